@@ -1,0 +1,96 @@
+package dev.engranaje.engine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How an embedded engine runs. Immutable; build with {@link #builder()}.
+ *
+ * @param dataDirectory where the SQLite database lives; null means in-memory (nothing survives
+ *     close). Default: {@code ./data}.
+ * @param host the address the REST API binds to. Default {@code 127.0.0.1} (loopback only).
+ * @param port the REST port; 0 picks a free port. Default 8080, the Camunda client's default.
+ * @param restEnabled whether to serve the REST API at all. Default true.
+ * @param clock the engine's only source of time (timers, deadlines, TTL, backoff). Default UTC
+ *     system clock.
+ * @param durableCommits true makes every commit fsync the write-ahead log (SQLite {@code
+ *     synchronous=FULL}), surviving power loss; false ({@code NORMAL}) survives process crashes
+ *     such as {@code kill -9} but may lose the last commits on power loss. Default true.
+ */
+public record EngineOptions(
+    Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+
+  public EngineOptions {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(clock, "clock");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("Expected a port between 0 and 65535, but got " + port);
+    }
+  }
+
+  public boolean inMemory() {
+    return dataDirectory == null;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Options for tests: in-memory, random port. */
+  public static EngineOptions inMemoryForTests() {
+    return builder().inMemory().port(0).build();
+  }
+
+  /** Builder with documented defaults; see the record components. */
+  public static final class Builder {
+    private Path dataDirectory = Path.of("data");
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private boolean restEnabled = true;
+    private Clock clock = Clock.systemUTC();
+    private boolean durableCommits = true;
+
+    public Builder dataDirectory(Path dataDirectory) {
+      this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+      return this;
+    }
+
+    public Builder inMemory() {
+      this.dataDirectory = null;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder restEnabled(boolean restEnabled) {
+      this.restEnabled = restEnabled;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder durableCommits(boolean durableCommits) {
+      this.durableCommits = durableCommits;
+      return this;
+    }
+
+    public EngineOptions build() {
+      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits);
+    }
+  }
+}

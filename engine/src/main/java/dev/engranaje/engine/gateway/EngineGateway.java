@@ -1,0 +1,61 @@
+package dev.engranaje.engine.gateway;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Commands and queries the embedded engine accepts. Implementations are thread-safe; callers on any
+ * thread may submit. JSON documents (variables) are passed as JSON object text.
+ */
+public interface EngineGateway {
+
+  CompletableFuture<Topology> topology();
+
+  /** Deploys all resources atomically: if one is invalid, nothing is stored (INVALID_ARGUMENT). */
+  CompletableFuture<DeploymentResult> deploy(List<DeploymentResource> resources, String tenantId);
+
+  /**
+   * Creates a process instance. With {@code awaitCompletion} the future completes when the
+   * instance completes (or fails with TIMEOUT after {@code requestTimeoutMillis}).
+   */
+  CompletableFuture<CreatedProcessInstance> createProcessInstance(CreateProcessInstance command);
+
+  CompletableFuture<Void> cancelProcessInstance(long processInstanceKey);
+
+  /**
+   * Activates up to {@code maxJobs} jobs of a type. When none is activatable and {@code
+   * requestTimeoutMillis > 0}, the request is parked and answered as soon as a job appears or the
+   * timeout passes (with an empty list).
+   */
+  CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command);
+
+  CompletableFuture<Void> completeJob(long jobKey, String variablesJson);
+
+  CompletableFuture<Void> failJob(
+      long jobKey, int retries, String errorMessage, long retryBackoffMillis, String variablesJson);
+
+  CompletableFuture<Void> throwJobError(
+      long jobKey, String errorCode, String errorMessage, String variablesJson);
+
+  /** Updates a job's retries and/or timeout; a null argument leaves that field unchanged. */
+  CompletableFuture<Void> updateJob(long jobKey, Integer retries, Long timeoutMillis);
+
+  CompletableFuture<PublishedMessage> publishMessage(PublishMessage command);
+
+  /** Sets variables on an element instance scope; returns the key of the variable document. */
+  CompletableFuture<Long> setVariables(long elementInstanceKey, String variablesJson, boolean local);
+
+  CompletableFuture<Void> resolveIncident(long incidentKey);
+
+  /** Incidents, filtered by any non-null field of the filter, newest last. */
+  CompletableFuture<List<IncidentView>> searchIncidents(IncidentFilter filter);
+
+  CompletableFuture<Optional<ProcessInstanceView>> getProcessInstance(long processInstanceKey);
+
+  /** Process instances, filtered by any non-null field of the filter, oldest first. */
+  CompletableFuture<List<ProcessInstanceView>> searchProcessInstances(ProcessInstanceFilter filter);
+
+  /** Variables visible in the given scope (or all scopes of the instance when scopeKey is null). */
+  CompletableFuture<List<VariableView>> searchVariables(Long processInstanceKey, Long scopeKey);
+}

@@ -1,0 +1,3 @@
+package dev.engranaje.engine.gateway;
+
+public record PublishedMessage(long messageKey, String tenantId) {}
