@@ -1,31 +1,111 @@
 package dev.engranaje.engine;
 
+import dev.engranaje.engine.api.rest.RestServer;
+import dev.engranaje.engine.expression.ExpressionLanguage;
 import dev.engranaje.engine.gateway.EngineGateway;
+import dev.engranaje.engine.gateway.Topology;
+import dev.engranaje.engine.model.ProcessTransformer;
+import dev.engranaje.engine.processing.CommandProcessor;
+import dev.engranaje.engine.processing.Processing;
+import dev.engranaje.engine.processing.ProcessingGateway;
+import dev.engranaje.engine.processing.ProcessorHooks;
+import dev.engranaje.engine.processing.RecordWriter;
+import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
+import dev.engranaje.engine.processing.deployment.ProcessLoader;
+import dev.engranaje.engine.state.EngineState;
+import dev.engranaje.engine.state.EventApplier;
+import dev.engranaje.engine.storage.RecordLog;
+import dev.engranaje.engine.storage.SqliteRecordLog;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An embedded, Zeebe-compatible engine: storage, the single-writer processor and (optionally) the
  * REST API. Start with {@link #start(EngineOptions)}; close to stop. Thread-safe.
  */
 public final class Engine implements AutoCloseable {
+  public static final String VERSION = "8.9.0";
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
-  private Engine() {}
+  private final EngineOptions options;
+  private final RecordLog log;
+  private final CommandProcessor processor;
+  private final EngineGateway gateway;
+  private final RestServer restServer;
+  private final RecoveryReport recovery;
+
+  /** What recovery found and how long it took. */
+  public record RecoveryReport(long records, long activeElementInstances, Duration took) {}
+
+  private Engine(EngineOptions options) {
+    this.options = options;
+    this.log = options.inMemory() ? SqliteRecordLog.inMemory()
+        : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
+    ExpressionLanguage expressions = new ExpressionLanguage(options.clock());
+    ProcessTransformer transformer = new ProcessTransformer(expressions);
+    BpmnResourceReader reader = new ValidatingResourceReader(expressions);
+    AtomicLong replayed = new AtomicLong();
+    long started = System.nanoTime();
+    this.processor = new CommandProcessor(log, hooks -> {
+      EngineState state = new EngineState();
+      ProcessLoader loader = new ProcessLoader(transformer);
+      EventApplier applier = new EventApplier(state, loader::load);
+      replayed.set(0);
+      log.replay(record -> {
+        applier.apply(record);
+        replayed.incrementAndGet();
+      });
+      RecordWriter writer = new RecordWriter(applier, options.clock(), log.lastPosition());
+      return new Processing(new Processing.Dependencies(state, writer, options.clock(), expressions, transformer, loader,
+          reader, hooks));
+    });
+    this.recovery = new RecoveryReport(replayed.get(), 0, Duration.ofNanos(System.nanoTime() - started));
+    processor.start();
+    this.gateway = new ProcessingGateway(processor, this::topology);
+    this.restServer = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port()) : null;
+    LOG.info("Engine started ({}), recovered {} records in {} ms{}", options.inMemory() ? "in memory" : options.dataDirectory(),
+        recovery.records(), recovery.took().toMillis(), restServer == null ? "" : ", REST API at " + restServer.address());
+  }
 
   /** Starts an engine, recovering all state from the data directory when there is one. */
   public static Engine start(EngineOptions options) {
-    throw new UnsupportedOperationException("not yet");
+    return new Engine(options);
   }
 
   /** The command surface, for in-process callers and the REST API. */
   public EngineGateway gateway() {
-    throw new UnsupportedOperationException("not yet");
+    return gateway;
   }
 
   /** The REST API's base address, e.g. {@code http://127.0.0.1:8080}. */
   public URI restAddress() {
-    throw new UnsupportedOperationException("not yet");
+    if (restServer == null) {
+      throw new IllegalStateException("Expected the REST API to be enabled, but this engine was started without it");
+    }
+    return restServer.address();
+  }
+
+  public RecoveryReport recovery() {
+    return recovery;
+  }
+
+  public EngineOptions options() {
+    return options;
+  }
+
+  private Topology topology() {
+    return new Topology(options.host(), restServer == null ? options.port() : restServer.port(), VERSION);
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    if (restServer != null) {
+      restServer.close();
+    }
+    processor.close();
+    log.close();
+  }
 }

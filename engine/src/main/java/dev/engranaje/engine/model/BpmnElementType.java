@@ -1,0 +1,27 @@
+package dev.engranaje.engine.model;
+
+/** Element kinds as Zeebe names them in records ({@code bpmnElementType}). */
+public enum BpmnElementType {
+  PROCESS,
+  SUB_PROCESS,
+  START_EVENT,
+  INTERMEDIATE_THROW_EVENT,
+  BOUNDARY_EVENT,
+  END_EVENT,
+  SERVICE_TASK,
+  SEND_TASK,
+  TASK,
+  MANUAL_TASK,
+  EXCLUSIVE_GATEWAY,
+  PARALLEL_GATEWAY,
+  SEQUENCE_FLOW;
+
+  /** Job-based tasks: the element waits for a worker. */
+  public boolean isJobWorkerTask() {
+    return this == SERVICE_TASK || this == SEND_TASK;
+  }
+
+  public boolean isContainer() {
+    return this == PROCESS || this == SUB_PROCESS;
+  }
+}

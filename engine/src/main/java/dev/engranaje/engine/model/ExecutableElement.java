@@ -1,0 +1,196 @@
+package dev.engranaje.engine.model;
+
+import dev.engranaje.engine.expression.Expression;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A BPMN element ready to execute. Built by {@link ProcessTransformer} and never changed after the
+ * deployment is accepted, so it may be shared between threads once published.
+ */
+public final class ExecutableElement {
+  private final String id;
+  private final BpmnElementType type;
+  private final BpmnEventType eventType;
+  private final ExecutableElement flowScope;
+  private final List<ExecutableFlow> incoming = new ArrayList<>();
+  private final List<ExecutableFlow> outgoing = new ArrayList<>();
+  private final List<ExecutableElement> children = new ArrayList<>();
+  private final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  private final List<VariableMapping> inputs = new ArrayList<>();
+  private final List<VariableMapping> outputs = new ArrayList<>();
+  private final Map<String, String> taskHeaders = new LinkedHashMap<>();
+  private ExecutableFlow defaultFlow;
+  private ExecutableElement noneStartEvent;
+  private Expression jobType;
+  private Expression jobRetries;
+  private ExecutableElement attachedTo;
+  private boolean interrupting = true;
+  private String errorCode;
+  private Expression errorCodeExpression;
+  private TimerDefinition timer;
+
+  ExecutableElement(String id, BpmnElementType type, BpmnEventType eventType, ExecutableElement flowScope) {
+    this.id = id;
+    this.type = type;
+    this.eventType = eventType;
+    this.flowScope = flowScope;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public BpmnElementType type() {
+    return type;
+  }
+
+  public BpmnEventType eventType() {
+    return eventType;
+  }
+
+  /** The enclosing subprocess or process; null for the process itself. */
+  public ExecutableElement flowScope() {
+    return flowScope;
+  }
+
+  public List<ExecutableFlow> incoming() {
+    return Collections.unmodifiableList(incoming);
+  }
+
+  public List<ExecutableFlow> outgoing() {
+    return Collections.unmodifiableList(outgoing);
+  }
+
+  /** Flow nodes directly inside this container. */
+  public List<ExecutableElement> children() {
+    return Collections.unmodifiableList(children);
+  }
+
+  public List<ExecutableElement> boundaryEvents() {
+    return Collections.unmodifiableList(boundaryEvents);
+  }
+
+  public List<VariableMapping> inputs() {
+    return Collections.unmodifiableList(inputs);
+  }
+
+  public List<VariableMapping> outputs() {
+    return Collections.unmodifiableList(outputs);
+  }
+
+  public Map<String, String> taskHeaders() {
+    return Collections.unmodifiableMap(taskHeaders);
+  }
+
+  public ExecutableFlow defaultFlow() {
+    return defaultFlow;
+  }
+
+  /** For containers: the none start event that begins the container's flow. */
+  public ExecutableElement noneStartEvent() {
+    return noneStartEvent;
+  }
+
+  public Expression jobType() {
+    return jobType;
+  }
+
+  public Expression jobRetries() {
+    return jobRetries;
+  }
+
+  /** For boundary events: the activity they are attached to. */
+  public ExecutableElement attachedTo() {
+    return attachedTo;
+  }
+
+  public boolean interrupting() {
+    return interrupting;
+  }
+
+  /** For error catch events: the code caught, or null for a catch-all. */
+  public String errorCode() {
+    return errorCode;
+  }
+
+  /** For error end events: the code thrown. */
+  public Expression errorCodeExpression() {
+    return errorCodeExpression;
+  }
+
+  public TimerDefinition timer() {
+    return timer;
+  }
+
+  /** A parallel gateway with more than one incoming flow waits for a token on each. */
+  public boolean isParallelJoin() {
+    return type == BpmnElementType.PARALLEL_GATEWAY && incoming.size() > 1;
+  }
+
+  @Override
+  public String toString() {
+    return type + "('" + id + "')";
+  }
+
+  void addIncoming(ExecutableFlow flow) {
+    incoming.add(flow);
+  }
+
+  void addOutgoing(ExecutableFlow flow) {
+    outgoing.add(flow);
+  }
+
+  void addChild(ExecutableElement child) {
+    children.add(child);
+  }
+
+  void addBoundaryEvent(ExecutableElement boundary) {
+    boundaryEvents.add(boundary);
+  }
+
+  void addInput(VariableMapping mapping) {
+    inputs.add(mapping);
+  }
+
+  void addOutput(VariableMapping mapping) {
+    outputs.add(mapping);
+  }
+
+  void putTaskHeader(String key, String value) {
+    taskHeaders.put(key, value);
+  }
+
+  void setDefaultFlow(ExecutableFlow defaultFlow) {
+    this.defaultFlow = defaultFlow;
+  }
+
+  void setNoneStartEvent(ExecutableElement noneStartEvent) {
+    this.noneStartEvent = noneStartEvent;
+  }
+
+  void setJobDefinition(Expression jobType, Expression jobRetries) {
+    this.jobType = jobType;
+    this.jobRetries = jobRetries;
+  }
+
+  void setAttachedTo(ExecutableElement attachedTo, boolean interrupting) {
+    this.attachedTo = attachedTo;
+    this.interrupting = interrupting;
+  }
+
+  void setErrorCode(String errorCode) {
+    this.errorCode = errorCode;
+  }
+
+  void setErrorCodeExpression(Expression errorCodeExpression) {
+    this.errorCodeExpression = errorCodeExpression;
+  }
+
+  void setTimer(TimerDefinition timer) {
+    this.timer = timer;
+  }
+}

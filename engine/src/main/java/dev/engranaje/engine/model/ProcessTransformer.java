@@ -1,0 +1,282 @@
+package dev.engranaje.engine.model;
+
+import dev.engranaje.engine.expression.Expression;
+import dev.engranaje.engine.expression.ExpressionLanguage;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.ManualTask;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SendTask;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.Task;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the executable graph of one process from a validated model. Anything it cannot execute
+ * raises {@link IllegalArgumentException} naming the element, so even a model that slipped past
+ * validation is rejected at deploy time rather than failing at run time.
+ */
+public final class ProcessTransformer {
+  private static final String DEFAULT_RETRIES = "3";
+
+  private final ExpressionLanguage expressions;
+
+  public ProcessTransformer(ExpressionLanguage expressions) {
+    this.expressions = expressions;
+  }
+
+  /** The ids of the executable processes in a model, in document order. */
+  public static List<Process> executableProcesses(BpmnModelInstance model) {
+    return model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).toList();
+  }
+
+  public ExecutableProcess transform(
+      Process process, int version, long key, String resourceName, String tenantId) {
+    Map<String, ExecutableElement> elements = new HashMap<>();
+    Map<String, ExecutableFlow> flows = new HashMap<>();
+    ExecutableElement root = new ExecutableElement(process.getId(), BpmnElementType.PROCESS, BpmnEventType.UNSPECIFIED, null);
+    elements.put(root.id(), root);
+    List<SequenceFlow> sequenceFlows = new ArrayList<>();
+    List<BoundaryEvent> boundaries = new ArrayList<>();
+    addChildren(root, process.getFlowElements(), elements, sequenceFlows, boundaries);
+    for (BoundaryEvent boundary : boundaries) {
+      ExecutableElement element = elements.get(boundary.getId());
+      ExecutableElement attachedTo = elements.get(boundary.getAttachedTo().getId());
+      element.setAttachedTo(attachedTo, boundary.cancelActivity());
+      attachedTo.addBoundaryEvent(element);
+    }
+    for (SequenceFlow flow : sequenceFlows) {
+      ExecutableElement source = elements.get(flow.getSource().getId());
+      ExecutableElement target = elements.get(flow.getTarget().getId());
+      ConditionExpression condition = flow.getConditionExpression();
+      Expression parsed =
+          condition == null || condition.getTextContent() == null || condition.getTextContent().isBlank()
+              ? null
+              : parseFeel(flow.getId(), "conditionExpression", condition.getTextContent());
+      ExecutableFlow executable = new ExecutableFlow(flow.getId(), source, target, parsed);
+      source.addOutgoing(executable);
+      target.addIncoming(executable);
+      flows.put(flow.getId(), executable);
+    }
+    for (FlowNode node : process.getModelInstance().getModelElementsByType(ExclusiveGateway.class)) {
+      ExclusiveGateway gateway = (ExclusiveGateway) node;
+      if (gateway.getDefault() != null && elements.containsKey(gateway.getId())) {
+        elements.get(gateway.getId()).setDefaultFlow(flows.get(gateway.getDefault().getId()));
+      }
+    }
+    return new ExecutableProcess(process.getId(), version, key, resourceName, tenantId, root, elements, flows);
+  }
+
+  private void addChildren(
+      ExecutableElement container,
+      Collection<FlowElement> flowElements,
+      Map<String, ExecutableElement> elements,
+      List<SequenceFlow> sequenceFlows,
+      List<BoundaryEvent> boundaries) {
+    for (FlowElement flowElement : flowElements) {
+      if (flowElement instanceof SequenceFlow flow) {
+        sequenceFlows.add(flow);
+        continue;
+      }
+      if (!(flowElement instanceof FlowNode node)) {
+        continue; // data objects and references have no behaviour
+      }
+      ExecutableElement element = newElement(node, container);
+      elements.put(element.id(), element);
+      container.addChild(element);
+      if (node instanceof BoundaryEvent boundary) {
+        boundaries.add(boundary);
+      }
+      if (element.type() == BpmnElementType.START_EVENT && element.eventType() == BpmnEventType.NONE) {
+        container.setNoneStartEvent(element);
+      }
+      if (node instanceof SubProcess subProcess) {
+        addChildren(element, subProcess.getFlowElements(), elements, sequenceFlows, boundaries);
+      }
+    }
+  }
+
+  private ExecutableElement newElement(FlowNode node, ExecutableElement container) {
+    BpmnElementType type = elementType(node);
+    BpmnEventType eventType = eventType(node);
+    ExecutableElement element = new ExecutableElement(node.getId(), type, eventType, container);
+    addMappings(node, element);
+    if (type.isJobWorkerTask()) {
+      ZeebeTaskDefinition definition = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
+      if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
+        throw new IllegalArgumentException(
+            "Expected element '" + node.getId() + "' to have a 'zeebe:taskDefinition' with a 'type', but none was found");
+      }
+      String retries = definition.getRetries() == null || definition.getRetries().isBlank() ? DEFAULT_RETRIES : definition.getRetries();
+      element.setJobDefinition(parse(node.getId(), "type", definition.getType()), parse(node.getId(), "retries", retries));
+      ZeebeTaskHeaders headers = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
+      if (headers != null) {
+        for (ZeebeHeader header : headers.getHeaders()) {
+          element.putTaskHeader(header.getKey(), header.getValue());
+        }
+      }
+    }
+    EventDefinition definition = eventDefinition(node);
+    if (definition instanceof ErrorEventDefinition error) {
+      String code = error.getError() == null ? null : error.getError().getErrorCode();
+      if (type == BpmnElementType.END_EVENT) {
+        if (code == null || code.isBlank()) {
+          throw new IllegalArgumentException(
+              "Expected error end event '" + node.getId() + "' to reference an error with a code, but none was found");
+        }
+        element.setErrorCodeExpression(parse(node.getId(), "errorCode", code));
+      } else {
+        element.setErrorCode(code == null || code.isBlank() ? null : code);
+      }
+    } else if (definition instanceof TimerEventDefinition timer) {
+      element.setTimer(timerDefinition(node.getId(), timer));
+    }
+    return element;
+  }
+
+  private TimerDefinition timerDefinition(String elementId, TimerEventDefinition timer) {
+    if (timer.getTimeDuration() != null) {
+      return new TimerDefinition(TimerKind.DURATION, parse(elementId, "timeDuration", timer.getTimeDuration().getTextContent()));
+    }
+    if (timer.getTimeDate() != null) {
+      return new TimerDefinition(TimerKind.DATE, parse(elementId, "timeDate", timer.getTimeDate().getTextContent()));
+    }
+    if (timer.getTimeCycle() != null) {
+      return new TimerDefinition(TimerKind.CYCLE, parse(elementId, "timeCycle", timer.getTimeCycle().getTextContent()));
+    }
+    throw new IllegalArgumentException(
+        "Expected timer event '" + elementId + "' to have a timeDate, timeDuration or timeCycle, but it has none");
+  }
+
+  private void addMappings(FlowNode node, ExecutableElement element) {
+    ZeebeIoMapping mapping = node.getSingleExtensionElement(ZeebeIoMapping.class);
+    if (mapping == null) {
+      return;
+    }
+    for (ZeebeInput input : mapping.getInputs()) {
+      String source = input.getSource() == null || input.getSource().isBlank() ? "=null" : input.getSource();
+      element.addInput(new VariableMapping(parse(node.getId(), "input source", source), input.getTarget(), path(input.getTarget())));
+    }
+    for (ZeebeOutput output : mapping.getOutputs()) {
+      element.addOutput(
+          new VariableMapping(parseFeel(node.getId(), "output source", output.getSource()), output.getTarget(), path(output.getTarget())));
+    }
+  }
+
+  private static List<String> path(String target) {
+    return Arrays.stream(target.trim().split("\\.")).map(String::trim).toList();
+  }
+
+  private Expression parse(String elementId, String attribute, String raw) {
+    try {
+      return expressions.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Element '" + elementId + "', attribute '" + attribute + "': " + e.getMessage(), e);
+    }
+  }
+
+  private Expression parseFeel(String elementId, String attribute, String raw) {
+    try {
+      return expressions.parseFeel(raw);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Element '" + elementId + "', attribute '" + attribute + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static EventDefinition eventDefinition(FlowNode node) {
+    Collection<EventDefinition> definitions = List.of();
+    if (node instanceof StartEvent start) {
+      definitions = start.getEventDefinitions();
+    } else if (node instanceof EndEvent end) {
+      definitions = end.getEventDefinitions();
+    } else if (node instanceof BoundaryEvent boundary) {
+      definitions = boundary.getEventDefinitions();
+    } else if (node instanceof IntermediateThrowEvent throwEvent) {
+      definitions = throwEvent.getEventDefinitions();
+    }
+    return definitions.isEmpty() ? null : definitions.iterator().next();
+  }
+
+  private static BpmnEventType eventType(FlowNode node) {
+    EventDefinition definition = eventDefinition(node);
+    if (definition instanceof ErrorEventDefinition) {
+      return BpmnEventType.ERROR;
+    }
+    if (definition instanceof TimerEventDefinition) {
+      return BpmnEventType.TIMER;
+    }
+    if (definition != null) {
+      throw unsupported(node);
+    }
+    boolean isEvent = node instanceof StartEvent || node instanceof EndEvent || node instanceof IntermediateThrowEvent;
+    return isEvent ? BpmnEventType.NONE : BpmnEventType.UNSPECIFIED;
+  }
+
+  private static BpmnElementType elementType(FlowNode node) {
+    if (node instanceof ServiceTask) {
+      return BpmnElementType.SERVICE_TASK;
+    }
+    if (node instanceof SendTask) {
+      return BpmnElementType.SEND_TASK;
+    }
+    if (node instanceof ManualTask) {
+      return BpmnElementType.MANUAL_TASK;
+    }
+    if (node instanceof StartEvent) {
+      return BpmnElementType.START_EVENT;
+    }
+    if (node instanceof EndEvent) {
+      return BpmnElementType.END_EVENT;
+    }
+    if (node instanceof BoundaryEvent) {
+      return BpmnElementType.BOUNDARY_EVENT;
+    }
+    if (node instanceof IntermediateThrowEvent) {
+      return BpmnElementType.INTERMEDIATE_THROW_EVENT;
+    }
+    if (node instanceof ExclusiveGateway) {
+      return BpmnElementType.EXCLUSIVE_GATEWAY;
+    }
+    if (node instanceof ParallelGateway) {
+      return BpmnElementType.PARALLEL_GATEWAY;
+    }
+    if (node instanceof SubProcess subProcess && !subProcess.triggeredByEvent()) {
+      return BpmnElementType.SUB_PROCESS;
+    }
+    // Task must come last: every specific task type is also a Task
+    if (node instanceof Task && node.getElementType().getTypeName().equals("task")) {
+      return BpmnElementType.TASK;
+    }
+    throw unsupported(node);
+  }
+
+  private static IllegalArgumentException unsupported(FlowNode node) {
+    return new IllegalArgumentException(
+        "Expected a supported BPMN element, but '" + node.getElementType().getTypeName() + "' (id '" + node.getId()
+            + "') is not supported yet");
+  }
+}

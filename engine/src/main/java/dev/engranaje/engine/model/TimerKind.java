@@ -1,0 +1,8 @@
+package dev.engranaje.engine.model;
+
+/** Which timer attribute an event uses. */
+public enum TimerKind {
+  DATE,
+  DURATION,
+  CYCLE
+}

@@ -1,0 +1,11 @@
+package dev.engranaje.engine.processing;
+
+/** Incident error types, as Zeebe names them. */
+public enum ErrorType {
+  JOB_NO_RETRIES,
+  IO_MAPPING_ERROR,
+  EXTRACT_VALUE_ERROR,
+  CONDITION_ERROR,
+  UNHANDLED_ERROR_EVENT,
+  UNKNOWN
+}

@@ -1,0 +1,172 @@
+package dev.engranaje.engine.processing;
+
+import dev.engranaje.engine.expression.ExpressionLanguage;
+import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.model.ProcessTransformer;
+import dev.engranaje.engine.processing.bpmn.ElementProcessors;
+import dev.engranaje.engine.processing.bpmn.behavior.ActivityBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.ErrorEventBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.IncidentBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.JobBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.MappingBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.TimerBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
+import dev.engranaje.engine.processing.bpmn.container.ProcessProcessor;
+import dev.engranaje.engine.processing.bpmn.container.SubProcessProcessor;
+import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
+import dev.engranaje.engine.processing.bpmn.event.EndEventProcessor;
+import dev.engranaje.engine.processing.bpmn.event.StartEventProcessor;
+import dev.engranaje.engine.processing.bpmn.gateway.ExclusiveGatewayProcessor;
+import dev.engranaje.engine.processing.bpmn.gateway.ParallelGatewayProcessor;
+import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
+import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
+import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
+import dev.engranaje.engine.processing.deployment.DeploymentHandler;
+import dev.engranaje.engine.processing.deployment.ProcessLoader;
+import dev.engranaje.engine.processing.incident.IncidentHandler;
+import dev.engranaje.engine.processing.instance.ProcessInstanceHandler;
+import dev.engranaje.engine.processing.job.JobActivation;
+import dev.engranaje.engine.processing.job.JobCommandHandler;
+import dev.engranaje.engine.processing.message.MessageHandler;
+import dev.engranaje.engine.processing.query.StateQueries;
+import dev.engranaje.engine.processing.timer.TimerTriggerHandler;
+import dev.engranaje.engine.processing.variable.VariableDocumentHandler;
+import dev.engranaje.engine.state.EngineState;
+import java.time.Clock;
+
+/**
+ * The processing side of one engine state: command handlers, element processors and their shared
+ * behaviours, wired once. Rebuilt from the log together with the state after an unexpected failure.
+ */
+public final class Processing {
+  private final EngineState state;
+  private final RecordWriter writer;
+  private final Clock clock;
+  private final StateTransitionBehavior transitions;
+  private final DeploymentHandler deployments;
+  private final ProcessInstanceHandler instances;
+  private final JobActivation jobActivation;
+  private final JobCommandHandler jobs;
+  private final IncidentHandler incidents;
+  private final VariableDocumentHandler variableDocuments;
+  private final MessageHandler messages;
+  private final TimerTriggerHandler timerTriggers;
+  private final StateQueries queries;
+
+  /** Everything a {@link Processing} is built from. */
+  public record Dependencies(EngineState state, RecordWriter writer, Clock clock, ExpressionLanguage expressions,
+      ProcessTransformer transformer, ProcessLoader loader, BpmnResourceReader reader, ProcessorHooks hooks) {}
+
+  public Processing(Dependencies d) {
+    this.state = d.state();
+    this.writer = d.writer();
+    this.clock = d.clock();
+    ProcessorHooks hooks = d.hooks();
+    VariableBehavior variables = new VariableBehavior(state, writer);
+    IncidentBehavior incidentBehavior = new IncidentBehavior(state, writer);
+    MappingBehavior mappings = new MappingBehavior(d.expressions(), variables);
+    TimerBehavior timers = new TimerBehavior(state, writer, d.expressions(), variables, clock);
+    JobBehavior jobBehavior = new JobBehavior(state, writer, d.expressions(), variables, hooks::jobsAvailable);
+    ActivityBehavior activities = new ActivityBehavior(mappings, timers, incidentBehavior);
+    ProcessInstanceHandler[] instanceHandler = new ProcessInstanceHandler[1];
+    this.transitions = new StateTransitionBehavior(state, writer, incidentBehavior, variables,
+        ended -> instanceHandler[0].onProcessInstanceEnded(ended));
+    ErrorEventBehavior errors = new ErrorEventBehavior(state, writer, transitions);
+    transitions.bind(new ElementProcessors()
+        // containers
+        .register(BpmnElementType.PROCESS, new ProcessProcessor(transitions))
+        .register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(transitions, activities, mappings))
+        // events
+        .register(BpmnElementType.START_EVENT, new StartEventProcessor(transitions, mappings))
+        .register(BpmnElementType.END_EVENT, new EndEventProcessor(transitions, activities, mappings, errors,
+            incidentBehavior, d.expressions(), variables))
+        .register(BpmnElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(transitions, mappings, variables, state))
+        .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, new PassThroughTaskProcessor(transitions, activities, mappings))
+        // tasks
+        .register(BpmnElementType.SERVICE_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
+            incidentBehavior, variables, mappings))
+        .register(BpmnElementType.SEND_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
+            incidentBehavior, variables, mappings))
+        .register(BpmnElementType.TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
+        .register(BpmnElementType.MANUAL_TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
+        // gateways
+        .register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(transitions, d.expressions(),
+            variables, incidentBehavior))
+        .register(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(transitions)));
+    this.deployments = new DeploymentHandler(state, writer, d.reader(), d.transformer(), d.loader());
+    this.instances = new ProcessInstanceHandler(state, writer, transitions, variables, hooks);
+    instanceHandler[0] = instances;
+    this.jobActivation = new JobActivation(state, writer, variables, hooks, clock);
+    this.jobs = new JobCommandHandler(state, writer, transitions, variables, incidentBehavior, errors, hooks, clock);
+    this.incidents = new IncidentHandler(state, incidentBehavior, transitions, hooks);
+    this.variableDocuments = new VariableDocumentHandler(state, writer, variables);
+    this.messages = new MessageHandler(state, writer, clock);
+    this.timerTriggers = new TimerTriggerHandler(state, writer, transitions, timers);
+    this.queries = new StateQueries(state);
+  }
+
+  public EngineState state() {
+    return state;
+  }
+
+  public RecordWriter writer() {
+    return writer;
+  }
+
+  public DeploymentHandler deployments() {
+    return deployments;
+  }
+
+  public ProcessInstanceHandler instances() {
+    return instances;
+  }
+
+  public JobActivation jobActivation() {
+    return jobActivation;
+  }
+
+  public JobCommandHandler jobs() {
+    return jobs;
+  }
+
+  public IncidentHandler incidents() {
+    return incidents;
+  }
+
+  public VariableDocumentHandler variableDocuments() {
+    return variableDocuments;
+  }
+
+  public MessageHandler messages() {
+    return messages;
+  }
+
+  public StateQueries queries() {
+    return queries;
+  }
+
+  /** Runs the command's follow-up work, then serves parked job activations that can now be served. */
+  void afterCommand(ProcessorHooks hooks) {
+    transitions.drainFollowUps();
+    jobActivation.serveParked();
+  }
+
+  /** Fires what time has made due: job timeouts, backoffs, timers, message expiry, request timeouts. */
+  void runDueWork(ProcessorHooks hooks) {
+    long now = clock.millis();
+    jobs.runDueWork(now);
+    timerTriggers.fireDue(now);
+    messages.expire(now);
+    transitions.drainFollowUps();
+    jobActivation.serveParked();
+    long nanos = System.nanoTime();
+    hooks.expirePolls(nanos);
+    hooks.expireAwaited(nanos);
+  }
+
+  long millisUntilNextDueWork() {
+    long next = Math.min(state.jobs().nextDueTime(), Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
+    return next == Long.MAX_VALUE ? Long.MAX_VALUE : next - clock.millis();
+  }
+}

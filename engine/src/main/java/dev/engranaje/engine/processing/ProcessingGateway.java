@@ -1,0 +1,131 @@
+package dev.engranaje.engine.processing;
+
+import dev.engranaje.engine.gateway.ActivateJobs;
+import dev.engranaje.engine.gateway.ActivatedJob;
+import dev.engranaje.engine.gateway.CreateProcessInstance;
+import dev.engranaje.engine.gateway.CreatedProcessInstance;
+import dev.engranaje.engine.gateway.DeploymentResource;
+import dev.engranaje.engine.gateway.DeploymentResult;
+import dev.engranaje.engine.gateway.EngineGateway;
+import dev.engranaje.engine.gateway.IncidentFilter;
+import dev.engranaje.engine.gateway.IncidentView;
+import dev.engranaje.engine.gateway.ProcessInstanceFilter;
+import dev.engranaje.engine.gateway.ProcessInstanceView;
+import dev.engranaje.engine.gateway.PublishMessage;
+import dev.engranaje.engine.gateway.PublishedMessage;
+import dev.engranaje.engine.gateway.Topology;
+import dev.engranaje.engine.gateway.VariableView;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/** The {@link EngineGateway} of an embedded engine: every call becomes a command on the processor. */
+public final class ProcessingGateway implements EngineGateway {
+  private final CommandProcessor processor;
+  private final Supplier<Topology> topology;
+
+  public ProcessingGateway(CommandProcessor processor, Supplier<Topology> topology) {
+    this.processor = processor;
+    this.topology = topology;
+  }
+
+  @Override
+  public CompletableFuture<Topology> topology() {
+    return CompletableFuture.completedFuture(topology.get());
+  }
+
+  @Override
+  public CompletableFuture<DeploymentResult> deploy(List<DeploymentResource> resources, String tenantId) {
+    return processor.submit((p, reply) -> reply.complete(p.deployments().deploy(resources, tenantId)));
+  }
+
+  @Override
+  public CompletableFuture<CreatedProcessInstance> createProcessInstance(CreateProcessInstance command) {
+    return processor.submit((p, reply) -> p.instances().create(command, reply));
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelProcessInstance(long processInstanceKey) {
+    return processor.submit((p, reply) -> {
+      p.instances().cancel(processInstanceKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command) {
+    return processor.submit((p, reply) -> p.jobActivation().activate(command, reply));
+  }
+
+  @Override
+  public CompletableFuture<Void> completeJob(long jobKey, String variablesJson) {
+    return processor.submit((p, reply) -> {
+      p.jobs().complete(jobKey, variablesJson);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> failJob(long jobKey, int retries, String errorMessage, long retryBackoffMillis,
+      String variablesJson) {
+    return processor.submit((p, reply) -> {
+      p.jobs().fail(jobKey, retries, errorMessage, retryBackoffMillis, variablesJson);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> throwJobError(long jobKey, String errorCode, String errorMessage, String variablesJson) {
+    return processor.submit((p, reply) -> {
+      p.jobs().throwError(jobKey, errorCode, errorMessage, variablesJson);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> updateJob(long jobKey, Integer retries, Long timeoutMillis) {
+    return processor.submit((p, reply) -> {
+      p.jobs().update(jobKey, retries, timeoutMillis);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<PublishedMessage> publishMessage(PublishMessage command) {
+    return processor.submit((p, reply) -> reply.complete(p.messages().publish(command)));
+  }
+
+  @Override
+  public CompletableFuture<Long> setVariables(long elementInstanceKey, String variablesJson, boolean local) {
+    return processor.submit((p, reply) -> reply.complete(p.variableDocuments().set(elementInstanceKey, variablesJson, local)));
+  }
+
+  @Override
+  public CompletableFuture<Void> resolveIncident(long incidentKey) {
+    return processor.submit((p, reply) -> {
+      p.incidents().resolve(incidentKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<List<IncidentView>> searchIncidents(IncidentFilter filter) {
+    return processor.submit((p, reply) -> reply.complete(p.queries().incidents(filter)));
+  }
+
+  @Override
+  public CompletableFuture<Optional<ProcessInstanceView>> getProcessInstance(long processInstanceKey) {
+    return processor.submit((p, reply) -> reply.complete(p.queries().processInstance(processInstanceKey)));
+  }
+
+  @Override
+  public CompletableFuture<List<ProcessInstanceView>> searchProcessInstances(ProcessInstanceFilter filter) {
+    return processor.submit((p, reply) -> reply.complete(p.queries().processInstances(filter)));
+  }
+
+  @Override
+  public CompletableFuture<List<VariableView>> searchVariables(Long processInstanceKey, Long scopeKey) {
+    return processor.submit((p, reply) -> reply.complete(p.queries().variables(processInstanceKey, scopeKey)));
+  }
+}

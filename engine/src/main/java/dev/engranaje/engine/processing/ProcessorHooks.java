@@ -1,0 +1,124 @@
+package dev.engranaje.engine.processing;
+
+import dev.engranaje.engine.gateway.ActivateJobs;
+import dev.engranaje.engine.gateway.ActivatedJob;
+import dev.engranaje.engine.gateway.CreatedProcessInstance;
+import dev.engranaje.engine.gateway.Rejection;
+import dev.engranaje.engine.gateway.RejectionType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Requests the processor holds open between batches: parked job activations (long polls) and
+ * creations awaiting their instance's completion. These are transport state, not engine state:
+ * they are not in the record log and do not survive a restart (clients retry).
+ */
+public final class ProcessorHooks {
+  /** A job activation request waiting for jobs; {@code expiresAtNanos} is on the monotonic clock. */
+  public record ParkedPoll(ActivateJobs request, Reply<List<ActivatedJob>> reply, long expiresAtNanos) {}
+
+  /** A creation with awaitCompletion, answered when the instance ends. */
+  public record AwaitedInstance(CreatedProcessInstance created, List<String> fetchVariables, Reply<CreatedProcessInstance> reply,
+      long expiresAtNanos) {}
+
+  private final Map<String, ArrayDeque<ParkedPoll>> parkedPolls = new HashMap<>();
+  private final Map<Long, AwaitedInstance> awaited = new HashMap<>();
+  private final Set<String> typesWithNewJobs = new LinkedHashSet<>();
+
+  public void jobsAvailable(String type) {
+    if (parkedPolls.containsKey(type)) {
+      typesWithNewJobs.add(type);
+    }
+  }
+
+  /** Types that got activatable jobs since the last call, and have parked polls. */
+  public List<String> takeTypesWithNewJobs() {
+    List<String> types = new ArrayList<>(typesWithNewJobs);
+    typesWithNewJobs.clear();
+    return types;
+  }
+
+  public void park(ParkedPoll poll) {
+    parkedPolls.computeIfAbsent(poll.request().type(), t -> new ArrayDeque<>()).add(poll);
+  }
+
+  public ArrayDeque<ParkedPoll> parked(String type) {
+    return parkedPolls.get(type);
+  }
+
+  public void removeIfEmpty(String type) {
+    ArrayDeque<ParkedPoll> polls = parkedPolls.get(type);
+    if (polls != null && polls.isEmpty()) {
+      parkedPolls.remove(type);
+    }
+  }
+
+  /** Answers parked polls whose request timeout passed with no jobs, as the protocol expects. */
+  public void expirePolls(long nowNanos) {
+    Iterator<Map.Entry<String, ArrayDeque<ParkedPoll>>> types = parkedPolls.entrySet().iterator();
+    while (types.hasNext()) {
+      ArrayDeque<ParkedPoll> polls = types.next().getValue();
+      polls.removeIf(poll -> {
+        if (poll.reply().isAnswered()) {
+          return true;
+        }
+        if (poll.expiresAtNanos() - nowNanos <= 0) {
+          poll.reply().complete(List.of());
+          return true;
+        }
+        return false;
+      });
+      if (polls.isEmpty()) {
+        types.remove();
+      }
+    }
+  }
+
+  public void await(AwaitedInstance awaitedInstance) {
+    awaited.put(awaitedInstance.created().processInstanceKey(), awaitedInstance);
+  }
+
+  public AwaitedInstance takeAwaited(long processInstanceKey) {
+    return awaited.remove(processInstanceKey);
+  }
+
+  public void expireAwaited(long nowNanos) {
+    awaited.values().removeIf(a -> {
+      if (a.expiresAtNanos() - nowNanos <= 0) {
+        a.reply().reject(new Rejection(RejectionType.TIMEOUT, "Expected process instance '"
+            + a.created().processInstanceKey() + "' to complete within the request timeout, but it is still running;"
+            + " it continues, and a new request would create another instance"));
+        return true;
+      }
+      return false;
+    });
+  }
+
+  public long nextExpiryNanos() {
+    long next = Long.MAX_VALUE;
+    for (ArrayDeque<ParkedPoll> polls : parkedPolls.values()) {
+      for (ParkedPoll poll : polls) {
+        next = Math.min(next, poll.expiresAtNanos());
+      }
+    }
+    for (AwaitedInstance a : awaited.values()) {
+      next = Math.min(next, a.expiresAtNanos());
+    }
+    return next;
+  }
+
+  public void failAll(RuntimeException cause) {
+    for (ArrayDeque<ParkedPoll> polls : parkedPolls.values()) {
+      polls.forEach(p -> p.reply().failNow(cause));
+    }
+    parkedPolls.clear();
+    awaited.values().forEach(a -> a.reply().failNow(cause));
+    awaited.clear();
+  }
+}

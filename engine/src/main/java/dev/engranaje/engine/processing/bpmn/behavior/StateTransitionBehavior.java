@@ -1,0 +1,242 @@
+package dev.engranaje.engine.processing.bpmn.behavior;
+
+import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.model.BpmnEventType;
+import dev.engranaje.engine.model.ExecutableElement;
+import dev.engranaje.engine.model.ExecutableFlow;
+import dev.engranaje.engine.model.ExecutableProcess;
+import dev.engranaje.engine.processing.Outcome;
+import dev.engranaje.engine.processing.RecordWriter;
+import dev.engranaje.engine.processing.bpmn.ElementProcessors;
+import dev.engranaje.engine.record.ProcessInstanceIntent;
+import dev.engranaje.engine.record.ProcessInstanceRecord;
+import dev.engranaje.engine.state.ElementInstance;
+import dev.engranaje.engine.state.ElementState;
+import dev.engranaje.engine.state.EngineState;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Moves element instances through their lifecycle and carries tokens along sequence flows. Work
+ * that Zeebe would write as a follow-up command (activating the next element) is queued and run in
+ * order before the current command's batch is committed.
+ */
+public final class StateTransitionBehavior {
+  private final EngineState state;
+  private final RecordWriter writer;
+  private final IncidentBehavior incidents;
+  private final VariableBehavior variables;
+  private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
+  /** Boundary events to activate once the activity they interrupt has terminated. */
+  private final Map<Long, PendingInterrupt> pendingInterrupts = new HashMap<>();
+  private final Consumer<ElementInstance> processInstanceEnded;
+  private ElementProcessors processors;
+
+  private record PendingInterrupt(ExecutableElement boundary, Map<String, String> payload) {}
+
+  /**
+   * @param processInstanceEnded told (with the root instance, just before it is removed) when a
+   *     process instance completes or terminates
+   */
+  public StateTransitionBehavior(EngineState state, RecordWriter writer, IncidentBehavior incidents,
+      VariableBehavior variables, Consumer<ElementInstance> processInstanceEnded) {
+    this.state = state;
+    this.writer = writer;
+    this.incidents = incidents;
+    this.variables = variables;
+    this.processInstanceEnded = processInstanceEnded;
+  }
+
+  public void bind(ElementProcessors processors) {
+    this.processors = processors;
+  }
+
+  /** Runs queued follow-up work until none is left. */
+  public void drainFollowUps() {
+    Runnable next;
+    while ((next = followUps.poll()) != null) {
+      next.run();
+    }
+  }
+
+  public ExecutableElement elementOf(ElementInstance instance) {
+    return process(instance.value()).element(instance.elementId());
+  }
+
+  public ExecutableProcess process(ProcessInstanceRecord value) {
+    return state.processes().byKey(value.processDefinitionKey()).process();
+  }
+
+  /** Creates a process instance (ELEMENT_ACTIVATING); its activation runs as a follow-up. */
+  public ElementInstance createProcessInstance(long key, ProcessInstanceRecord value) {
+    writer.command(key, ProcessInstanceIntent.ACTIVATE_ELEMENT, value);
+    writer.event(key, ProcessInstanceIntent.ELEMENT_ACTIVATING, value);
+    followUps.add(() -> runActivation(key));
+    return state.elementInstances().get(key);
+  }
+
+  /** Creates an element instance inside a scope (ELEMENT_ACTIVATING); its activation runs as a follow-up. */
+  public ElementInstance activate(ExecutableElement element, ElementInstance scope) {
+    long key = state.keys().next();
+    ProcessInstanceRecord value = scope.value().withElement(element.id(), scope.key(), element.type(), element.eventType());
+    writer.command(key, ProcessInstanceIntent.ACTIVATE_ELEMENT, value);
+    writer.event(key, ProcessInstanceIntent.ELEMENT_ACTIVATING, value);
+    followUps.add(() -> runActivation(key));
+    return state.elementInstances().get(key);
+  }
+
+  /** Runs (or re-runs, after an incident is resolved) the activation hook of an ACTIVATING element. */
+  public void runActivation(long key) {
+    ElementInstance instance = state.elementInstances().get(key);
+    if (instance == null || instance.state() != ElementState.ACTIVATING) {
+      return; // terminated before its turn came
+    }
+    ExecutableElement element = elementOf(instance);
+    processors.get(element.type()).onActivate(instance, element);
+  }
+
+  public void toActivated(ElementInstance instance) {
+    if (instance.state() == ElementState.ACTIVATING) {
+      writer.event(instance.key(), ProcessInstanceIntent.ELEMENT_ACTIVATED, instance.value());
+    }
+  }
+
+  /** Activates and completes at once, taking {@code flows} (null means every outgoing flow). */
+  public void completeImmediately(ElementInstance instance, List<ExecutableFlow> flows) {
+    toActivated(instance);
+    complete(instance, Map.of(), flows);
+  }
+
+  /**
+   * Completes an element: ELEMENT_COMPLETING, the processor's completion hook (payload, output
+   * mappings; a failure raises an incident and the element stays COMPLETING), ELEMENT_COMPLETED,
+   * then the outgoing flows and the scope.
+   */
+  public void complete(ElementInstance instance, Map<String, String> payload, List<ExecutableFlow> flows) {
+    if (instance.state() == ElementState.ACTIVATED) {
+      writer.command(instance.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, instance.value());
+      writer.event(instance.key(), ProcessInstanceIntent.ELEMENT_COMPLETING, instance.value());
+    } else if (instance.state() != ElementState.COMPLETING) {
+      return;
+    }
+    ExecutableElement element = elementOf(instance);
+    Outcome<Void> outcome = processors.get(element.type()).onComplete(instance, element, payload);
+    if (outcome.isFailure()) {
+      incidents.raise(instance, outcome.failure(), -1);
+      return;
+    }
+    if (element.type() == BpmnElementType.PROCESS) {
+      processInstanceEnded.accept(instance);
+    }
+    long scopeKey = instance.flowScopeKey();
+    writer.event(instance.key(), ProcessInstanceIntent.ELEMENT_COMPLETED, instance.value());
+    ElementInstance scope = state.elementInstances().get(scopeKey);
+    if (scope == null) {
+      return;
+    }
+    takeFlows(element, scope, flows == null ? element.outgoing() : flows);
+    afterChildLeft(scope);
+  }
+
+  /** Re-runs the completion of a COMPLETING element whose incident was resolved. */
+  public void retryCompletion(ElementInstance instance) {
+    complete(instance, Map.of(), null);
+  }
+
+  private void takeFlows(ExecutableElement source, ElementInstance scope, List<ExecutableFlow> flows) {
+    for (ExecutableFlow flow : flows) {
+      ProcessInstanceRecord flowValue =
+          scope.value().withElement(flow.id(), scope.key(), BpmnElementType.SEQUENCE_FLOW, BpmnEventType.UNSPECIFIED);
+      writer.event(state.keys().next(), ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, flowValue);
+      ExecutableElement target = flow.target();
+      if (!target.isParallelJoin()) {
+        activate(target, scope);
+      } else if (allIncomingTaken(target, scope)) {
+        activate(target, scope);
+      }
+    }
+  }
+
+  private static boolean allIncomingTaken(ExecutableElement join, ElementInstance scope) {
+    for (ExecutableFlow incoming : join.incoming()) {
+      if (scope.joinTokens(join.id(), incoming.id()) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Terminates an element and, inside-out, everything in it: ELEMENT_TERMINATING, the processor's
+   * termination hook (jobs, timers, incidents), the children, then ELEMENT_TERMINATED.
+   */
+  public void terminate(ElementInstance instance) {
+    if (instance.state() == ElementState.TERMINATING) {
+      return;
+    }
+    writer.command(instance.key(), ProcessInstanceIntent.TERMINATE_ELEMENT, instance.value());
+    writer.event(instance.key(), ProcessInstanceIntent.ELEMENT_TERMINATING, instance.value());
+    ExecutableElement element = elementOf(instance);
+    processors.get(element.type()).onTerminate(instance, element);
+    incidents.resolveAll(instance);
+    List<ElementInstance> children = state.elementInstances().children(instance.key());
+    if (children.isEmpty()) {
+      finishTermination(instance);
+      return;
+    }
+    for (ElementInstance child : children) {
+      ElementInstance stillThere = state.elementInstances().get(child.key());
+      if (stillThere != null) {
+        terminate(stillThere);
+      }
+    }
+  }
+
+  /**
+   * Terminates an activity because an interrupting boundary event fired; the boundary event is
+   * activated once the activity has terminated.
+   */
+  public void interrupt(ElementInstance activity, ExecutableElement boundary, Map<String, String> payload) {
+    pendingInterrupts.put(activity.key(), new PendingInterrupt(boundary, payload));
+    terminate(activity);
+  }
+
+  /** Activates a boundary event next to its activity, with the trigger's payload as its locals. */
+  public ElementInstance activateBoundary(ExecutableElement boundary, ElementInstance scope, Map<String, String> payload) {
+    ElementInstance instance = activate(boundary, scope);
+    variables.mergeLocal(instance.key(), payload);
+    return instance;
+  }
+
+  private void finishTermination(ElementInstance instance) {
+    ExecutableElement element = elementOf(instance);
+    if (element.type() == BpmnElementType.PROCESS) {
+      processInstanceEnded.accept(instance);
+    }
+    long scopeKey = instance.flowScopeKey();
+    writer.event(instance.key(), ProcessInstanceIntent.ELEMENT_TERMINATED, instance.value());
+    ElementInstance scope = state.elementInstances().get(scopeKey);
+    PendingInterrupt interrupt = pendingInterrupts.remove(instance.key());
+    if (scope == null) {
+      return;
+    }
+    if (interrupt != null && scope.state() != ElementState.TERMINATING) {
+      activateBoundary(interrupt.boundary(), scope, interrupt.payload());
+    }
+    afterChildLeft(scope);
+  }
+
+  private void afterChildLeft(ElementInstance scope) {
+    if (scope.activeChildren() > 0) {
+      return;
+    }
+    if (scope.state() == ElementState.TERMINATING) {
+      finishTermination(scope);
+    } else if (scope.state() == ElementState.ACTIVATED && scope.waitingTokens() == 0) {
+      complete(scope, Map.of(), null);
+    }
+  }
+}

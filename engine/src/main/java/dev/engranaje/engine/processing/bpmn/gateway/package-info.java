@@ -1,0 +1,2 @@
+/** Processors of gateways. */
+package dev.engranaje.engine.processing.bpmn.gateway;

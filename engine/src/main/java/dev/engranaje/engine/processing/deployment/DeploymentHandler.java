@@ -1,0 +1,130 @@
+package dev.engranaje.engine.processing.deployment;
+
+import dev.engranaje.engine.gateway.DeployedProcess;
+import dev.engranaje.engine.gateway.DeploymentResource;
+import dev.engranaje.engine.gateway.DeploymentResult;
+import dev.engranaje.engine.gateway.Rejection;
+import dev.engranaje.engine.gateway.RejectionType;
+import dev.engranaje.engine.model.ExecutableProcess;
+import dev.engranaje.engine.model.ProcessTransformer;
+import dev.engranaje.engine.processing.RecordWriter;
+import dev.engranaje.engine.record.DeploymentIntent;
+import dev.engranaje.engine.record.DeploymentRecord;
+import dev.engranaje.engine.record.DeploymentRecord.DeployedProcessMetadata;
+import dev.engranaje.engine.record.ProcessIntent;
+import dev.engranaje.engine.record.ProcessRecord;
+import dev.engranaje.engine.state.EngineState;
+import dev.engranaje.engine.state.ProcessState.DeployedDefinition;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Deploys resources atomically (spec §1): every resource is read, validated and transformed before
+ * anything is written, so a rejected deployment stores nothing. Versioning per spec §1.3: a
+ * resource identical (checksum and name) to the latest version is a duplicate and keeps its key.
+ */
+public final class DeploymentHandler {
+  private final EngineState state;
+  private final RecordWriter writer;
+  private final BpmnResourceReader reader;
+  private final ProcessTransformer transformer;
+  private final ProcessLoader loader;
+
+  public DeploymentHandler(EngineState state, RecordWriter writer, BpmnResourceReader reader,
+      ProcessTransformer transformer, ProcessLoader loader) {
+    this.state = state;
+    this.writer = writer;
+    this.reader = reader;
+    this.transformer = transformer;
+    this.loader = loader;
+  }
+
+  private record Planned(ProcessRecord record, ExecutableProcess process, boolean duplicate) {}
+
+  public DeploymentResult deploy(List<DeploymentResource> resources, String tenantId) {
+    if (resources == null || resources.isEmpty()) {
+      throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected to deploy at least one resource, but none was given");
+    }
+    List<Planned> planned = new ArrayList<>();
+    Set<String> idsInDeployment = new HashSet<>();
+    for (DeploymentResource resource : resources) {
+      if (!resource.name().endsWith(".bpmn") && !resource.name().endsWith(".xml")) {
+        throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected resource '" + resource.name()
+            + "' to be a BPMN model (.bpmn or .xml), but this engine supports no other resource type yet");
+      }
+      BpmnModelInstance model = reader.read(resource.name(), resource.content());
+      List<Process> processes = ProcessTransformer.executableProcesses(model);
+      if (processes.isEmpty()) {
+        throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected resource '" + resource.name()
+            + "' to contain at least one executable process (isExecutable=\"true\"), but it contains none");
+      }
+      String xml = new String(resource.content(), StandardCharsets.UTF_8);
+      String checksum = checksum(resource.content());
+      for (Process process : processes) {
+        if (!idsInDeployment.add(process.getId())) {
+          throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected process ids to be unique in a deployment, but '"
+              + process.getId() + "' is defined twice (in '" + resource.name() + "')");
+        }
+        planned.add(plan(process, resource.name(), xml, checksum, tenantId));
+      }
+    }
+    return write(resources, planned, tenantId);
+  }
+
+  private Planned plan(Process process, String resourceName, String xml, String checksum, String tenantId) {
+    DeployedDefinition latest = state.processes().latest(process.getId());
+    if (latest != null && latest.record().checksum().equals(checksum) && latest.record().resourceName().equals(resourceName)) {
+      return new Planned(latest.record(), latest.process(), true);
+    }
+    int version = latest == null ? 1 : latest.record().version() + 1;
+    long key = state.keys().next();
+    ExecutableProcess executable;
+    try {
+      executable = transformer.transform(process, version, key, resourceName, tenantId);
+    } catch (IllegalArgumentException e) {
+      throw new Rejection(RejectionType.INVALID_ARGUMENT, "'" + resourceName + "': " + e.getMessage());
+    }
+    if (executable.root().noneStartEvent() == null && executable.root().children().stream().noneMatch(
+        e -> e.type() == dev.engranaje.engine.model.BpmnElementType.START_EVENT)) {
+      throw new Rejection(RejectionType.INVALID_ARGUMENT, "'" + resourceName + "': Expected process '"
+          + process.getId() + "' to have a start event, but it has none");
+    }
+    return new Planned(new ProcessRecord(process.getId(), version, key, resourceName, checksum, xml, tenantId), executable, false);
+  }
+
+  private DeploymentResult write(List<DeploymentResource> resources, List<Planned> planned, String tenantId) {
+    long deploymentKey = state.keys().next();
+    List<DeployedProcessMetadata> metadata = new ArrayList<>();
+    List<DeployedProcess> deployed = new ArrayList<>();
+    for (Planned p : planned) {
+      ProcessRecord r = p.record();
+      metadata.add(new DeployedProcessMetadata(r.bpmnProcessId(), r.version(), r.processDefinitionKey(), r.resourceName(), p.duplicate()));
+      deployed.add(new DeployedProcess(r.bpmnProcessId(), r.version(), r.processDefinitionKey(), r.resourceName(), r.tenantId()));
+    }
+    writer.event(deploymentKey, DeploymentIntent.CREATED,
+        new DeploymentRecord(resources.stream().map(DeploymentResource::name).toList(), metadata, tenantId));
+    for (Planned p : planned) {
+      if (!p.duplicate()) {
+        loader.handOver(p.process());
+        writer.event(p.record().processDefinitionKey(), ProcessIntent.CREATED, p.record());
+      }
+    }
+    return new DeploymentResult(deploymentKey, tenantId, deployed);
+  }
+
+  private static String checksum(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+}

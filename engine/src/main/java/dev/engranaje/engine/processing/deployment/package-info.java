@@ -1,0 +1,2 @@
+/** Deployments: validation, versioning and storing process definitions. */
+package dev.engranaje.engine.processing.deployment;

@@ -1,0 +1,2 @@
+/** Resolving incidents. */
+package dev.engranaje.engine.processing.incident;

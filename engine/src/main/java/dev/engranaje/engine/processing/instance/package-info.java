@@ -1,0 +1,2 @@
+/** Creating and cancelling process instances. */
+package dev.engranaje.engine.processing.instance;

@@ -1,0 +1,2 @@
+/** Publishing messages and expiring buffered ones. */
+package dev.engranaje.engine.processing.message;

@@ -1,0 +1,2 @@
+/** Firing due timers. */
+package dev.engranaje.engine.processing.timer;

@@ -1,0 +1,7 @@
+package dev.engranaje.engine.record;
+
+public enum IncidentIntent implements Intent {
+  CREATED,
+  RESOLVE,
+  RESOLVED
+}

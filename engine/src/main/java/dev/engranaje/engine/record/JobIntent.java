@@ -1,0 +1,18 @@
+package dev.engranaje.engine.record;
+
+public enum JobIntent implements Intent {
+  CREATED,
+  COMPLETE,
+  COMPLETED,
+  FAIL,
+  FAILED,
+  THROW_ERROR,
+  ERROR_THROWN,
+  TIMED_OUT,
+  RECURRED_AFTER_BACKOFF,
+  UPDATE_RETRIES,
+  RETRIES_UPDATED,
+  UPDATE_TIMEOUT,
+  TIMEOUT_UPDATED,
+  CANCELED
+}

@@ -1,0 +1,48 @@
+package dev.engranaje.engine.record;
+
+/** The kinds of record values, with the classes that (de)serialize them. */
+public enum ValueType {
+  DEPLOYMENT(DeploymentRecord.class, DeploymentIntent.class),
+  PROCESS(ProcessRecord.class, ProcessIntent.class),
+  PROCESS_INSTANCE(ProcessInstanceRecord.class, ProcessInstanceIntent.class),
+  PROCESS_INSTANCE_CREATION(ProcessInstanceCreationRecord.class, ProcessInstanceCreationIntent.class),
+  JOB(JobRecord.class, JobIntent.class),
+  JOB_BATCH(JobBatchRecord.class, JobBatchIntent.class),
+  VARIABLE(VariableRecord.class, VariableIntent.class),
+  VARIABLE_DOCUMENT(VariableDocumentRecord.class, VariableDocumentIntent.class),
+  INCIDENT(IncidentRecord.class, IncidentIntent.class),
+  MESSAGE(MessageRecord.class, MessageIntent.class),
+  TIMER(TimerRecord.class, TimerIntent.class),
+  ERROR(ErrorRecord.class, ErrorIntent.class);
+
+  private final Class<? extends RecordValue> valueClass;
+  private final Class<? extends Enum<?>> intentClass;
+
+  <E extends Enum<E> & Intent> ValueType(Class<? extends RecordValue> valueClass, Class<E> intentClass) {
+    this.valueClass = valueClass;
+    this.intentClass = intentClass;
+  }
+
+  public Class<? extends RecordValue> valueClass() {
+    return valueClass;
+  }
+
+  /** Looks up an intent of this value type by name. */
+  public Intent intent(String name) {
+    for (Enum<?> constant : intentClass.getEnumConstants()) {
+      if (constant.name().equals(name)) {
+        return (Intent) constant;
+      }
+    }
+    throw new IllegalArgumentException("Expected an intent of " + this + ", but got '" + name + "'");
+  }
+
+  public static ValueType of(RecordValue value) {
+    for (ValueType type : values()) {
+      if (type.valueClass == value.getClass()) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("Expected a known record value, but got " + value.getClass());
+  }
+}

@@ -1,0 +1,103 @@
+package dev.engranaje.engine.state;
+
+import dev.engranaje.engine.record.ProcessInstanceRecord;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A live element instance: its record value, lifecycle state and bookkeeping for children and joins. */
+public final class ElementInstance {
+  private final long key;
+  private final ProcessInstanceRecord value;
+  private ElementState state = ElementState.ACTIVATING;
+  private int activeChildren;
+  private int waitingTokens;
+  private long jobKey = -1;
+  /** Per parallel join: tokens that arrived on each incoming flow and wait to be consumed. */
+  private final Map<String, Map<String, Integer>> joinTokens = new HashMap<>();
+
+  ElementInstance(long key, ProcessInstanceRecord value) {
+    this.key = key;
+    this.value = value;
+  }
+
+  public long key() {
+    return key;
+  }
+
+  public ProcessInstanceRecord value() {
+    return value;
+  }
+
+  public ElementState state() {
+    return state;
+  }
+
+  public int activeChildren() {
+    return activeChildren;
+  }
+
+  /** Tokens parked at parallel joins inside this scope; a scope with waiting tokens does not complete. */
+  public int waitingTokens() {
+    return waitingTokens;
+  }
+
+  public long jobKey() {
+    return jobKey;
+  }
+
+  public long flowScopeKey() {
+    return value.flowScopeKey();
+  }
+
+  public String elementId() {
+    return value.elementId();
+  }
+
+  public long processInstanceKey() {
+    return value.processInstanceKey();
+  }
+
+  /** Tokens waiting at a join for one incoming flow. */
+  public int joinTokens(String gatewayId, String flowId) {
+    return joinTokens.getOrDefault(gatewayId, Map.of()).getOrDefault(flowId, 0);
+  }
+
+  void setState(ElementState state) {
+    this.state = state;
+  }
+
+  void childActivated() {
+    activeChildren++;
+  }
+
+  void childLeft() {
+    activeChildren--;
+  }
+
+  void setJobKey(long jobKey) {
+    this.jobKey = jobKey;
+  }
+
+  void addJoinToken(String gatewayId, String flowId) {
+    joinTokens.computeIfAbsent(gatewayId, id -> new HashMap<>()).merge(flowId, 1, Integer::sum);
+    waitingTokens++;
+  }
+
+  void consumeJoinTokens(String gatewayId, Iterable<String> flowIds) {
+    Map<String, Integer> tokens = joinTokens.get(gatewayId);
+    if (tokens == null) {
+      return;
+    }
+    for (String flowId : flowIds) {
+      Integer count = tokens.get(flowId);
+      if (count != null && count > 0) {
+        waitingTokens--;
+        if (count == 1) {
+          tokens.remove(flowId);
+        } else {
+          tokens.put(flowId, count - 1);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.engranaje.engine.state;
+
+/** All of the engine's state, read-only to everything but the {@link EventApplier}. */
+public final class EngineState {
+  private final KeyGenerator keys = new KeyGenerator();
+  private final ProcessState processes = new ProcessState();
+  private final ElementInstanceState elementInstances = new ElementInstanceState();
+  private final VariableState variables = new VariableState();
+  private final JobState jobs = new JobState();
+  private final IncidentState incidents = new IncidentState();
+  private final MessageState messages = new MessageState();
+  private final TimerState timers = new TimerState();
+  private final InstanceHistory history = new InstanceHistory();
+
+  public KeyGenerator keys() {
+    return keys;
+  }
+
+  public ProcessState processes() {
+    return processes;
+  }
+
+  public ElementInstanceState elementInstances() {
+    return elementInstances;
+  }
+
+  public VariableState variables() {
+    return variables;
+  }
+
+  public JobState jobs() {
+    return jobs;
+  }
+
+  public IncidentState incidents() {
+    return incidents;
+  }
+
+  public MessageState messages() {
+    return messages;
+  }
+
+  public TimerState timers() {
+    return timers;
+  }
+
+  public InstanceHistory history() {
+    return history;
+  }
+}

@@ -1,0 +1,208 @@
+package dev.engranaje.engine.state;
+
+import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.model.ExecutableElement;
+import dev.engranaje.engine.model.ExecutableFlow;
+import dev.engranaje.engine.model.ExecutableProcess;
+import dev.engranaje.engine.record.IncidentIntent;
+import dev.engranaje.engine.record.IncidentRecord;
+import dev.engranaje.engine.record.JobBatchRecord;
+import dev.engranaje.engine.record.JobIntent;
+import dev.engranaje.engine.record.JobRecord;
+import dev.engranaje.engine.record.MessageIntent;
+import dev.engranaje.engine.record.MessageRecord;
+import dev.engranaje.engine.record.ProcessInstanceIntent;
+import dev.engranaje.engine.record.ProcessInstanceRecord;
+import dev.engranaje.engine.record.ProcessRecord;
+import dev.engranaje.engine.record.Record;
+import dev.engranaje.engine.record.RecordType;
+import dev.engranaje.engine.record.TimerIntent;
+import dev.engranaje.engine.record.TimerRecord;
+import dev.engranaje.engine.record.VariableRecord;
+import java.util.function.Function;
+
+/**
+ * The only writer of {@link EngineState}: applies one event record. Used live (each event as it is
+ * written) and on recovery (each committed event in log order), so both paths build the same state.
+ */
+public final class EventApplier {
+  private final EngineState state;
+  private final Function<ProcessRecord, ExecutableProcess> processLoader;
+
+  /**
+   * @param processLoader builds the executable graph of a deployed process from its record
+   */
+  public EventApplier(EngineState state, Function<ProcessRecord, ExecutableProcess> processLoader) {
+    this.state = state;
+    this.processLoader = processLoader;
+  }
+
+  public void apply(Record record) {
+    state.keys().observe(record.key());
+    if (record.recordType() != RecordType.EVENT) {
+      return;
+    }
+    switch (record.valueType()) {
+      case PROCESS -> applyProcess((ProcessRecord) record.value());
+      case PROCESS_INSTANCE -> applyElement(record, (ProcessInstanceIntent) record.intent(), (ProcessInstanceRecord) record.value());
+      case JOB -> applyJob(record.key(), (JobIntent) record.intent(), (JobRecord) record.value());
+      case JOB_BATCH -> applyJobBatch((JobBatchRecord) record.value());
+      case VARIABLE -> applyVariable(record.key(), (VariableRecord) record.value());
+      case INCIDENT -> applyIncident(record, (IncidentIntent) record.intent(), (IncidentRecord) record.value());
+      case MESSAGE -> applyMessage(record.key(), (MessageIntent) record.intent(), (MessageRecord) record.value());
+      case TIMER -> applyTimer(record.key(), (TimerIntent) record.intent(), (TimerRecord) record.value());
+      default -> {
+        // deployments, creations, variable documents and errors only inform; state lives elsewhere
+      }
+    }
+  }
+
+  private void applyProcess(ProcessRecord record) {
+    state.processes().put(new ProcessState.DeployedDefinition(record, processLoader.apply(record)));
+  }
+
+  private void applyElement(Record record, ProcessInstanceIntent intent, ProcessInstanceRecord value) {
+    ElementInstanceState instances = state.elementInstances();
+    long key = record.key();
+    switch (intent) {
+      case ELEMENT_ACTIVATING -> {
+        instances.add(new ElementInstance(key, value));
+        ElementInstance scope = instances.get(value.flowScopeKey());
+        if (scope != null) {
+          scope.childActivated();
+          ExecutableElement element = element(value);
+          if (element != null && element.isParallelJoin()) {
+            scope.consumeJoinTokens(element.id(), element.incoming().stream().map(ExecutableFlow::id).toList());
+          }
+        }
+        if (value.bpmnElementType() == BpmnElementType.PROCESS) {
+          state.history().started(new InstanceHistory.Summary(key, value.bpmnProcessId(), value.version(),
+              value.processDefinitionKey(), record.timestamp(), value.parentProcessInstanceKey(),
+              value.parentElementInstanceKey(), value.tenantId()));
+        }
+      }
+      case ELEMENT_ACTIVATED -> setState(key, ElementState.ACTIVATED);
+      case ELEMENT_COMPLETING -> setState(key, ElementState.COMPLETING);
+      case ELEMENT_TERMINATING -> setState(key, ElementState.TERMINATING);
+      case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
+        instances.remove(key);
+        state.variables().removeScope(key);
+        ElementInstance scope = instances.get(value.flowScopeKey());
+        if (scope != null) {
+          scope.childLeft();
+        }
+        if (value.bpmnElementType() == BpmnElementType.PROCESS) {
+          String end = intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
+          state.history().ended(key, end, record.timestamp());
+        }
+      }
+      case SEQUENCE_FLOW_TAKEN -> {
+        ExecutableProcess process = process(value);
+        ExecutableFlow flow = process == null ? null : process.flow(value.elementId());
+        ElementInstance scope = instances.get(value.flowScopeKey());
+        if (flow != null && scope != null && flow.target().isParallelJoin()) {
+          scope.addJoinToken(flow.target().id(), flow.id());
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void setState(long key, ElementState elementState) {
+    ElementInstance instance = state.elementInstances().get(key);
+    if (instance != null) {
+      instance.setState(elementState);
+    }
+  }
+
+  private void applyJob(long key, JobIntent intent, JobRecord job) {
+    JobState jobs = state.jobs();
+    switch (intent) {
+      case CREATED -> {
+        jobs.put(key, job, JobStatus.ACTIVATABLE);
+        ElementInstance instance = state.elementInstances().get(job.elementInstanceKey());
+        if (instance != null) {
+          instance.setJobKey(key);
+        }
+      }
+      case COMPLETED, CANCELED -> {
+        jobs.remove(key);
+        ElementInstance instance = state.elementInstances().get(job.elementInstanceKey());
+        if (instance != null && instance.jobKey() == key) {
+          instance.setJobKey(-1);
+        }
+      }
+      case FAILED -> {
+        boolean activatable = job.retries() > 0 && job.recurringTime() <= 0;
+        jobs.put(key, job, activatable ? JobStatus.ACTIVATABLE : JobStatus.FAILED);
+      }
+      case TIMED_OUT, RECURRED_AFTER_BACKOFF -> jobs.put(key, job, JobStatus.ACTIVATABLE);
+      case RETRIES_UPDATED, TIMEOUT_UPDATED -> {
+        Job existing = jobs.get(key);
+        if (existing != null) {
+          jobs.put(key, job, existing.status());
+        }
+      }
+      case ERROR_THROWN -> jobs.put(key, job, JobStatus.ERROR_THROWN);
+      default -> {}
+    }
+  }
+
+  private void applyJobBatch(JobBatchRecord batch) {
+    for (long jobKey : batch.jobKeys()) {
+      Job job = state.jobs().get(jobKey);
+      if (job != null) {
+        state.jobs().put(jobKey, job.record().withActivation(batch.worker(), batch.deadline()), JobStatus.ACTIVATED);
+      }
+    }
+  }
+
+  private void applyVariable(long key, VariableRecord variable) {
+    state.variables().put(variable.scopeKey(), new VariableState.Variable(key, variable.name(), variable.value(), variable.scopeKey()));
+  }
+
+  private void applyIncident(Record record, IncidentIntent intent, IncidentRecord incident) {
+    switch (intent) {
+      case CREATED -> {
+        state.incidents().created(record.key(), incident, record.timestamp());
+        state.history().incidentCreated(incident.processInstanceKey());
+      }
+      case RESOLVED -> {
+        state.incidents().resolved(record.key());
+        state.history().incidentResolved(incident.processInstanceKey());
+        Job job = incident.jobKey() > 0 ? state.jobs().get(incident.jobKey()) : null;
+        if (job != null && job.status() != JobStatus.ACTIVATED && job.record().retries() > 0) {
+          state.jobs().put(job.key(), job.record().withFailure(job.record().retries(), job.record().errorMessage(),
+              0, 0, null), JobStatus.ACTIVATABLE);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void applyMessage(long key, MessageIntent intent, MessageRecord message) {
+    if (intent == MessageIntent.PUBLISHED && message.timeToLive() > 0) {
+      state.messages().buffer(key, message);
+    } else if (intent == MessageIntent.EXPIRED) {
+      state.messages().remove(key);
+    }
+  }
+
+  private void applyTimer(long key, TimerIntent intent, TimerRecord timer) {
+    if (intent == TimerIntent.CREATED) {
+      state.timers().put(key, timer);
+    } else {
+      state.timers().remove(key);
+    }
+  }
+
+  private ExecutableProcess process(ProcessInstanceRecord value) {
+    ProcessState.DeployedDefinition definition = state.processes().byKey(value.processDefinitionKey());
+    return definition == null ? null : definition.process();
+  }
+
+  private ExecutableElement element(ProcessInstanceRecord value) {
+    ExecutableProcess process = process(value);
+    return process == null ? null : process.element(value.elementId());
+  }
+}

@@ -1,0 +1,115 @@
+package dev.engranaje.engine.state;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A summary of every process instance, running or finished, for lookups and search. */
+public final class InstanceHistory {
+  /** The summary of one process instance; state is ACTIVE, COMPLETED or TERMINATED. */
+  public static final class Summary {
+    private final long key;
+    private final String bpmnProcessId;
+    private final int version;
+    private final long processDefinitionKey;
+    private final long startTime;
+    private final long parentProcessInstanceKey;
+    private final long parentElementInstanceKey;
+    private final String tenantId;
+    private String state = "ACTIVE";
+    private long endTime = -1;
+    private int activeIncidents;
+
+    Summary(long key, String bpmnProcessId, int version, long processDefinitionKey, long startTime,
+        long parentProcessInstanceKey, long parentElementInstanceKey, String tenantId) {
+      this.key = key;
+      this.bpmnProcessId = bpmnProcessId;
+      this.version = version;
+      this.processDefinitionKey = processDefinitionKey;
+      this.startTime = startTime;
+      this.parentProcessInstanceKey = parentProcessInstanceKey;
+      this.parentElementInstanceKey = parentElementInstanceKey;
+      this.tenantId = tenantId;
+    }
+
+    public long key() {
+      return key;
+    }
+
+    public String bpmnProcessId() {
+      return bpmnProcessId;
+    }
+
+    public int version() {
+      return version;
+    }
+
+    public long processDefinitionKey() {
+      return processDefinitionKey;
+    }
+
+    public long startTime() {
+      return startTime;
+    }
+
+    public long parentProcessInstanceKey() {
+      return parentProcessInstanceKey;
+    }
+
+    public long parentElementInstanceKey() {
+      return parentElementInstanceKey;
+    }
+
+    public String tenantId() {
+      return tenantId;
+    }
+
+    public String state() {
+      return state;
+    }
+
+    public long endTime() {
+      return endTime;
+    }
+
+    public boolean hasIncident() {
+      return activeIncidents > 0;
+    }
+  }
+
+  private final Map<Long, Summary> byKey = new LinkedHashMap<>();
+
+  public Summary get(long processInstanceKey) {
+    return byKey.get(processInstanceKey);
+  }
+
+  public Collection<Summary> all() {
+    return byKey.values();
+  }
+
+  void started(Summary summary) {
+    byKey.put(summary.key, summary);
+  }
+
+  void ended(long key, String state, long endTime) {
+    Summary summary = byKey.get(key);
+    if (summary != null) {
+      summary.state = state;
+      summary.endTime = endTime;
+    }
+  }
+
+  void incidentCreated(long processInstanceKey) {
+    Summary summary = byKey.get(processInstanceKey);
+    if (summary != null) {
+      summary.activeIncidents++;
+    }
+  }
+
+  void incidentResolved(long processInstanceKey) {
+    Summary summary = byKey.get(processInstanceKey);
+    if (summary != null && summary.activeIncidents > 0) {
+      summary.activeIncidents--;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.engranaje.engine.state;
+
+import dev.engranaje.engine.record.JobRecord;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Live jobs with indexes for activation (per type, oldest first), deadlines and backoffs. */
+public final class JobState {
+  private final Map<Long, Job> byKey = new HashMap<>();
+  private final Map<String, LinkedHashSet<Long>> activatableByType = new HashMap<>();
+  private final DueIndex deadlines = new DueIndex();
+  private final DueIndex backoffs = new DueIndex();
+
+  public Job get(long key) {
+    return byKey.get(key);
+  }
+
+  public Collection<Job> all() {
+    return byKey.values();
+  }
+
+  /** Activatable job keys of a type, oldest first (live view; copy before changing state). */
+  public Set<Long> activatable(String type) {
+    Set<Long> keys = activatableByType.get(type);
+    return keys == null ? Set.of() : keys;
+  }
+
+  public List<Long> deadlinePassed(long now) {
+    return deadlines.dueAt(now);
+  }
+
+  public List<Long> backoffElapsed(long now) {
+    return backoffs.dueAt(now);
+  }
+
+  public long nextDueTime() {
+    return Math.min(deadlines.next(), backoffs.next());
+  }
+
+  void put(long key, JobRecord record, JobStatus status) {
+    Job job = byKey.get(key);
+    if (job == null) {
+      job = new Job(key, record);
+      byKey.put(key, job);
+    } else {
+      unindex(job);
+    }
+    job.update(record, status);
+    index(job);
+  }
+
+  void remove(long key) {
+    Job job = byKey.remove(key);
+    if (job != null) {
+      unindex(job);
+    }
+  }
+
+  private void index(Job job) {
+    switch (job.status()) {
+      case ACTIVATABLE -> activatableByType.computeIfAbsent(job.record().type(), t -> new LinkedHashSet<>()).add(job.key());
+      case ACTIVATED -> deadlines.add(job.record().deadline(), job.key());
+      case FAILED -> {
+        if (job.record().retries() > 0 && job.record().recurringTime() > 0) {
+          backoffs.add(job.record().recurringTime(), job.key());
+        }
+      }
+      case ERROR_THROWN -> {}
+    }
+  }
+
+  private void unindex(Job job) {
+    LinkedHashSet<Long> activatable = activatableByType.get(job.record().type());
+    if (activatable != null) {
+      activatable.remove(job.key());
+      if (activatable.isEmpty()) {
+        activatableByType.remove(job.record().type());
+      }
+    }
+    deadlines.remove(job.record().deadline(), job.key());
+    backoffs.remove(job.record().recurringTime(), job.key());
+  }
+}

@@ -1,0 +1,81 @@
+package dev.engranaje.engine.state;
+
+import dev.engranaje.engine.record.MessageRecord;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Buffered messages (TTL > 0) until they expire, with a duplicate check on message id. */
+public final class MessageState {
+  private final Map<Long, MessageRecord> byKey = new LinkedHashMap<>();
+  private final Map<String, LinkedHashSet<Long>> byNameAndKey = new HashMap<>();
+  private final Set<String> messageIds = new HashSet<>();
+  private final DueIndex expiry = new DueIndex();
+
+  public MessageRecord get(long key) {
+    return byKey.get(key);
+  }
+
+  public Collection<MessageRecord> all() {
+    return byKey.values();
+  }
+
+  /** Buffered messages with this name and correlation key, oldest first. */
+  public Set<Long> buffered(String name, String correlationKey) {
+    Set<Long> keys = byNameAndKey.get(nameAndKey(name, correlationKey));
+    return keys == null ? Set.of() : keys;
+  }
+
+  public boolean isDuplicate(String name, String correlationKey, String messageId) {
+    return messageId != null && !messageId.isEmpty() && messageIds.contains(idKey(name, correlationKey, messageId));
+  }
+
+  public List<Long> expired(long now) {
+    return expiry.dueAt(now);
+  }
+
+  public long nextExpiry() {
+    return expiry.next();
+  }
+
+  void buffer(long key, MessageRecord message) {
+    byKey.put(key, message);
+    byNameAndKey.computeIfAbsent(nameAndKey(message.name(), message.correlationKey()), k -> new LinkedHashSet<>()).add(key);
+    if (message.messageId() != null && !message.messageId().isEmpty()) {
+      messageIds.add(idKey(message.name(), message.correlationKey(), message.messageId()));
+    }
+    expiry.add(message.deadline(), key);
+  }
+
+  void remove(long key) {
+    MessageRecord message = byKey.remove(key);
+    if (message == null) {
+      return;
+    }
+    String nameAndKey = nameAndKey(message.name(), message.correlationKey());
+    Set<Long> keys = byNameAndKey.get(nameAndKey);
+    if (keys != null) {
+      keys.remove(key);
+      if (keys.isEmpty()) {
+        byNameAndKey.remove(nameAndKey);
+      }
+    }
+    if (message.messageId() != null) {
+      messageIds.remove(idKey(message.name(), message.correlationKey(), message.messageId()));
+    }
+    expiry.remove(message.deadline(), key);
+  }
+
+  private static String nameAndKey(String name, String correlationKey) {
+    return name + '\u0000' + correlationKey;
+  }
+
+  private static String idKey(String name, String correlationKey, String messageId) {
+    return nameAndKey(name, correlationKey) + '\u0000' + messageId;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.engranaje.engine.state;
+
+import dev.engranaje.engine.model.ExecutableProcess;
+import dev.engranaje.engine.record.ProcessRecord;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Deployed process definitions: by key, and the latest version per BPMN process id. */
+public final class ProcessState {
+  /** A deployed definition: the record as stored and the graph built from it. */
+  public record DeployedDefinition(ProcessRecord record, ExecutableProcess process) {}
+
+  private final Map<Long, DeployedDefinition> byKey = new HashMap<>();
+  private final Map<String, DeployedDefinition> latestById = new HashMap<>();
+
+  public DeployedDefinition byKey(long key) {
+    return byKey.get(key);
+  }
+
+  public DeployedDefinition latest(String bpmnProcessId) {
+    return latestById.get(bpmnProcessId);
+  }
+
+  public DeployedDefinition version(String bpmnProcessId, int version) {
+    return byKey.values().stream()
+        .filter(d -> d.record().bpmnProcessId().equals(bpmnProcessId) && d.record().version() == version)
+        .findFirst()
+        .orElse(null);
+  }
+
+  public Collection<DeployedDefinition> all() {
+    return byKey.values();
+  }
+
+  void put(DeployedDefinition definition) {
+    byKey.put(definition.record().processDefinitionKey(), definition);
+    DeployedDefinition latest = latestById.get(definition.record().bpmnProcessId());
+    if (latest == null || latest.record().version() < definition.record().version()) {
+      latestById.put(definition.record().bpmnProcessId(), definition);
+    }
+  }
+}

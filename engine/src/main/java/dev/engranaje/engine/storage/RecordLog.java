@@ -1,0 +1,21 @@
+package dev.engranaje.engine.storage;
+
+import dev.engranaje.engine.record.Record;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The append-only, durable record log. Used only by the processor thread. */
+public interface RecordLog extends AutoCloseable {
+
+  /** Appends records atomically: after return they are durable; on exception none of them are. */
+  void append(List<Record> records);
+
+  /** Feeds every stored record, in position order, to the consumer. */
+  void replay(Consumer<Record> consumer);
+
+  /** The position of the last stored record, 0 when empty. */
+  long lastPosition();
+
+  @Override
+  void close();
+}

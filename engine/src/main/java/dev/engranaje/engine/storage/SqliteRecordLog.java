@@ -1,0 +1,166 @@
+package dev.engranaje.engine.storage;
+
+import dev.engranaje.engine.record.Intent;
+import dev.engranaje.engine.record.Record;
+import dev.engranaje.engine.record.RecordType;
+import dev.engranaje.engine.record.ValueType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The record log in one SQLite database in WAL mode. Each {@link #append} is one transaction, so a
+ * batch of records is either wholly stored or not at all; a crash (even {@code kill -9}) after
+ * append returns loses nothing.
+ */
+public final class SqliteRecordLog implements RecordLog {
+  static final String DATABASE_FILE = "engranaje.db";
+  private static final int SCHEMA_VERSION = 1;
+
+  private final Connection connection;
+  private final PreparedStatement insert;
+  private final RecordCodec codec = new RecordCodec();
+  private long lastPosition;
+
+  private SqliteRecordLog(Connection connection) throws SQLException {
+    this.connection = connection;
+    migrate();
+    this.insert = connection.prepareStatement(
+        "INSERT INTO records (position, record_key, timestamp, record_type, value_type, intent, value) VALUES (?,?,?,?,?,?,?)");
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(position), 0) FROM records")) {
+      rs.next();
+      lastPosition = rs.getLong(1);
+    }
+    connection.setAutoCommit(false);
+  }
+
+  /** Opens (creating if needed) the log in a data directory. */
+  public static SqliteRecordLog open(Path dataDirectory, boolean durableCommits) {
+    try {
+      Files.createDirectories(dataDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to create the data directory '" + dataDirectory + "', but failed", e);
+    }
+    Path file = dataDirectory.resolve(DATABASE_FILE);
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA journal_mode=WAL");
+        statement.execute("PRAGMA synchronous=" + (durableCommits ? "FULL" : "NORMAL"));
+        statement.execute("PRAGMA busy_timeout=5000");
+      }
+      return new SqliteRecordLog(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to open the engine database '" + file + "', but failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A log that lives in memory and is gone when closed. */
+  public static SqliteRecordLog inMemory() {
+    try {
+      return new SqliteRecordLog(DriverManager.getConnection("jdbc:sqlite::memory:"));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to open an in-memory database, but failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void migrate() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      int version;
+      try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+        rs.next();
+        version = rs.getInt(1);
+      }
+      if (version > SCHEMA_VERSION) {
+        throw new IllegalStateException("Expected a database of schema version " + SCHEMA_VERSION
+            + " or older, but it is version " + version + ": it was written by a newer Engranaje");
+      }
+      if (version < 1) {
+        statement.execute("""
+            CREATE TABLE IF NOT EXISTS records (
+              position INTEGER PRIMARY KEY,
+              record_key INTEGER NOT NULL,
+              timestamp INTEGER NOT NULL,
+              record_type TEXT NOT NULL,
+              value_type TEXT NOT NULL,
+              intent TEXT NOT NULL,
+              value TEXT NOT NULL)""");
+        statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+      }
+    }
+  }
+
+  @Override
+  public void append(List<Record> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    try {
+      for (Record record : records) {
+        insert.setLong(1, record.position());
+        insert.setLong(2, record.key());
+        insert.setLong(3, record.timestamp());
+        insert.setString(4, record.recordType().name());
+        insert.setString(5, record.valueType().name());
+        insert.setString(6, record.intent().name());
+        insert.setString(7, codec.encode(record.value()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      connection.commit();
+      lastPosition = records.get(records.size() - 1).position();
+    } catch (SQLException e) {
+      try {
+        insert.clearBatch();
+        connection.rollback();
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
+      throw new IllegalStateException("Expected to store " + records.size() + " records, but the database refused: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void replay(Consumer<Record> consumer) {
+    try (Statement statement = connection.createStatement()) {
+      statement.setFetchSize(10_000);
+      try (ResultSet rs = statement.executeQuery(
+          "SELECT position, record_key, timestamp, record_type, value_type, intent, value FROM records ORDER BY position")) {
+        while (rs.next()) {
+          ValueType valueType = ValueType.valueOf(rs.getString(5));
+          Intent intent = valueType.intent(rs.getString(6));
+          consumer.accept(new Record(rs.getLong(1), rs.getLong(2), rs.getLong(3), RecordType.valueOf(rs.getString(4)),
+              valueType, intent, codec.decode(valueType, rs.getString(7))));
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to read the record log, but failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long lastPosition() {
+    return lastPosition;
+  }
+
+  @Override
+  public void close() {
+    try {
+      insert.close();
+      connection.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to close the engine database, but failed: " + e.getMessage(), e);
+    }
+  }
+}
