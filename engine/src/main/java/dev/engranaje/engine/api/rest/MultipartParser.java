@@ -1,7 +1,10 @@
 package dev.engranaje.engine.api.rest;
 
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,9 +59,7 @@ final class MultipartParser {
         throw RestRequest.badRequest("Malformed multipart body: unterminated part headers");
       }
       String headers =
-          headersEnd < position
-              ? ""
-              : new String(body, position, headersEnd - position, StandardCharsets.UTF_8);
+          headersEnd < position ? "" : headerText(Arrays.copyOfRange(body, position, headersEnd));
       int contentStart = headersEnd + HEADER_END.length;
       int contentEnd = indexOf(body, innerDelimiter, contentStart);
       if (contentEnd < 0) {
@@ -66,6 +67,23 @@ final class MultipartParser {
       }
       parts.add(part(headers, Arrays.copyOfRange(body, contentStart, contentEnd)));
       position = contentEnd + innerDelimiter.length;
+    }
+  }
+
+  /**
+   * Part headers in UTF-8 (RFC 7578) or, as Apache HttpClient's strict mode writes them,
+   * ISO-8859-1.
+   */
+  private static String headerText(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
     }
   }
 
