@@ -30,12 +30,16 @@ final class SearchQueries {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      if (!field.getValue().isNull() && !supported.contains(field.getKey())) {
+      if (!isEmpty(field.getValue()) && !supported.contains(field.getKey())) {
         throw RestRequest.badRequest(
             "Filtering by '" + field.getKey() + "' is not supported; supported: " + supported);
       }
     }
     return filter;
+  }
+
+  private static boolean isEmpty(JsonNode node) {
+    return node.isNull() || (node.isContainerNode() && node.isEmpty());
   }
 
   static String string(JsonNode filter, String field) {
@@ -76,12 +80,19 @@ final class SearchQueries {
     if (!node.isObject()) {
       return node;
     }
-    JsonNode eq = node.get(EQ);
-    if (eq == null || node.size() != 1) {
-      throw RestRequest.badRequest(
-          "Filter '" + field + "' supports a plain value or {\"$eq\": value} only");
+    // The Java client sends every operator of an advanced filter, the unused ones empty.
+    JsonNode eq = null;
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> operator = it.next();
+      if (operator.getKey().equals(EQ)) {
+        eq = operator.getValue();
+      } else if (!isEmpty(operator.getValue())) {
+        throw RestRequest.badRequest(
+            "Filter '" + field + "' supports a plain value or {\"$eq\": value} only, but got "
+                + node);
+      }
     }
-    return eq.isNull() ? null : eq;
+    return eq == null || eq.isNull() ? null : eq;
   }
 
   /** One page of {@code all} as requested by the query's {@code page}. */
