@@ -1,0 +1,32 @@
+package dev.engranaje.engine.api.rest;
+
+import dev.engranaje.engine.gateway.Rejection;
+import dev.engranaje.engine.gateway.RejectionType;
+import java.util.Map;
+
+/**
+ * One parsed HTTP request as a route handler sees it.
+ *
+ * @param method the HTTP method, upper case
+ * @param path the request path without query string
+ * @param pathParams values of the route's {@code {name}} segments
+ * @param contentType the Content-Type header, or null
+ * @param body the request body, empty when none was sent
+ */
+record RestRequest(
+    String method, String path, Map<String, String> pathParams, String contentType, byte[] body) {
+
+  /** The path parameter {@code name} as an engine key; a non-numeric value is a bad request. */
+  long key(String name) {
+    return Json.parseKey(pathParams.get(name), name);
+  }
+
+  /** The JSON body bound to {@code type}; an empty body binds to an empty object. */
+  <T> T body(Class<T> type) {
+    return Json.read(body, type);
+  }
+
+  static Rejection badRequest(String message) {
+    return new Rejection(RejectionType.INVALID_ARGUMENT, message);
+  }
+}

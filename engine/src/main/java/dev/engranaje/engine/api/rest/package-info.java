@@ -1,0 +1,6 @@
+/**
+ * The Camunda-compatible REST {@code /v2} API, served by the JDK HTTP server on top of the
+ * {@link dev.engranaje.engine.gateway.EngineGateway}; request and response shapes are the Camunda
+ * Java client's own generated {@code io.camunda.client.protocol.rest} model classes.
+ */
+package dev.engranaje.engine.api.rest;
