@@ -88,6 +88,11 @@ public final class Engine implements AutoCloseable {
     return restServer.address();
   }
 
+  /** Adds an exporter that sees every committed batch of records (see {@link CommandProcessor#addExporter}). */
+  public void addExporter(java.util.function.Consumer<java.util.List<dev.engranaje.engine.record.Record>> exporter) {
+    processor.addExporter(exporter);
+  }
+
   public RecoveryReport recovery() {
     return recovery;
   }

@@ -1,14 +1,17 @@
 package dev.engranaje.engine.processing;
 
 import dev.engranaje.engine.gateway.Rejection;
+import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.storage.RecordLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final Function<ProcessorHooks, Processing> recovery;
   private final ProcessorHooks hooks;
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<Consumer<List<Record>>> exporters = new CopyOnWriteArrayList<>();
   private final ExecutorService replies =
       Executors.newFixedThreadPool(2, runnable -> daemon(runnable, "engranaje-replies"));
   private final Thread thread;
@@ -65,6 +69,14 @@ public final class CommandProcessor implements AutoCloseable {
     }
     inbox.add(new Pending<>(command, reply));
     return reply.future();
+  }
+
+  /**
+   * Registers an exporter: it sees every committed batch of records, in order, on the processor
+   * thread, so it must be quick and must not block.
+   */
+  public void addExporter(Consumer<List<Record>> exporter) {
+    exporters.add(exporter);
   }
 
   void afterCommit(Runnable action) {
@@ -136,9 +148,13 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private void commit() {
-    List<dev.engranaje.engine.record.Record> pending = processing.writer().pending();
+    List<Record> pending = processing.writer().pending();
     if (!pending.isEmpty()) {
       log.append(pending);
+      if (!exporters.isEmpty()) {
+        List<Record> committed = List.copyOf(pending);
+        exporters.forEach(exporter -> exporter.accept(committed));
+      }
       processing.writer().clear();
     }
     if (!afterCommit.isEmpty()) {

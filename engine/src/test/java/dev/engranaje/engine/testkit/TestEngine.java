@@ -1,0 +1,159 @@
+package dev.engranaje.engine.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engranaje.engine.Engine;
+import dev.engranaje.engine.EngineOptions;
+import dev.engranaje.engine.record.ProcessInstanceIntent;
+import dev.engranaje.engine.record.ProcessInstanceRecord;
+import dev.engranaje.engine.record.Record;
+import dev.engranaje.engine.record.RecordType;
+import dev.engranaje.engine.record.ValueType;
+import dev.engranaje.engine.time.ControlledClock;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * An embedded engine (in memory unless a data directory is given) with a controllable clock, the
+ * official Camunda client pointed at its REST API, and a recording of every committed record.
+ */
+public final class TestEngine implements AutoCloseable {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final ControlledClock clock;
+  private final Engine engine;
+  private final CamundaClient client;
+  private final RecordingExporter records = new RecordingExporter();
+
+  private TestEngine(Path dataDirectory) {
+    this.clock = ControlledClock.startingNow();
+    EngineOptions.Builder options = EngineOptions.builder().port(0).clock(clock);
+    if (dataDirectory == null) {
+      options.inMemory();
+    } else {
+      options.dataDirectory(dataDirectory).durableCommits(false);
+    }
+    this.engine = Engine.start(options.build());
+    engine.addExporter(records);
+    this.client = newClient(engine.restAddress());
+  }
+
+  public static TestEngine inMemory() {
+    return new TestEngine(null);
+  }
+
+  public static TestEngine durable(Path dataDirectory) {
+    return new TestEngine(dataDirectory);
+  }
+
+  /** A client as a user would build it: only the REST address set, everything else default. */
+  public static CamundaClient newClient(URI restAddress) {
+    return CamundaClient.newClientBuilder().restAddress(restAddress).grpcAddress(restAddress).preferRestOverGrpc(true).build();
+  }
+
+  /** A process id no other test uses. */
+  public static String uniqueProcessId() {
+    return "process-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public CamundaClient client() {
+    return client;
+  }
+
+  public ControlledClock clock() {
+    return clock;
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public RecordingExporter records() {
+    return records;
+  }
+
+  public DeploymentEvent deploy(BpmnModelInstance model) {
+    return client.newDeployResourceCommand().addProcessModel(model, "process.bpmn").send().join();
+  }
+
+  public long createInstance(String processId, Map<String, Object> variables) {
+    ProcessInstanceEvent event = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+        .variables(variables).send().join();
+    return event.getProcessInstanceKey();
+  }
+
+  /** Activates exactly one job of a type, waiting for it to exist. */
+  public ActivatedJob activateJob(String type) {
+    List<ActivatedJob> jobs = activateJobs(type, 1);
+    assertThat(jobs).as("activated jobs of type '%s'", type).hasSize(1);
+    return jobs.get(0);
+  }
+
+  public List<ActivatedJob> activateJobs(String type, int max) {
+    return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(max).timeout(Duration.ofMinutes(5))
+        .requestTimeout(Duration.ofSeconds(5)).send().join().getJobs();
+  }
+
+  /** Waits until a condition holds (the engine commits asynchronously to the test thread). */
+  public static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting until " + what);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** Process-instance events of one instance, in log order. */
+  public List<Record> elementEvents(long processInstanceKey) {
+    return records.matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
+        && ((ProcessInstanceRecord) r.value()).processInstanceKey() == processInstanceKey);
+  }
+
+  public boolean hasElementEvent(long processInstanceKey, String elementId, ProcessInstanceIntent intent) {
+    return elementEvents(processInstanceKey).stream().anyMatch(r -> r.intent() == intent
+        && ((ProcessInstanceRecord) r.value()).elementId().equals(elementId));
+  }
+
+  public void awaitElement(long processInstanceKey, String elementId, ProcessInstanceIntent intent) {
+    await("element '" + elementId + "' is " + intent, () -> hasElementEvent(processInstanceKey, elementId, intent));
+  }
+
+  public void awaitCompleted(long processInstanceKey) {
+    await("process instance " + processInstanceKey + " completed", () -> elementEvents(processInstanceKey).stream()
+        .anyMatch(r -> r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED && r.key() == processInstanceKey));
+  }
+
+  public List<Record> matching(Predicate<Record> predicate) {
+    return records.matching(predicate);
+  }
+
+  public static BpmnModelInstance serviceTaskProcess(String processId, String jobType) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(jobType))
+        .endEvent("end").done();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    engine.close();
+  }
+}
