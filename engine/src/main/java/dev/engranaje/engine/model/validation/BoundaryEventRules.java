@@ -25,16 +25,17 @@ final class BoundaryEventRules implements ModelRule {
 
   @Override
   public void check(BpmnModelInstance model, Findings findings) {
+    FlowGraph graph = FlowGraph.of(model);
     for (BoundaryEvent event : Elements.flowElements(model, BoundaryEvent.class)) {
       String id = Elements.id(event);
       int definitions = event.getEventDefinitions().size();
       if (definitions != 1) {
         findings.add(id, DEFINITION_COUNT, id, definitions);
       }
-      if (!event.getIncoming().isEmpty()) {
-        findings.add(id, INCOMING_FLOW, id, Elements.quotedIds(event.getIncoming()));
+      if (!graph.incoming(event).isEmpty()) {
+        findings.add(id, INCOMING_FLOW, id, Elements.quotedIds(graph.incoming(event)));
       }
-      if (event.getOutgoing().isEmpty()) {
+      if (graph.outgoing(event).isEmpty()) {
         findings.add(id, NO_OUTGOING_FLOW, id);
       }
       String attachedTo = event.getAttributeValue(ATTACHED_TO_REF);

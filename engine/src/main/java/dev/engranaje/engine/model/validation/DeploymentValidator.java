@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.xml.sax.SAXParseException;
 
 /**
@@ -15,7 +17,7 @@ import org.xml.sax.SAXParseException;
  * then parsed with {@code zeebe-bpmn-model} (which also checks the BPMN schema). The model is then
  * checked against the element kinds supported by this release ({@link ElementSupport}), the
  * engine's deployment rules and Zeebe's design-time validators. Findings of Zeebe's validators are
- * kept only for elements that the engine's own rules did not already report, so each problem is
+ * kept only for elements that the engine's own findings do not already name, so each problem is
  * described once in the engine's wording. A rule that fails unexpectedly becomes a finding; this
  * class never throws for bad input.
  *
@@ -40,6 +42,10 @@ public final class DeploymentValidator {
           new ErrorEventRules(),
           new TimerRules(),
           new ExpressionRules());
+
+  /** How the BPMN library words parser errors, e.g. "Error: URI=null Line=8: cvc-...". */
+  private static final Pattern LIBRARY_SAX_MESSAGE =
+      Pattern.compile("(?s)(?:Fatal )?Error: URI=\\S* Line=(\\d+): (.*)");
 
   private static final ModelRule LIBRARY_RULES = new LibraryRules();
 
@@ -75,7 +81,7 @@ public final class DeploymentValidator {
     Findings libraryFindings = new Findings(resourceName);
     run(LIBRARY_RULES, model, libraryFindings);
     for (ValidationFinding finding : libraryFindings.toList()) {
-      if (!findings.hasFindingFor(finding.elementId())) {
+      if (!findings.mentions(finding.elementId())) {
         findings.add(finding.elementId(), finding.rule());
       }
     }
@@ -100,6 +106,8 @@ public final class DeploymentValidator {
       }
       deepest = cause;
     }
-    return deepest.getMessage() == null ? deepest.toString() : deepest.getMessage();
+    String message = deepest.getMessage() == null ? deepest.toString() : deepest.getMessage();
+    Matcher located = LIBRARY_SAX_MESSAGE.matcher(message);
+    return located.matches() ? "line " + located.group(1) + ": " + located.group(2) : message;
   }
 }

@@ -27,8 +27,14 @@ final class Findings {
     return findings.isEmpty();
   }
 
-  boolean hasFindingFor(String elementId) {
-    return findings.stream().anyMatch(f -> elementId != null && elementId.equals(f.elementId()));
+  /** Tells whether a finding is about the element, or names it in quotes in its message. */
+  boolean mentions(String elementId) {
+    if (elementId == null) {
+      return false;
+    }
+    String quoted = "'" + elementId + "'";
+    return findings.stream()
+        .anyMatch(f -> elementId.equals(f.elementId()) || f.rule().contains(quoted));
   }
 
   List<ValidationFinding> toList() {

@@ -4,7 +4,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
-import java.util.Collection;
+import java.util.List;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /** Sequence-flow conditions and exclusive-gateway defaults (spec 1.2 "Conditions", spec 6). */
@@ -40,10 +40,11 @@ final class FlowRules implements ModelRule {
             Elements.typeName(source));
       }
     }
+    FlowGraph graph = FlowGraph.of(model);
     for (ExclusiveGateway gateway : Elements.flowElements(model, ExclusiveGateway.class)) {
       String defaultId = gateway.getAttributeValue(DEFAULT);
       checkDefault(model, gateway, defaultId, findings);
-      Collection<SequenceFlow> outgoing = gateway.getOutgoing();
+      List<SequenceFlow> outgoing = graph.outgoing(gateway);
       if (outgoing.size() <= 1) {
         continue;
       }
