@@ -4,6 +4,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
@@ -78,6 +79,18 @@ final class Elements {
       return List.copyOf(event.getEventDefinitions());
     }
     return List.of();
+  }
+
+  /**
+   * The first extension element of a type, or {@code null}. Unlike {@code
+   * getSingleExtensionElement} it does not throw on duplicates (Zeebe's validators report those).
+   */
+  static <T extends ModelElementInstance> T firstExtension(BaseElement element, Class<T> type) {
+    ExtensionElements extensions = element.getExtensionElements();
+    if (extensions == null) {
+      return null;
+    }
+    return extensions.getChildElementsByType(type).stream().findFirst().orElse(null);
   }
 
   static String trimmedText(ModelElementInstance element) {

@@ -42,13 +42,13 @@ final class ExpressionRules implements ModelRule {
       if (element instanceof SequenceFlow flow) {
         checkCondition(flow, findings);
       }
-      ZeebeTaskDefinition task = element.getSingleExtensionElement(ZeebeTaskDefinition.class);
+      ZeebeTaskDefinition task = Elements.firstExtension(element, ZeebeTaskDefinition.class);
       if (task != null) {
         checkFeel(id, "'type' of 'zeebe:taskDefinition'", task.getType(), findings);
         checkFeel(
             id, "'retries' of 'zeebe:taskDefinition'", task.getAttributeValue("retries"), findings);
       }
-      ZeebeIoMapping mapping = element.getSingleExtensionElement(ZeebeIoMapping.class);
+      ZeebeIoMapping mapping = Elements.firstExtension(element, ZeebeIoMapping.class);
       if (mapping != null) {
         mapping.getInputs().forEach(input -> checkMapping(id, input, "zeebe:input", findings));
         mapping.getOutputs().forEach(output -> checkMapping(id, output, "zeebe:output", findings));

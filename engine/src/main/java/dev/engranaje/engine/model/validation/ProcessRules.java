@@ -20,6 +20,8 @@ final class ProcessRules implements ModelRule {
   static final String SUBPROCESS_NONE_START =
       "Expected embedded subprocess '%s' to have exactly one none start event, but found %d";
 
+  private static final String EMBEDDED = "subProcess";
+
   @Override
   public void check(BpmnModelInstance model, Findings findings) {
     List<Process> processes = Elements.executableProcesses(model);
@@ -38,8 +40,8 @@ final class ProcessRules implements ModelRule {
       }
     }
     for (SubProcess subProcess : Elements.flowElements(model, SubProcess.class)) {
-      if (subProcess.triggeredByEvent()) {
-        continue; // unsupported in this release, reported by SupportedElements
+      if (subProcess.triggeredByEvent() || !EMBEDDED.equals(Elements.typeName(subProcess))) {
+        continue; // event, ad-hoc and transaction subprocesses are reported by SupportedElements
       }
       int count = noneStarts(startEvents(subProcess.getFlowElements())).size();
       if (count != 1) {

@@ -47,7 +47,7 @@ final class TaskDefinitionRules implements ModelRule {
 
   private static void checkTaskDefinition(Task task, Findings findings) {
     String id = Elements.id(task);
-    ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
+    ZeebeTaskDefinition definition = Elements.firstExtension(task, ZeebeTaskDefinition.class);
     if (definition == null) {
       findings.add(id, MISSING_TASK_DEFINITION);
       return;
@@ -65,7 +65,7 @@ final class TaskDefinitionRules implements ModelRule {
 
   private static void checkHeaders(Task task, Findings findings) {
     String id = Elements.id(task);
-    ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+    ZeebeTaskHeaders headers = Elements.firstExtension(task, ZeebeTaskHeaders.class);
     if (headers == null) {
       return;
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class ErrorEventRulesTest {
+class ErrorEventRulesValidationTest {
 
   private static final String ERRORS = """
       <bpmn:error id="Err_card" errorCode="INVALID_CARD" />

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class TaskDefinitionRulesTest {
+class TaskDefinitionRulesValidationTest {
 
   private static String serviceTask(String extensions) {
     return process("<bpmn:startEvent id=\"start\" />\n<bpmn:serviceTask id=\"charge\">"
@@ -87,5 +87,19 @@ class TaskDefinitionRulesTest {
     // when / then
     assertThat(findings(xml)).containsExactly(finding("charge", "Expected task header keys not to"
         + " start with 'io.camunda.zeebe:', but found 'io.camunda.zeebe:userTaskKey'"));
+  }
+
+  @Test
+  void shouldReportZeebeDesignTimeFindingWhenTaskHasTwoTaskDefinitions() {
+    // given
+    String xml = serviceTask("""
+        <zeebe:taskDefinition type="payment" />
+        <zeebe:taskDefinition type="refund" />
+        """);
+
+    // when / then
+    assertThat(findings(xml)).containsExactly(finding("charge", "Expected the model to satisfy"
+        + " Zeebe's design-time rules, but 'serviceTask': Must have exactly one"
+        + " 'zeebe:taskDefinition' extension element"));
   }
 }

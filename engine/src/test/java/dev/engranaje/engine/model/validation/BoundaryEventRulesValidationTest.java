@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class BoundaryEventRulesTest {
+class BoundaryEventRulesValidationTest {
 
   private static final String ACTIVITY = """
       <bpmn:startEvent id="start" />

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class FlowRulesTest {
+class FlowRulesValidationTest {
 
   private static final String TASK = """
       <bpmn:serviceTask id="charge">

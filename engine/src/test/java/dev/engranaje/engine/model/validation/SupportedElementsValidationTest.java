@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SupportedElementsTest {
+class SupportedElementsValidationTest {
 
   @Test
   void shouldRejectWhenProcessContainsUserTask() {

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class ExpressionRulesTest {
+class ExpressionRulesValidationTest {
 
   private static String gatewayWithCondition(String condition) {
     return process("""

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SafeParsingTest {
+class SafeParsingValidationTest {
 
   private final DeploymentValidator validator = new DeploymentValidator();
 

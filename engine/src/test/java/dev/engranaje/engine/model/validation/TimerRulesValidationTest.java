@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TimerRulesTest {
+class TimerRulesValidationTest {
 
   private static String timerBoundary(String attributes, String timer) {
     return process("""
