@@ -60,4 +60,26 @@ class CorpusModelsValidationTest {
         + " 'ServiceTask_0g6tf5f': Expected a 'zeebe:taskDefinition' with a non-empty 'type', but"
         + " the 'type' was empty");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "jssdk-conditional-pathway.bpmn",
+      "jssdk-error-boundary-subprocess.bpmn",
+      "jssdk-user-task-form.bpmn",
+      "jssdk-broken-empty-task-type.bpmn",
+      "simplemonitor-payment.bpmn"
+  })
+  void shouldNotFailAnyRuleWhenValidatingRealModel(String file) {
+    // given
+    byte[] content = resource("/bpmn/corpus/" + file);
+
+    // when
+    ValidatedResource result = validator.validate(file, content);
+
+    // then
+    assertThat(result.findings())
+        .allSatisfy(finding -> assertThat(finding.elementId()).isNotNull())
+        .extracting(ValidationFinding::rule)
+        .noneMatch(rule -> rule.startsWith("Expected the rule '"));
+  }
 }
