@@ -1,0 +1,61 @@
+package dev.engranaje.engine.model.validation;
+
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.LoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import java.util.List;
+
+/** Rejects every element kind that {@link ElementSupport} does not list. */
+final class SupportedElements implements ModelRule {
+
+  static final String UNSUPPORTED = "Expected a supported BPMN element, but %s (id '%s') is not supported yet";
+
+  @Override
+  public void check(BpmnModelInstance model, Findings findings) {
+    for (FlowElement element : Elements.flowElements(model)) {
+      String type = Elements.typeName(element);
+      List<EventDefinition> definitions = Elements.eventDefinitions(element);
+      if (element instanceof BoundaryEvent && definitions.size() != 1) {
+        continue; // reported by BoundaryEventRules
+      }
+      String qualifier = qualifier(element, definitions);
+      if (ElementSupport.lookup(type, qualifier).isEmpty()) {
+        findings.add(Elements.id(element), UNSUPPORTED, describe(type, qualifier), Elements.id(element));
+      }
+      if (element instanceof Activity activity) {
+        LoopCharacteristics loop = activity.getLoopCharacteristics();
+        if (loop != null) {
+          findings.add(
+              Elements.id(element), UNSUPPORTED, "'" + Elements.typeName(loop) + "'", Elements.id(element));
+        }
+      }
+    }
+  }
+
+  private static String qualifier(FlowElement element, List<EventDefinition> definitions) {
+    if (element instanceof SubProcess subProcess && subProcess.triggeredByEvent()) {
+      return ElementSupport.TRIGGERED_BY_EVENT;
+    }
+    if (definitions.size() > 1) {
+      return ElementSupport.MULTIPLE;
+    }
+    return definitions.isEmpty() ? ElementSupport.NO_QUALIFIER : Elements.typeName(definitions.get(0));
+  }
+
+  private static String describe(String type, String qualifier) {
+    if (qualifier.isEmpty()) {
+      return "'" + type + "'";
+    }
+    if (ElementSupport.TRIGGERED_BY_EVENT.equals(qualifier)) {
+      return "'" + type + "' with triggeredByEvent='true'";
+    }
+    if (ElementSupport.MULTIPLE.equals(qualifier)) {
+      return "'" + type + "' with multiple event definitions";
+    }
+    return "'" + type + "' with '" + qualifier + "'";
+  }
+}

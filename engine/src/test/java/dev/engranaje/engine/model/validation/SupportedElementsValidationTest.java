@@ -1,0 +1,95 @@
+package dev.engranaje.engine.model.validation;
+
+import static dev.engranaje.engine.model.validation.TestModels.finding;
+import static dev.engranaje.engine.model.validation.TestModels.findings;
+import static dev.engranaje.engine.model.validation.TestModels.process;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SupportedElementsValidationTest {
+
+  @Test
+  void shouldRejectWhenProcessContainsUserTask() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:userTask id="approve" />
+        """);
+
+    // when / then
+    assertThat(findings(xml)).containsExactly(finding("approve",
+        "Expected a supported BPMN element, but 'userTask' (id 'approve') is not supported yet"));
+  }
+
+  @Test
+  void shouldRejectWhenBoundaryEventHasMessageDefinition() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:manualTask id="work" />
+        <bpmn:boundaryEvent id="onMessage" attachedToRef="work">
+          <bpmn:outgoing>f1</bpmn:outgoing>
+          <bpmn:messageEventDefinition />
+        </bpmn:boundaryEvent>
+        <bpmn:endEvent id="end" />
+        <bpmn:sequenceFlow id="f1" sourceRef="onMessage" targetRef="end" />
+        """);
+
+    // when / then
+    assertThat(findings(xml)).contains(finding("onMessage",
+        "Expected a supported BPMN element, but 'boundaryEvent' with 'messageEventDefinition'"
+            + " (id 'onMessage') is not supported yet"));
+  }
+
+  @Test
+  void shouldRejectWhenSubprocessIsTriggeredByEvent() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:subProcess id="events" triggeredByEvent="true">
+          <bpmn:startEvent id="innerStart"><bpmn:timerEventDefinition>
+            <bpmn:timeDuration>PT1M</bpmn:timeDuration>
+          </bpmn:timerEventDefinition></bpmn:startEvent>
+        </bpmn:subProcess>
+        """);
+
+    // when / then
+    assertThat(findings(xml)).contains(
+        finding("events", "Expected a supported BPMN element, but 'subProcess' with"
+            + " triggeredByEvent='true' (id 'events') is not supported yet"),
+        finding("innerStart", "Expected a supported BPMN element, but 'startEvent' with"
+            + " 'timerEventDefinition' (id 'innerStart') is not supported yet"));
+  }
+
+  @Test
+  void shouldRejectWhenTaskIsMultiInstance() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:manualTask id="each">
+          <bpmn:multiInstanceLoopCharacteristics />
+        </bpmn:manualTask>
+        """);
+
+    // when / then
+    assertThat(findings(xml)).containsExactly(finding("each", "Expected a supported BPMN element,"
+        + " but 'multiInstanceLoopCharacteristics' (id 'each') is not supported yet"));
+  }
+
+  @Test
+  void shouldIgnoreArtifactsWhenTheyAccompanySupportedElements() {
+    // given
+    String xml = process("""
+        <bpmn:laneSet id="lanes"><bpmn:lane id="lane"><bpmn:flowNodeRef>start</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>
+        <bpmn:startEvent id="start" />
+        <bpmn:dataObject id="data" />
+        <bpmn:dataObjectReference id="dataRef" dataObjectRef="data" />
+        <bpmn:textAnnotation id="note"><bpmn:text>hello</bpmn:text></bpmn:textAnnotation>
+        <bpmn:association id="assoc" sourceRef="start" targetRef="note" />
+        """);
+
+    // when / then
+    assertThat(findings(xml)).isEmpty();
+  }
+}
