@@ -46,7 +46,7 @@ public final class Engine implements AutoCloseable {
         : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
     ExpressionLanguage expressions = new ExpressionLanguage(options.clock());
     ProcessTransformer transformer = new ProcessTransformer(expressions);
-    BpmnResourceReader reader = new ValidatingResourceReader(expressions);
+    BpmnResourceReader reader = new ValidatingResourceReader();
     AtomicLong replayed = new AtomicLong();
     long started = System.nanoTime();
     this.processor = new CommandProcessor(log, hooks -> {

@@ -1,27 +1,26 @@
 package dev.engranaje.engine;
 
-import dev.engranaje.engine.expression.ExpressionLanguage;
 import dev.engranaje.engine.gateway.Rejection;
 import dev.engranaje.engine.gateway.RejectionType;
+import dev.engranaje.engine.model.validation.DeploymentValidator;
+import dev.engranaje.engine.model.validation.ValidatedResource;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import java.io.ByteArrayInputStream;
 
-/** Reads deployment resources into models, rejecting any that are malformed or invalid. */
+/**
+ * Reads deployment resources through the {@link DeploymentValidator}: a resource with findings is
+ * rejected (INVALID_ARGUMENT) with every finding, one per line, each naming file and element.
+ */
 final class ValidatingResourceReader implements BpmnResourceReader {
-  private final ExpressionLanguage expressions;
-
-  ValidatingResourceReader(ExpressionLanguage expressions) {
-    this.expressions = expressions;
-  }
+  private final DeploymentValidator validator = new DeploymentValidator();
 
   @Override
   public BpmnModelInstance read(String resourceName, byte[] content) {
-    try {
-      return Bpmn.readModelFromStream(new ByteArrayInputStream(content));
-    } catch (RuntimeException e) {
-      throw new Rejection(RejectionType.INVALID_ARGUMENT, "'" + resourceName + "': Expected a BPMN model, but it could not be read: " + e.getMessage());
+    ValidatedResource result = validator.validate(resourceName, content);
+    if (result instanceof ValidatedResource.Accepted accepted) {
+      return accepted.model();
     }
+    throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected to deploy a valid BPMN resource, but '" + resourceName
+        + "' is invalid:\n" + result.describe());
   }
 }
