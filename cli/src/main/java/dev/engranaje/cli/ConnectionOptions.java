@@ -1,0 +1,71 @@
+package dev.engranaje.cli;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientBuilder;
+import io.camunda.client.CredentialsProvider;
+import java.net.URI;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the engine is: the embedded engine by default, or a Camunda 8 cluster. Unset options fall
+ * back to the Camunda client's standard environment variables ({@code CAMUNDA_REST_ADDRESS},
+ * {@code CAMUNDA_GRPC_ADDRESS}, {@code CAMUNDA_CLIENT_ID}, {@code CAMUNDA_CLIENT_SECRET}, {@code
+ * CAMUNDA_AUTHORIZATION_SERVER_URL}, {@code CAMUNDA_TOKEN_AUDIENCE}), so the same command works
+ * against either engine.
+ */
+final class ConnectionOptions {
+  static final String DEFAULT_ADDRESS = "http://localhost:8080";
+
+  @Option(names = "--address", paramLabel = "URL",
+      description = "REST address of the engine or cluster (default: $CAMUNDA_REST_ADDRESS, else " + DEFAULT_ADDRESS + ").")
+  String address;
+
+  @Option(names = "--grpc-address", paramLabel = "URL",
+      description = "gRPC address of a Camunda 8 cluster (default: $CAMUNDA_GRPC_ADDRESS). Unused by the embedded engine.")
+  String grpcAddress;
+
+  @Option(names = "--client-id", paramLabel = "ID", description = "OAuth client id (default: $CAMUNDA_CLIENT_ID).")
+  String clientId;
+
+  @Option(names = "--authorization-server-url", paramLabel = "URL",
+      description = "OAuth token endpoint (default: $CAMUNDA_AUTHORIZATION_SERVER_URL).")
+  String authorizationServerUrl;
+
+  @Option(names = "--audience", paramLabel = "AUDIENCE", description = "OAuth token audience (default: $CAMUNDA_TOKEN_AUDIENCE).")
+  String audience;
+
+  /** Builds a client; the OAuth secret is only ever read from {@code CAMUNDA_CLIENT_SECRET}, never from arguments. */
+  CamundaClient newClient() {
+    String rest = firstSet(address, System.getenv("CAMUNDA_REST_ADDRESS"), System.getenv("ZEEBE_REST_ADDRESS"), DEFAULT_ADDRESS);
+    CamundaClientBuilder builder = CamundaClient.newClientBuilder().restAddress(URI.create(rest)).preferRestOverGrpc(true);
+    String grpc = firstSet(grpcAddress, System.getenv("CAMUNDA_GRPC_ADDRESS"), System.getenv("ZEEBE_GRPC_ADDRESS"), null);
+    builder.grpcAddress(URI.create(grpc == null ? rest : grpc));
+    String id = firstSet(clientId, System.getenv("CAMUNDA_CLIENT_ID"), null, null);
+    if (id != null) {
+      String secret = System.getenv("CAMUNDA_CLIENT_SECRET");
+      if (secret == null || secret.isBlank()) {
+        throw new UserError("An OAuth client id is set, but CAMUNDA_CLIENT_SECRET is not: set the secret in the environment.");
+      }
+      var credentials = CredentialsProvider.newCredentialsProviderBuilder().clientId(id).clientSecret(secret);
+      String server = firstSet(authorizationServerUrl, System.getenv("CAMUNDA_AUTHORIZATION_SERVER_URL"), null, null);
+      if (server != null) {
+        credentials.authorizationServerUrl(server);
+      }
+      String tokenAudience = firstSet(audience, System.getenv("CAMUNDA_TOKEN_AUDIENCE"), null, null);
+      if (tokenAudience != null) {
+        credentials.audience(tokenAudience);
+      }
+      builder.credentialsProvider(credentials.build());
+    }
+    return builder.build();
+  }
+
+  private static String firstSet(String a, String b, String c, String fallback) {
+    for (String value : new String[] {a, b, c}) {
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return fallback;
+  }
+}
