@@ -14,11 +14,14 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,6 +107,36 @@ public final class TestEngine implements AutoCloseable {
   public List<ActivatedJob> activateJobs(String type, int max) {
     return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(max).timeout(Duration.ofMinutes(5))
         .requestTimeout(Duration.ofSeconds(5)).send().join().getJobs();
+  }
+
+  /**
+   * One activation request with a short long-poll, for asserting that no job is activatable yet:
+   * it returns what is activatable now, or nothing once {@code requestTimeout} has passed.
+   */
+  public List<ActivatedJob> pollJobs(String type, Duration requestTimeout) {
+    return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10).timeout(Duration.ofMinutes(5))
+        .requestTimeout(requestTimeout).send().join().getJobs();
+  }
+
+  /** The incidents of a process instance, active and resolved, as the client's search returns them. */
+  public List<Incident> incidents(long processInstanceKey) {
+    return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey)).send().join().items();
+  }
+
+  /** Waits until the process instance has an incident, and returns its incidents. */
+  public List<Incident> awaitIncidents(long processInstanceKey) {
+    await("process instance " + processInstanceKey + " has an incident", () -> !incidents(processInstanceKey).isEmpty());
+    return incidents(processInstanceKey);
+  }
+
+  /** The variables stored on one scope (a live element instance), by name, with JSON values parsed. */
+  public Map<String, Object> localVariables(long scopeKey) {
+    List<Variable> variables = client.newVariableSearchRequest().filter(f -> f.scopeKey(scopeKey)).send().join().items();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Variable variable : variables) {
+      values.put(variable.getName(), client.getConfiguration().getJsonMapper().fromJson(variable.getValue(), Object.class));
+    }
+    return values;
   }
 
   /** Waits until a condition holds (the engine commits asynchronously to the test thread). */
