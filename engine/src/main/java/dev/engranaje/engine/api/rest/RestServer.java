@@ -37,6 +37,15 @@ public final class RestServer implements AutoCloseable {
    *
    * @throws UncheckedIOException when the address cannot be bound
    */
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body then
+    // waits for the client's delayed ACK (~40 ms per response). Must be set before the server
+    // reads its configuration, which happens once per JVM.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   public static RestServer start(EngineGateway gateway, String host, int port) {
     Objects.requireNonNull(gateway, "gateway");
     InetSocketAddress address =
