@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       EngineCommand.class,
       DeployCommand.class,
       RunCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rpa implements Runnable {
