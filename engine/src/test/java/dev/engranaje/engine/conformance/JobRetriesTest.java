@@ -1,0 +1,154 @@
+package dev.engranaje.engine.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.engranaje.engine.record.IncidentIntent;
+import dev.engranaje.engine.record.JobIntent;
+import dev.engranaje.engine.record.JobRecord;
+import dev.engranaje.engine.record.Record;
+import dev.engranaje.engine.record.RecordType;
+import dev.engranaje.engine.record.ValueType;
+import dev.engranaje.engine.testkit.TestEngine;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.IncidentErrorType;
+import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.search.response.Incident;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Failing jobs: retries, the JOB_NO_RETRIES incident and retry backoff (spec §4, §10): scenarios 5 and 6. */
+class JobRetriesTest {
+  private static final Duration SHORT_POLL = Duration.ofMillis(200);
+
+  private static TestEngine engine;
+
+  @BeforeAll
+  static void startEngine() {
+    engine = TestEngine.inMemory();
+  }
+
+  @AfterAll
+  static void stopEngine() {
+    engine.close();
+  }
+
+  // spec §14 scenario 5
+  @Test
+  void shouldRaiseJobNoRetriesIncidentWithWorkerMessageAndCompleteAfterRetriesAreUpdated() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-a";
+    engine.deploy(TestEngine.serviceTaskProcess(processId, type));
+    long instanceKey = engine.createInstance(processId, Map.of());
+    ActivatedJob first = engine.activateJob(type);
+
+    // when: the worker fails with 2 retries left
+    engine.client().newFailCommand(first.getKey()).retries(2).errorMessage("flaky").send().join();
+
+    // then: the job is activatable again, with the retries the worker gave
+    ActivatedJob second = engine.activateJob(type);
+    assertThat(second.getKey()).isEqualTo(first.getKey());
+    assertThat(second.getRetries()).isEqualTo(2);
+
+    // when: the worker fails with no retries left
+    engine.client().newFailCommand(second.getKey()).retries(0).errorMessage("card declined").send().join();
+
+    // then: an incident with the worker's message, and the job is not activatable
+    List<Incident> incidents = engine.awaitIncidents(instanceKey);
+    assertThat(incidents).hasSize(1);
+    Incident incident = incidents.get(0);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.JOB_NO_RETRIES);
+    assertThat(incident.getErrorMessage()).isEqualTo("card declined");
+    assertThat(incident.getJobKey()).isEqualTo(first.getKey());
+    assertThat(incident.getElementId()).isEqualTo("task");
+    assertThat(engine.pollJobs(type, SHORT_POLL)).isEmpty();
+
+    // when: resolving before the retries are updated
+    ProblemException rejected = catchThrowableOfType(ProblemException.class,
+        () -> engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join());
+
+    // then
+    assertThat(rejected.code()).isEqualTo(409);
+    assertThat(rejected.details().getDetail()).contains("retries");
+    assertThat(engine.pollJobs(type, SHORT_POLL)).isEmpty();
+
+    // when: updating the retries, then resolving
+    engine.client().newUpdateRetriesCommand(first.getKey()).retries(1).send().join();
+    engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then: the job is activatable again and completes the instance
+    ActivatedJob third = engine.activateJob(type);
+    assertThat(third.getKey()).isEqualTo(first.getKey());
+    assertThat(third.getRetries()).isEqualTo(1);
+    engine.client().newCompleteCommand(third.getKey()).send().join();
+    engine.awaitCompleted(instanceKey);
+    assertThat(engine.incidents(instanceKey)).extracting(Incident::getState).containsExactly(IncidentState.RESOLVED);
+    assertThat(jobEvents(first.getKey())).extracting(Record::intent).containsExactly(JobIntent.CREATED,
+        JobIntent.FAILED, JobIntent.FAILED, JobIntent.RETRIES_UPDATED, JobIntent.COMPLETED);
+    assertThat(engine.matching(r -> r.valueType() == ValueType.INCIDENT && r.recordType() == RecordType.EVENT
+        && r.key() == incident.getIncidentKey())).extracting(Record::intent)
+        .containsExactly(IncidentIntent.CREATED, IncidentIntent.RESOLVED);
+  }
+
+  // spec §14 scenario 5 (a fail without a message)
+  @Test
+  void shouldUseNoMoreRetriesLeftMessageWhenWorkerGivesNone() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-a";
+    engine.deploy(TestEngine.serviceTaskProcess(processId, type));
+    long instanceKey = engine.createInstance(processId, Map.of());
+    ActivatedJob job = engine.activateJob(type);
+
+    // when
+    engine.client().newFailCommand(job.getKey()).retries(0).send().join();
+
+    // then
+    assertThat(engine.awaitIncidents(instanceKey)).singleElement().satisfies(incident -> {
+      assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.JOB_NO_RETRIES);
+      assertThat(incident.getErrorMessage()).isEqualTo("No more retries left.");
+    });
+  }
+
+  // spec §14 scenario 6
+  @Test
+  void shouldOfferFailedJobAgainOnlyAfterItsBackoff() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-a";
+    engine.deploy(TestEngine.serviceTaskProcess(processId, type));
+    long instanceKey = engine.createInstance(processId, Map.of());
+    ActivatedJob job = engine.activateJob(type);
+
+    // when
+    engine.client().newFailCommand(job.getKey()).retries(1).retryBackoff(Duration.ofSeconds(1)).send().join();
+
+    // then: not before the backoff has passed
+    assertThat(engine.pollJobs(type, SHORT_POLL)).isEmpty();
+    engine.clock().advance(Duration.ofMillis(999));
+    assertThat(engine.pollJobs(type, SHORT_POLL)).isEmpty();
+
+    // when
+    engine.clock().advance(Duration.ofMillis(1));
+
+    // then
+    ActivatedJob again = engine.activateJob(type);
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    assertThat(again.getRetries()).isEqualTo(1);
+    engine.client().newCompleteCommand(again.getKey()).send().join();
+    engine.awaitCompleted(instanceKey);
+    assertThat(jobEvents(job.getKey())).extracting(Record::intent).containsExactly(JobIntent.CREATED,
+        JobIntent.FAILED, JobIntent.RECURRED_AFTER_BACKOFF, JobIntent.COMPLETED);
+  }
+
+  private static List<Record> jobEvents(long jobKey) {
+    return engine.matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT && r.key() == jobKey
+        && r.value() instanceof JobRecord);
+  }
+}
