@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +27,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--invoices", paramLabel = "N", defaultValue = "100", description = "How many invoices (default: ${DEFAULT-VALUE}).")
   int invoices;
 
-  @Option(names = "--address", paramLabel = "URL", description = "Run against this engine or cluster instead of an embedded one.")
-  String address;
+  @Option(names = "--external", description = "Run against the engine or cluster given by the connection options"
+      + " (or CAMUNDA_* environment variables) instead of starting an embedded one. Implied by --address.")
+  boolean external;
+
+  @Mixin ConnectionOptions connection;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the embedded engine's state here (default: a temporary directory).")
   Path dataDirectory;
@@ -38,8 +42,8 @@ final class DemoCommand implements Callable<Integer> {
       throw new UserError("Unknown scenario '" + scenario + "'. Available: " + InvoiceIntakeDemo.PROCESS_ID
           + " (the flagship bank-reconciliation and supplier-payment scenarios are coming).");
     }
-    if (address != null) {
-      try (CamundaClient client = CamundaClient.newClientBuilder().restAddress(java.net.URI.create(address)).build()) {
+    if (external || connection.address != null) {
+      try (CamundaClient client = connection.newClient()) {
         return run(client);
       }
     }
