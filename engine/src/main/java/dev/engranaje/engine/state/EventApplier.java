@@ -4,6 +4,8 @@ import dev.engranaje.engine.model.BpmnElementType;
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.model.ExecutableFlow;
 import dev.engranaje.engine.model.ExecutableProcess;
+import dev.engranaje.engine.record.ErrorIntent;
+import dev.engranaje.engine.record.ErrorRecord;
 import dev.engranaje.engine.record.IncidentIntent;
 import dev.engranaje.engine.record.IncidentRecord;
 import dev.engranaje.engine.record.JobBatchRecord;
@@ -51,8 +53,9 @@ public final class EventApplier {
       case INCIDENT -> applyIncident(record, (IncidentIntent) record.intent(), (IncidentRecord) record.value());
       case MESSAGE -> applyMessage(record.key(), (MessageIntent) record.intent(), (MessageRecord) record.value());
       case TIMER -> applyTimer(record.key(), (TimerIntent) record.intent(), (TimerRecord) record.value());
+      case ERROR -> applyError((ErrorIntent) record.intent(), (ErrorRecord) record.value());
       default -> {
-        // deployments, creations, variable documents and errors only inform; state lives elsewhere
+        // deployments, creations and variable documents only inform; state lives elsewhere
       }
     }
   }
@@ -178,6 +181,26 @@ public final class EventApplier {
       }
       default -> {}
     }
+  }
+
+  /**
+   * A caught error ends the job that threw it, as in Zeebe: the job is removed and the task no
+   * longer refers to it, so terminating the task for the catch event cancels no job. An uncaught
+   * error keeps the job (ERROR_THROWN) for its incident to re-enable.
+   */
+  private void applyError(ErrorIntent intent, ErrorRecord error) {
+    if (intent != ErrorIntent.THROWN || error.catchElementId() == null) {
+      return;
+    }
+    ElementInstance thrower = state.elementInstances().get(error.throwingElementInstanceKey());
+    if (thrower == null || thrower.jobKey() <= 0) {
+      return;
+    }
+    Job job = state.jobs().get(thrower.jobKey());
+    if (job != null && job.status() == JobStatus.ERROR_THROWN) {
+      state.jobs().remove(job.key());
+    }
+    thrower.setJobKey(-1);
   }
 
   private void applyMessage(long key, MessageIntent intent, MessageRecord message) {
