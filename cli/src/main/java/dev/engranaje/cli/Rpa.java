@@ -1,5 +1,6 @@
 package dev.engranaje.cli;
 
+import dev.engranaje.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
       EngineCommand.class,
       DeployCommand.class,
       RunCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rpa implements Runnable {
