@@ -36,6 +36,7 @@ public final class Benchmark {
   public BenchReport runInProcess() throws Exception {
     Path root = Files.createTempDirectory("engranaje-bench-");
     try {
+      EngineProbes.warmUp();
       long started = System.nanoTime();
       Engine engine = Engine.start(engineOptions(root.resolve("throughput")));
       double engineStartMs = millisSince(started);
