@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * CAMUNDA_AUTHORIZATION_SERVER_URL}, {@code CAMUNDA_TOKEN_AUDIENCE}), so the same command works
  * against either engine.
  */
-final class ConnectionOptions {
+public final class ConnectionOptions {
   static final String DEFAULT_ADDRESS = "http://localhost:8080";
 
   @Option(names = "--address", paramLabel = "URL",
@@ -35,7 +35,7 @@ final class ConnectionOptions {
   String audience;
 
   /** Builds a client; the OAuth secret is only ever read from {@code CAMUNDA_CLIENT_SECRET}, never from arguments. */
-  CamundaClient newClient() {
+  public CamundaClient newClient() {
     String rest = firstSet(address, System.getenv("CAMUNDA_REST_ADDRESS"), System.getenv("ZEEBE_REST_ADDRESS"), DEFAULT_ADDRESS);
     CamundaClientBuilder builder = CamundaClient.newClientBuilder().restAddress(URI.create(rest)).preferRestOverGrpc(true);
     String grpc = firstSet(grpcAddress, System.getenv("CAMUNDA_GRPC_ADDRESS"), System.getenv("ZEEBE_GRPC_ADDRESS"), null);
@@ -58,6 +58,11 @@ final class ConnectionOptions {
       builder.credentialsProvider(credentials.build());
     }
     return builder.build();
+  }
+
+  /** The {@code --address} given on the command line, or null (environment variables do not count). */
+  public String address() {
+    return address;
   }
 
   private static String firstSet(String a, String b, String c, String fallback) {

@@ -1,5 +1,6 @@
 package dev.engranaje.cli;
 
+import dev.engranaje.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
       DeployCommand.class,
       RunCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rpa implements Runnable {
