@@ -1,0 +1,139 @@
+package dev.engranaje.engine.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.engranaje.engine.record.DeploymentRecord;
+import dev.engranaje.engine.record.ProcessRecord;
+import dev.engranaje.engine.record.Record;
+import dev.engranaje.engine.testkit.TestEngine;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Invalid deployments through the client (spec §1.1, §1.2): each is rejected with 400 and a message
+ * naming the file and the element, and nothing is stored, also when only one file of several is
+ * invalid.
+ */
+class DeploymentRejectionTest {
+  private static TestEngine engine;
+
+  @BeforeAll
+  static void startEngine() {
+    engine = TestEngine.inMemory();
+  }
+
+  @AfterAll
+  static void stopEngine() {
+    engine.close();
+  }
+
+  @Test
+  void shouldRejectMalformedXmlNamingFileAndStoreNothing() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String fileName = processId + ".bpmn";
+    String truncated = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\""
+        + " targetNamespace=\"http://bpmn.io/schema/bpmn\">\n"
+        + "  <bpmn:process id=\"" + processId + "\" isExecutable=\"true\">\n"
+        + "    <bpmn:startEvent id=\"start\">\n";
+
+    // when
+    ProblemException problem = catchThrowableOfType(ProblemException.class, () -> engine.client()
+        .newDeployResourceCommand().addResourceBytes(truncated.getBytes(StandardCharsets.UTF_8), fileName).send().join());
+
+    // then
+    assertThat(problem.code()).isEqualTo(400);
+    assertThat(problem.details().getDetail()).contains(fileName).containsIgnoringCase("line");
+    assertNothingStored(processId, fileName);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidModels")
+  void shouldRejectInvalidModelNamingFileAndElementAndStoreNothing(String problemCase,
+      Function<String, BpmnModelInstance> model, String elementId) {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String fileName = processId + ".bpmn";
+
+    // when
+    ProblemException problem = catchThrowableOfType(ProblemException.class, () -> engine.client()
+        .newDeployResourceCommand().addProcessModel(model.apply(processId), fileName).send().join());
+
+    // then
+    assertThat(problem.code()).isEqualTo(400);
+    assertThat(problem.details().getDetail()).contains(fileName).contains("'" + elementId + "'");
+    assertNothingStored(processId, fileName);
+  }
+
+  static Stream<Arguments> invalidModels() {
+    Function<String, BpmnModelInstance> missingJobType = id -> Bpmn.createExecutableProcess(id).startEvent("start")
+        .serviceTask("charge").endEvent("end").done();
+    Function<String, BpmnModelInstance> conditionOnTaskFlow = id -> Bpmn.createExecutableProcess(id).startEvent("start")
+        .serviceTask("charge", t -> t.zeebeJobType("charge")).sequenceFlowId("guarded").conditionExpression("x > 1")
+        .endEvent("end").done();
+    Function<String, BpmnModelInstance> userTask = id -> Bpmn.createExecutableProcess(id).startEvent("start")
+        .userTask("approve").endEvent("end").done();
+    Function<String, BpmnModelInstance> messageCatch = id -> Bpmn.createExecutableProcess(id).startEvent("start")
+        .intermediateCatchEvent("paid", e -> e.message(m -> m.name("payment-received")
+            .zeebeCorrelationKeyExpression("orderId")))
+        .endEvent("end").done();
+    return Stream.of(
+        Arguments.of("service task without a job type", missingJobType, "charge"),
+        Arguments.of("condition on a task's outgoing flow", conditionOnTaskFlow, "guarded"),
+        Arguments.of("unsupported user task", userTask, "approve"),
+        Arguments.of("unsupported message catch event", messageCatch, "paid"));
+  }
+
+  @Test
+  void shouldStoreNothingWhenOneFileOfMultiFileDeploymentIsInvalid() {
+    // given
+    String validId = TestEngine.uniqueProcessId();
+    String invalidId = TestEngine.uniqueProcessId();
+    String validFile = validId + ".bpmn";
+    String invalidFile = invalidId + ".bpmn";
+    BpmnModelInstance valid = TestEngine.serviceTaskProcess(validId, validId + "-a");
+    BpmnModelInstance invalid = Bpmn.createExecutableProcess(invalidId).startEvent("start").serviceTask("charge")
+        .endEvent("end").done();
+
+    // when
+    ProblemException problem = catchThrowableOfType(ProblemException.class, () -> engine.client()
+        .newDeployResourceCommand().addProcessModel(valid, validFile).addProcessModel(invalid, invalidFile).send().join());
+
+    // then
+    assertThat(problem.code()).isEqualTo(400);
+    assertThat(problem.details().getDetail()).contains(invalidFile).contains("'charge'");
+    assertNothingStored(validId, validFile);
+    assertNothingStored(invalidId, invalidFile);
+  }
+
+  private static void assertNothingStored(String processId, String fileName) {
+    ProblemException notFound = catchThrowableOfType(ProblemException.class, () -> engine.client()
+        .newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(Map.of()).send().join());
+    assertThat(notFound.code()).isEqualTo(404);
+    assertThat(engine.matching(r -> mentions(r, processId, fileName))).isEmpty();
+  }
+
+  private static boolean mentions(Record record, String processId, String fileName) {
+    if (record.value() instanceof ProcessRecord process) {
+      return process.bpmnProcessId().equals(processId) || process.resourceName().equals(fileName);
+    }
+    if (record.value() instanceof DeploymentRecord deployment) {
+      return deployment.resourceNames().contains(fileName)
+          || deployment.processes().stream().anyMatch(p -> p.bpmnProcessId().equals(processId));
+    }
+    return false;
+  }
+}
