@@ -18,6 +18,8 @@ import dev.engranaje.engine.storage.RecordLog;
 import dev.engranaje.engine.storage.SqliteRecordLog;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,19 +39,22 @@ public final class Engine implements AutoCloseable {
   private final RestServer restServer;
   private final RecoveryReport recovery;
 
-  /** What recovery found and how long it took. */
-  public record RecoveryReport(long records, long activeElementInstances, Duration took) {}
+  /** What recovery found and how long the whole start took. */
+  public record RecoveryReport(long records, Duration took) {}
 
   private Engine(EngineOptions options) {
+    long started = System.nanoTime();
     this.options = options;
+    // FEEL (Scala) and the BPMN model API take most of a cold start: warm them up on another
+    // core while the database opens and the REST API starts.
+    CompletableFuture<ExpressionLanguage> expressions = CompletableFuture.supplyAsync(() -> warmUp(options));
     this.log = options.inMemory() ? SqliteRecordLog.inMemory()
         : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
-    ExpressionLanguage expressions = new ExpressionLanguage(options.clock());
-    ProcessTransformer transformer = new ProcessTransformer(expressions);
     BpmnResourceReader reader = new ValidatingResourceReader();
     AtomicLong replayed = new AtomicLong();
-    long started = System.nanoTime();
     this.processor = new CommandProcessor(log, hooks -> {
+      ExpressionLanguage language = expressions.join();
+      ProcessTransformer transformer = new ProcessTransformer(language);
       EngineState state = new EngineState();
       ProcessLoader loader = new ProcessLoader(transformer);
       EventApplier applier = new EventApplier(state, loader::load);
@@ -59,15 +64,29 @@ public final class Engine implements AutoCloseable {
         replayed.incrementAndGet();
       });
       RecordWriter writer = new RecordWriter(applier, options.clock(), log.lastPosition());
-      return new Processing(new Processing.Dependencies(state, writer, options.clock(), expressions, transformer, loader,
+      return new Processing(new Processing.Dependencies(state, writer, options.clock(), language, transformer, loader,
           reader, hooks));
     });
-    this.recovery = new RecoveryReport(replayed.get(), 0, Duration.ofNanos(System.nanoTime() - started));
-    processor.start();
     this.gateway = new ProcessingGateway(processor, this::topology);
+    // requests that arrive while the state is recovered wait in the processor's queue
     this.restServer = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port()) : null;
+    try {
+      processor.start().join();
+    } catch (CompletionException e) {
+      close();
+      throw new IllegalStateException("Expected to recover the engine state from the log, but failed: "
+          + e.getCause().getMessage(), e.getCause());
+    }
+    this.recovery = new RecoveryReport(replayed.get(), Duration.ofNanos(System.nanoTime() - started));
     LOG.info("Engine started ({}), recovered {} records in {} ms{}", options.inMemory() ? "in memory" : options.dataDirectory(),
         recovery.records(), recovery.took().toMillis(), restServer == null ? "" : ", REST API at " + restServer.address());
+  }
+
+  private static ExpressionLanguage warmUp(EngineOptions options) {
+    ExpressionLanguage language = new ExpressionLanguage(options.clock());
+    language.parse("=1 + 1");
+    io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("warm-up").startEvent().endEvent().done();
+    return language;
   }
 
   /** Starts an engine, recovering all state from the data directory when there is one. */

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,16 +19,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer. One thread takes commands from a queue in batches (up to {@value #MAX_BATCH}),
- * runs each with all its follow-up work, runs due time-based work (timeouts, backoffs, timers,
- * message expiry), commits the batch's records in one storage transaction (group commit) and only
- * then releases the replies. Nothing else touches the state, so element behaviour needs no locks.
+ * runs each with all its follow-up work, and runs due time-based work (timeouts, backoffs, timers,
+ * message expiry). Nothing else touches the state, so element behaviour needs no locks.
+ *
+ * <p>Each batch's records then go to the log writer thread, which stores them in one transaction
+ * (group commit) and only then releases the batch's replies and feeds the exporters. The processor
+ * goes on with the next batch meanwhile (at most {@value #BATCHES_IN_FLIGHT} batches wait to be
+ * stored), so encoding and fsync do not stall processing. Replies leave in batch order, so no
+ * answer ever reflects state that is not yet stored.
  *
  * <p>If a command fails unexpectedly (a bug), its records are discarded, the batch so far is
- * committed, and the state is rebuilt from the log, so a half-applied command never survives.
+ * committed, and the state is rebuilt from the log, so a half-applied command never survives. If
+ * the log cannot be written (disk full), the engine stops: what is in memory can no longer be
+ * trusted to match what is stored.
  */
 public final class CommandProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
   private static final int MAX_BATCH = 2_000;
+  private static final int BATCHES_IN_FLIGHT = 2;
   /** Upper bound on idle waits, so a moved test clock is noticed quickly. */
   private static final long MAX_IDLE_WAIT_MILLIS = 50;
 
@@ -37,28 +46,36 @@ public final class CommandProcessor implements AutoCloseable {
   private final RecordLog log;
   private final Function<ProcessorHooks, Processing> recovery;
   private final ProcessorHooks hooks;
-  private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<PendingAnswer> afterCommit = new ArrayList<>();
   private final List<Consumer<List<Record>>> exporters = new CopyOnWriteArrayList<>();
-  private final ExecutorService replies =
-      Executors.newFixedThreadPool(2, runnable -> daemon(runnable, "engranaje-replies"));
+  private final ExecutorService logWriter = Executors.newSingleThreadExecutor(r -> daemon(r, "engranaje-log-writer"));
+  private final Semaphore batchesInFlight = new Semaphore(BATCHES_IN_FLIGHT);
   private final Thread thread;
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private volatile boolean running = true;
+  private volatile RuntimeException storageFailure;
   private Processing processing;
 
   /**
-   * @param recovery builds the processing state by replaying the log; called at start and after
-   *     an unexpected failure
+   * @param recovery builds the processing state by replaying the log; called when the processor
+   *     thread starts and after an unexpected failure
    */
   public CommandProcessor(RecordLog log, Function<ProcessorHooks, Processing> recovery) {
     this.log = log;
     this.recovery = recovery;
     this.hooks = new ProcessorHooks();
-    this.processing = recovery.apply(hooks);
     this.thread = daemon(this::run, "engranaje-processor");
   }
 
-  public void start() {
+  /**
+   * Starts the processor thread, which first recovers the state from the log. Commands submitted
+   * before recovery ends wait in the queue.
+   *
+   * @return completes when recovery is done (exceptionally if it failed)
+   */
+  public CompletableFuture<Void> start() {
     thread.start();
+    return ready;
   }
 
   public <T> CompletableFuture<T> submit(Command<T> command) {
@@ -72,21 +89,34 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   /**
-   * Registers an exporter: it sees every committed batch of records, in order, on the processor
+   * Registers an exporter: it sees every committed batch of records, in order, on the log writer
    * thread, so it must be quick and must not block.
    */
   public void addExporter(Consumer<List<Record>> exporter) {
     exporters.add(exporter);
   }
 
-  void afterCommit(Runnable action) {
-    afterCommit.add(action);
+  void afterCommit(PendingAnswer answer) {
+    afterCommit.add(answer);
   }
 
   private void run() {
+    try {
+      processing = recovery.apply(hooks);
+      ready.complete(null);
+    } catch (RuntimeException e) {
+      LOG.error("The engine could not recover its state from the log", e);
+      ready.completeExceptionally(e);
+      running = false;
+      failQueued(e);
+      return;
+    }
     List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
     while (running) {
       try {
+        if (storageFailure != null) {
+          throw storageFailure;
+        }
         long wait = Math.max(1, Math.min(MAX_IDLE_WAIT_MILLIS, processing.millisUntilNextDueWork()));
         Pending<?> first = inbox.poll(wait, TimeUnit.MILLISECONDS);
         if (first != null) {
@@ -103,7 +133,7 @@ public final class CommandProcessor implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        LOG.error("The engine processor failed; stopping so that no uncommitted state is served", e);
+        LOG.error("The engine processor failed; stopping so that no unstored state is served", e);
         running = false;
         failQueued(e);
         return;
@@ -120,12 +150,12 @@ public final class CommandProcessor implements AutoCloseable {
       if (processing.writer().mark() == mark) {
         pending.reply().reject(rejection);
       } else {
-        discardAndRecover(mark, rejection);
+        discardAndRecover(mark);
         pending.reply().failNow(rejection);
       }
     } catch (RuntimeException e) {
       LOG.error("A command failed unexpectedly; its records are discarded and the state is rebuilt from the log", e);
-      discardAndRecover(mark, e);
+      discardAndRecover(mark);
       pending.reply().failNow(new IllegalStateException("The engine failed to process the request: " + e.getMessage(), e));
     }
   }
@@ -137,31 +167,57 @@ public final class CommandProcessor implements AutoCloseable {
       processing.afterCommand(hooks);
     } catch (RuntimeException e) {
       LOG.error("Time-based work failed unexpectedly; its records are discarded and the state is rebuilt", e);
-      discardAndRecover(mark, e);
+      discardAndRecover(mark);
     }
   }
 
-  private void discardAndRecover(int mark, RuntimeException cause) {
+  private void discardAndRecover(int mark) {
     processing.writer().rollbackTo(mark);
     commit();
+    awaitStored();
     processing = recovery.apply(hooks);
   }
 
+  /** Hands the batch's records and answers to the log writer. */
   private void commit() {
-    List<Record> pending = processing.writer().pending();
-    if (!pending.isEmpty()) {
-      log.append(pending);
-      if (!exporters.isEmpty()) {
-        List<Record> committed = List.copyOf(pending);
-        exporters.forEach(exporter -> exporter.accept(committed));
+    List<Record> records = processing.writer().pending();
+    if (records.isEmpty() && afterCommit.isEmpty()) {
+      return;
+    }
+    List<Record> toStore = List.copyOf(records);
+    List<PendingAnswer> answers = List.copyOf(afterCommit);
+    processing.writer().clear();
+    afterCommit.clear();
+    batchesInFlight.acquireUninterruptibly();
+    logWriter.execute(() -> store(toStore, answers));
+  }
+
+  private void store(List<Record> records, List<PendingAnswer> answers) {
+    try {
+      if (storageFailure != null) {
+        throw storageFailure;
       }
-      processing.writer().clear();
+      if (!records.isEmpty()) {
+        log.append(records);
+        exporters.forEach(exporter -> exporter.accept(records));
+      }
+      answers.forEach(answer -> answer.release().run());
+    } catch (RuntimeException e) {
+      if (storageFailure == null) {
+        LOG.error("The record log could not be written; the engine stops", e);
+        storageFailure = e;
+      }
+      answers.forEach(answer -> answer.fail().accept(
+          new IllegalStateException("The engine could not store the result: " + e.getMessage(), e)));
+    } finally {
+      batchesInFlight.release();
     }
-    if (!afterCommit.isEmpty()) {
-      List<Runnable> toRelease = new ArrayList<>(afterCommit);
-      afterCommit.clear();
-      replies.execute(() -> toRelease.forEach(Runnable::run));
-    }
+  }
+
+  /** Waits until every batch handed to the log writer is stored. */
+  private void awaitStored() {
+    batchesInFlight.acquireUninterruptibly(BATCHES_IN_FLIGHT);
+    batchesInFlight.release(BATCHES_IN_FLIGHT);
   }
 
   private void failQueued(RuntimeException cause) {
@@ -181,13 +237,13 @@ public final class CommandProcessor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    failQueued(new IllegalStateException("engine closed"));
-    replies.shutdown();
+    logWriter.shutdown();
     try {
-      replies.awaitTermination(2, TimeUnit.SECONDS);
+      logWriter.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    failQueued(new IllegalStateException("engine closed"));
   }
 
   private static Thread daemon(Runnable runnable, String name) {

@@ -21,7 +21,7 @@ public final class Reply<T> {
       return;
     }
     answered = true;
-    processor.afterCommit(() -> future.complete(value));
+    processor.afterCommit(new PendingAnswer(() -> future.complete(value), future::completeExceptionally));
   }
 
   public void reject(Rejection rejection) {
@@ -29,7 +29,7 @@ public final class Reply<T> {
       return;
     }
     answered = true;
-    processor.afterCommit(() -> future.completeExceptionally(rejection));
+    processor.afterCommit(new PendingAnswer(() -> future.completeExceptionally(rejection), future::completeExceptionally));
   }
 
   /** Fails at once, without waiting for a commit: used when the command's records were discarded. */
