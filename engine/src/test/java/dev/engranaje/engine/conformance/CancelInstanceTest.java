@@ -62,7 +62,7 @@ class CancelInstanceTest {
     engine.client().newCancelInstanceCommand(instanceKey).send().join();
 
     // then: the client sees the instance terminated and its incident resolved
-    engine.await("the instance is terminated", () -> engine.client().newProcessInstanceGetRequest(instanceKey).send()
+    TestEngine.await("the instance is terminated", () -> engine.client().newProcessInstanceGetRequest(instanceKey).send()
         .join().getState() == ProcessInstanceState.TERMINATED);
     assertThat(engine.incidents(instanceKey)).extracting(Incident::getState).containsExactly(IncidentState.RESOLVED);
     assertThat(engine.pollJobs(typeA, Duration.ofMillis(200))).isEmpty();
@@ -87,6 +87,29 @@ class CancelInstanceTest {
     // then: it does not fire
     assertThat(engine.matching(r -> r.valueType() == ValueType.TIMER && r.intent() == TimerIntent.TRIGGERED
         && ((TimerRecord) r.value()).processInstanceKey() == instanceKey)).isEmpty();
+  }
+
+  // spec §14 scenario 11 (an incident on a job)
+  @Test
+  void shouldCancelFailedJobAndResolveItsIncidentWhenInstanceIsCancelled() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-a";
+    engine.deploy(TestEngine.serviceTaskProcess(processId, type));
+    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.client().newFailCommand(engine.activateJob(type).getKey()).retries(0).errorMessage("down").send().join();
+    assertThat(engine.awaitIncidents(instanceKey)).extracting(Incident::getErrorType)
+        .containsExactly(IncidentErrorType.JOB_NO_RETRIES);
+
+    // when
+    engine.client().newCancelInstanceCommand(instanceKey).send().join();
+
+    // then
+    assertThat(engine.client().newProcessInstanceGetRequest(instanceKey).send().join().getState())
+        .isEqualTo(ProcessInstanceState.TERMINATED);
+    assertThat(engine.incidents(instanceKey)).extracting(Incident::getState).containsExactly(IncidentState.RESOLVED);
+    assertThat(log(instanceKey)).containsSubsequence(processId + " ELEMENT_TERMINATING", "task ELEMENT_TERMINATING",
+        "JOB CANCELED", "INCIDENT RESOLVED", "task ELEMENT_TERMINATED", processId + " ELEMENT_TERMINATED");
   }
 
   /**

@@ -56,10 +56,21 @@ class ExpressionIncidentTest {
     assertThat(taskIntents(instanceKey)).containsExactly(ProcessInstanceIntent.ELEMENT_ACTIVATING);
     assertThat(jobsOf(instanceKey)).isEmpty();
 
+    // when: resolving without fixing the data
+    engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then: the activation is replayed, fails again and raises a new incident
+    TestEngine.await("a second incident", () -> engine.incidents(instanceKey).size() == 2);
+    Incident second = engine.incidents(instanceKey).stream().filter(i -> i.getState() == IncidentState.ACTIVE)
+        .findFirst().orElseThrow();
+    assertThat(second.getIncidentKey()).isNotEqualTo(incident.getIncidentKey());
+    assertThat(second.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+    assertThat(taskIntents(instanceKey)).containsExactly(ProcessInstanceIntent.ELEMENT_ACTIVATING);
+
     // when
     String kind = processId;
     engine.client().newSetVariablesCommand(instanceKey).variables(Map.of("kind", kind)).send().join();
-    engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    engine.client().newResolveIncidentCommand(second.getIncidentKey()).send().join();
 
     // then
     ActivatedJob job = engine.activateJob("t-" + kind);
@@ -68,7 +79,8 @@ class ExpressionIncidentTest {
     assertThat(jobsOf(instanceKey)).extracting(r -> ((JobRecord) r.value()).type()).containsExactly("t-" + kind);
     assertThat(taskIntents(instanceKey))
         .containsExactly(ProcessInstanceIntent.ELEMENT_ACTIVATING, ProcessInstanceIntent.ELEMENT_ACTIVATED);
-    assertThat(engine.incidents(instanceKey)).extracting(Incident::getState).containsExactly(IncidentState.RESOLVED);
+    assertThat(engine.incidents(instanceKey)).extracting(Incident::getState)
+        .containsExactly(IncidentState.RESOLVED, IncidentState.RESOLVED);
     engine.client().newCompleteCommand(job.getKey()).send().join();
     engine.awaitCompleted(instanceKey);
   }

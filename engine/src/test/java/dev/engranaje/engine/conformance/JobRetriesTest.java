@@ -78,8 +78,9 @@ class JobRetriesTest {
     assertThat(rejected.details().getDetail()).contains("retries");
     assertThat(engine.pollJobs(type, SHORT_POLL)).isEmpty();
 
-    // when: updating the retries, then resolving
+    // when: updating the retries (the job stays failed until the incident is resolved), then resolving
     engine.client().newUpdateRetriesCommand(first.getKey()).retries(1).send().join();
+    assertThat(engine.pollJobs(type, SHORT_POLL)).isEmpty();
     engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
 
     // then: the job is activatable again and completes the instance

@@ -51,7 +51,7 @@ class JobTimeoutTest {
     engine.clock().advance(Duration.ofSeconds(1));
 
     // then: timed out, activatable again with unchanged retries
-    engine.await("the job timed out", () -> !jobEvents(stale.getKey(), JobIntent.TIMED_OUT).isEmpty());
+    TestEngine.await("the job timed out", () -> !jobEvents(stale.getKey(), JobIntent.TIMED_OUT).isEmpty());
     assertThat(jobEvents(stale.getKey(), JobIntent.TIMED_OUT)).singleElement()
         .satisfies(r -> assertThat(((JobRecord) r.value()).retries()).isEqualTo(stale.getRetries()));
     ActivatedJob current = activate(type, "second-worker", Duration.ofMinutes(5));
