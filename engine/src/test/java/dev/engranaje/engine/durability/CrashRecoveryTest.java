@@ -1,0 +1,169 @@
+package dev.engranaje.engine.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engranaje.engine.testkit.TestEngine;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.worker.JobWorker;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's "Must show 3": an engine killed with SIGKILL loses no committed instance and completes
+ * none twice. The engine runs in a child JVM with fsync on every commit; the test kills it, starts
+ * a new one on the same data directory and checks the record log in the SQLite file itself.
+ */
+class CrashRecoveryTest {
+  private static final int INSTANCES = 1_000;
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @TempDir
+  Path dataDirectory;
+
+  @Test
+  void shouldCompleteEveryInstanceExactlyOnceWhenKilledWhileJobsWait() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-work";
+    Set<Long> instanceKeys;
+    try (EngineProcess engine = EngineProcess.start(dataDirectory); CamundaClient client = newClient(engine.restAddress())) {
+      deploy(client, processId, type);
+      instanceKeys = createInstances(client, processId);
+      // a tenth of the jobs is activated with a short timeout and never completed: after the crash
+      // their deadline has passed, so they must be offered again
+      int activated = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(100)
+          .timeout(Duration.ofSeconds(1)).send().join().getJobs().size();
+      assertThat(activated).isEqualTo(100);
+      try (RecordLogReader log = RecordLogReader.open(dataDirectory)) {
+        assertThat(log.countEvents("JOB", "CREATED")).isEqualTo(INSTANCES);
+      }
+
+      // when
+      assertThat(engine.kill()).isEqualTo(EngineProcess.SIGKILL_EXIT_CODE);
+    }
+
+    // then
+    completeAllAfterRestart(processId, type, instanceKeys);
+    assertCompletedExactlyOnce(processId, instanceKeys);
+  }
+
+  @Test
+  void shouldCompleteEveryInstanceExactlyOnceWhenKilledWhileWorkersComplete() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-work";
+    Set<Long> instanceKeys;
+    try (EngineProcess engine = EngineProcess.start(dataDirectory); CamundaClient client = newClient(engine.restAddress())) {
+      deploy(client, processId, type);
+      instanceKeys = createInstances(client, processId);
+      try (RecordLogReader log = RecordLogReader.open(dataDirectory);
+          JobWorker worker = openWorker(client, type)) {
+        LongSupplier completed = () -> log.completedProcessInstanceKeys(processId).size();
+        awaitUntil("a third of the instances completed", () -> completed.getAsLong() >= INSTANCES / 3);
+
+        // when: killed while the worker is activating and completing
+        assertThat(engine.kill()).isEqualTo(EngineProcess.SIGKILL_EXIT_CODE);
+        long completedBeforeCrash = completed.getAsLong();
+        System.out.printf("[durability] killed engine while workers ran: %d of %d instances had completed%n",
+            completedBeforeCrash, INSTANCES);
+        assertThat(completedBeforeCrash).isLessThan(INSTANCES);
+      }
+    }
+
+    // then
+    completeAllAfterRestart(processId, type, instanceKeys);
+    assertCompletedExactlyOnce(processId, instanceKeys);
+  }
+
+  private void completeAllAfterRestart(String processId, String type, Set<Long> instanceKeys) {
+    try (EngineProcess engine = EngineProcess.start(dataDirectory); CamundaClient client = newClient(engine.restAddress());
+        JobWorker worker = openWorker(client, type)) {
+      System.out.println("[durability] restarted: " + engine.readyLine());
+      awaitUntil("all instances completed", () -> countInstances(client, processId, ProcessInstanceState.COMPLETED) == INSTANCES);
+      assertThat(countInstances(client, processId, ProcessInstanceState.ACTIVE)).isZero();
+      long someInstance = instanceKeys.iterator().next();
+      assertThat(client.newProcessInstanceGetRequest(someInstance).send().join().getState())
+          .isEqualTo(ProcessInstanceState.COMPLETED);
+    }
+  }
+
+  private void assertCompletedExactlyOnce(String processId, Set<Long> instanceKeys) {
+    try (RecordLogReader log = RecordLogReader.open(dataDirectory)) {
+      List<Long> completedInstances = log.completedProcessInstanceKeys(processId);
+      assertThat(completedInstances).hasSize(INSTANCES).doesNotHaveDuplicates();
+      assertThat(new HashSet<>(completedInstances)).isEqualTo(instanceKeys);
+      assertThat(log.elementInstancesCompletedMoreThanOnce()).isEmpty();
+      assertThat(log.jobsCompletedMoreThanOnce()).isEmpty();
+      assertThat(log.countEvents("JOB", "COMPLETED")).isEqualTo(INSTANCES);
+      assertThat(log.positionsAreDense()).isTrue();
+    }
+  }
+
+  private static CamundaClient newClient(URI restAddress) {
+    return CamundaClient.newClientBuilder().restAddress(restAddress).grpcAddress(restAddress).preferRestOverGrpc(true)
+        .numJobWorkerExecutionThreads(4).build();
+  }
+
+  private static void deploy(CamundaClient client, String processId, String type) {
+    client.newDeployResourceCommand().addProcessModel(TestEngine.serviceTaskProcess(processId, type), "process.bpmn")
+        .send().join();
+  }
+
+  /** Creates the instances with up to 64 requests in flight; every one must be acknowledged. */
+  private static Set<Long> createInstances(CamundaClient client, String processId) {
+    Semaphore inFlight = new Semaphore(64);
+    List<CompletableFuture<Long>> created = new ArrayList<>(INSTANCES);
+    for (int i = 0; i < INSTANCES; i++) {
+      inFlight.acquireUninterruptibly();
+      created.add(client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+          .variables(Map.of("n", i)).send().toCompletableFuture()
+          .whenComplete((event, failure) -> inFlight.release())
+          .thenApply(event -> event.getProcessInstanceKey()));
+    }
+    Set<Long> keys = new HashSet<>();
+    created.forEach(future -> keys.add(future.join()));
+    assertThat(keys).hasSize(INSTANCES);
+    return keys;
+  }
+
+  private static JobWorker openWorker(CamundaClient client, String type) {
+    return client.newWorker().jobType(type)
+        .handler((jobClient, job) -> jobClient.newCompleteCommand(job.getKey()).variables(Map.of("done", true)).send().join())
+        .maxJobsActive(64)
+        .timeout(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(50))
+        .open();
+  }
+
+  private static long countInstances(CamundaClient client, String processId, ProcessInstanceState state) {
+    return client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(processId).state(state))
+        .page(p -> p.limit(1)).send().join().page().totalItems();
+  }
+
+  private static void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out after " + WAIT + " waiting until " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
