@@ -90,8 +90,10 @@ class CrashRecoveryTest {
   private void completeAllAfterRestart(String processId, String type, Set<Long> instanceKeys) {
     try (EngineProcess engine = EngineProcess.start(dataDirectory); CamundaClient client = newClient(engine.restAddress());
         JobWorker worker = openWorker(client, type)) {
-      System.out.println("[durability] restarted: " + engine.readyLine());
+      System.out.println("[durability] restarted in " + engine.startMillis() + " ms: " + engine.readyLine());
+      long started = System.nanoTime();
       awaitUntil("all instances completed", () -> countInstances(client, processId, ProcessInstanceState.COMPLETED) == INSTANCES);
+      System.out.printf("[durability] all instances completed %d ms after restart%n", (System.nanoTime() - started) / 1_000_000);
       assertThat(countInstances(client, processId, ProcessInstanceState.ACTIVE)).isZero();
       long someInstance = instanceKeys.iterator().next();
       assertThat(client.newProcessInstanceGetRequest(someInstance).send().join().getState())
@@ -123,6 +125,7 @@ class CrashRecoveryTest {
 
   /** Creates the instances with up to 64 requests in flight; every one must be acknowledged. */
   private static Set<Long> createInstances(CamundaClient client, String processId) {
+    long started = System.nanoTime();
     Semaphore inFlight = new Semaphore(64);
     List<CompletableFuture<Long>> created = new ArrayList<>(INSTANCES);
     for (int i = 0; i < INSTANCES; i++) {
@@ -135,6 +138,7 @@ class CrashRecoveryTest {
     Set<Long> keys = new HashSet<>();
     created.forEach(future -> keys.add(future.join()));
     assertThat(keys).hasSize(INSTANCES);
+    System.out.printf("[durability] created %d instances in %d ms%n", INSTANCES, (System.nanoTime() - started) / 1_000_000);
     return keys;
   }
 

@@ -26,9 +26,11 @@ final class EngineProcess implements AutoCloseable {
   private final Process process;
   private final URI restAddress;
   private final String readyLine;
+  private final long startMillis;
   private final List<String> output = new ArrayList<>();
 
   private EngineProcess(Path dataDirectory) throws IOException {
+    long started = System.nanoTime();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
@@ -50,6 +52,7 @@ final class EngineProcess implements AutoCloseable {
       throw new IllegalStateException("Expected the engine process to print its ready line, but it did not; output: "
           + output(), e);
     }
+    this.startMillis = (System.nanoTime() - started) / 1_000_000;
     this.restAddress = URI.create(readyLine.substring(EngineProcessMain.READY.length()).split(" ")[0]);
   }
 
@@ -69,6 +72,11 @@ final class EngineProcess implements AutoCloseable {
   /** The ready line, with the records replayed and recovery time. */
   String readyLine() {
     return readyLine;
+  }
+
+  /** Wall time from launching the JVM until it served requests. */
+  long startMillis() {
+    return startMillis;
   }
 
   long pid() {
