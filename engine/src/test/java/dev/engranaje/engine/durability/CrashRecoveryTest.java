@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,10 @@ class CrashRecoveryTest {
       // when
       assertThat(engine.kill()).isEqualTo(EngineProcess.SIGKILL_EXIT_CODE);
     }
+    try (RecordLogReader log = RecordLogReader.open(dataDirectory)) {
+      assertThat(log.eventKeys("PROCESS_INSTANCE", "ELEMENT_ACTIVATED")).as("every acknowledged creation survives the crash")
+          .containsAll(instanceKeys);
+    }
 
     // then
     completeAllAfterRestart(processId, type, instanceKeys);
@@ -65,21 +70,28 @@ class CrashRecoveryTest {
     String processId = TestEngine.uniqueProcessId();
     String type = processId + "-work";
     Set<Long> instanceKeys;
+    Set<Long> acknowledgedAtCrash;
     try (EngineProcess engine = EngineProcess.start(dataDirectory); CamundaClient client = newClient(engine.restAddress())) {
       deploy(client, processId, type);
       instanceKeys = createInstances(client, processId);
+      Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
       try (RecordLogReader log = RecordLogReader.open(dataDirectory);
-          JobWorker worker = openWorker(client, type)) {
+          JobWorker worker = openWorker(client, type, acknowledged)) {
         LongSupplier completed = () -> log.completedProcessInstanceKeys(processId).size();
         awaitUntil("a third of the instances completed", () -> completed.getAsLong() >= INSTANCES / 3);
 
         // when: killed while the worker is activating and completing
         assertThat(engine.kill()).isEqualTo(EngineProcess.SIGKILL_EXIT_CODE);
+        acknowledgedAtCrash = Set.copyOf(acknowledged);
         long completedBeforeCrash = completed.getAsLong();
-        System.out.printf("[durability] killed engine while workers ran: %d of %d instances had completed%n",
-            completedBeforeCrash, INSTANCES);
+        System.out.printf("[durability] killed engine while workers ran: %d of %d instances had completed,"
+            + " %d completions acknowledged%n", completedBeforeCrash, INSTANCES, acknowledgedAtCrash.size());
         assertThat(completedBeforeCrash).isLessThan(INSTANCES);
       }
+    }
+    try (RecordLogReader log = RecordLogReader.open(dataDirectory)) {
+      assertThat(log.eventKeys("JOB", "COMPLETED")).as("every acknowledged completion is in the log after the crash")
+          .containsAll(acknowledgedAtCrash);
     }
 
     // then
@@ -88,16 +100,22 @@ class CrashRecoveryTest {
   }
 
   private void completeAllAfterRestart(String processId, String type, Set<Long> instanceKeys) {
-    try (EngineProcess engine = EngineProcess.start(dataDirectory); CamundaClient client = newClient(engine.restAddress());
-        JobWorker worker = openWorker(client, type)) {
-      System.out.println("[durability] restarted in " + engine.startMillis() + " ms: " + engine.readyLine());
+    EngineProcess engine = EngineProcess.start(dataDirectory);
+    System.out.println("[durability] restarted in " + engine.startMillis() + " ms: " + engine.readyLine());
+    try (CamundaClient client = newClient(engine.restAddress())) {
       long started = System.nanoTime();
-      awaitUntil("all instances completed", () -> countInstances(client, processId, ProcessInstanceState.COMPLETED) == INSTANCES);
+      try (JobWorker worker = openWorker(client, type, ConcurrentHashMap.newKeySet())) {
+        awaitUntil("all instances completed", () -> countInstances(client, processId, ProcessInstanceState.COMPLETED) == INSTANCES);
+      }
       System.out.printf("[durability] all instances completed %d ms after restart%n", (System.nanoTime() - started) / 1_000_000);
       assertThat(countInstances(client, processId, ProcessInstanceState.ACTIVE)).isZero();
       long someInstance = instanceKeys.iterator().next();
       assertThat(client.newProcessInstanceGetRequest(someInstance).send().join().getState())
           .isEqualTo(ProcessInstanceState.COMPLETED);
+      // stop the engine before the client: the worker's open long poll would hold the client's close
+      engine.close();
+    } finally {
+      engine.close();
     }
   }
 
@@ -115,7 +133,7 @@ class CrashRecoveryTest {
 
   private static CamundaClient newClient(URI restAddress) {
     return CamundaClient.newClientBuilder().restAddress(restAddress).grpcAddress(restAddress).preferRestOverGrpc(true)
-        .numJobWorkerExecutionThreads(4).build();
+        .numJobWorkerExecutionThreads(16).build();
   }
 
   private static void deploy(CamundaClient client, String processId, String type) {
@@ -142,10 +160,14 @@ class CrashRecoveryTest {
     return keys;
   }
 
-  private static JobWorker openWorker(CamundaClient client, String type) {
+  /** A worker completing every job with a variable; records the jobs whose completion was acknowledged. */
+  private static JobWorker openWorker(CamundaClient client, String type, Set<Long> acknowledged) {
     return client.newWorker().jobType(type)
-        .handler((jobClient, job) -> jobClient.newCompleteCommand(job.getKey()).variables(Map.of("done", true)).send().join())
-        .maxJobsActive(64)
+        .handler((jobClient, job) -> {
+          jobClient.newCompleteCommand(job.getKey()).variables(Map.of("done", true)).send().join();
+          acknowledged.add(job.getKey());
+        })
+        .maxJobsActive(128)
         .timeout(Duration.ofSeconds(2))
         .pollInterval(Duration.ofMillis(50))
         .open();
