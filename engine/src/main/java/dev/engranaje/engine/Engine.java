@@ -48,6 +48,7 @@ public final class Engine implements AutoCloseable {
     ProcessTransformer transformer = new ProcessTransformer(expressions);
     BpmnResourceReader reader = new ValidatingResourceReader();
     AtomicLong replayed = new AtomicLong();
+    AtomicLong activeElementInstances = new AtomicLong();
     long started = System.nanoTime();
     this.processor = new CommandProcessor(log, hooks -> {
       EngineState state = new EngineState();
@@ -58,11 +59,12 @@ public final class Engine implements AutoCloseable {
         applier.apply(record);
         replayed.incrementAndGet();
       });
+      activeElementInstances.set(state.elementInstances().size());
       RecordWriter writer = new RecordWriter(applier, options.clock(), log.lastPosition());
       return new Processing(new Processing.Dependencies(state, writer, options.clock(), expressions, transformer, loader,
           reader, hooks));
     });
-    this.recovery = new RecoveryReport(replayed.get(), 0, Duration.ofNanos(System.nanoTime() - started));
+    this.recovery = new RecoveryReport(replayed.get(), activeElementInstances.get(), Duration.ofNanos(System.nanoTime() - started));
     processor.start();
     this.gateway = new ProcessingGateway(processor, this::topology);
     this.restServer = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port()) : null;
