@@ -55,9 +55,11 @@ class RecoveryTimeTest {
       long startMillis = (System.nanoTime() - started) / 1_000_000;
       Engine.RecoveryReport recovery = engine.recovery();
       System.out.printf("[durability] recovery with %d active instances: Engine.start took %d ms, replayed %d records"
-          + " in %d ms%n", INSTANCES, startMillis, recovery.records(), recovery.took().toMillis());
+          + " in %d ms, %d active element instances%n", INSTANCES, startMillis, recovery.records(),
+          recovery.took().toMillis(), recovery.activeElementInstances());
 
       // then
+      assertThat(recovery.activeElementInstances()).as("process and service task of each instance").isEqualTo(2L * INSTANCES);
       var jobs = engine.gateway().activateJobs(new ActivateJobs(type, "probe", 60_000, INSTANCES + 1, List.of(), 0, null))
           .join();
       assertThat(jobs).hasSize(INSTANCES);
