@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.engranaje.engine.testkit.TestEngine;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.worker.JobWorker;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +42,16 @@ class CrashRecoveryTest {
     String processId = TestEngine.uniqueProcessId();
     String type = processId + "-work";
     Set<Long> instanceKeys;
+    List<Long> timedOutJobs;
     try (EngineProcess engine = EngineProcess.start(dataDirectory); CamundaClient client = newClient(engine.restAddress())) {
       deploy(client, processId, type);
       instanceKeys = createInstances(client, processId);
       // a tenth of the jobs is activated with a short timeout and never completed: after the crash
       // their deadline has passed, so they must be offered again
-      int activated = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(100)
-          .timeout(Duration.ofSeconds(1)).send().join().getJobs().size();
-      assertThat(activated).isEqualTo(100);
+      List<Long> activated = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(100)
+          .timeout(Duration.ofSeconds(1)).send().join().getJobs().stream().map(ActivatedJob::getKey).toList();
+      assertThat(activated).hasSize(100);
+      timedOutJobs = activated;
       try (RecordLogReader log = RecordLogReader.open(dataDirectory)) {
         assertThat(log.countEvents("JOB", "CREATED")).isEqualTo(INSTANCES);
       }
@@ -55,14 +59,18 @@ class CrashRecoveryTest {
       // when
       assertThat(engine.kill()).isEqualTo(EngineProcess.SIGKILL_EXIT_CODE);
     }
+
+    // then
     try (RecordLogReader log = RecordLogReader.open(dataDirectory)) {
       assertThat(log.eventKeys("PROCESS_INSTANCE", "ELEMENT_ACTIVATED")).as("every acknowledged creation survives the crash")
           .containsAll(instanceKeys);
     }
-
-    // then
     completeAllAfterRestart(processId, type, instanceKeys);
     assertCompletedExactlyOnce(processId, instanceKeys);
+    try (RecordLogReader log = RecordLogReader.open(dataDirectory)) {
+      assertThat(log.eventKeys("JOB", "TIMED_OUT")).as("jobs whose deadline passed during the crash were offered again")
+          .containsAll(timedOutJobs);
+    }
   }
 
   @Test
@@ -90,12 +98,12 @@ class CrashRecoveryTest {
         assertThat(completedBeforeCrash).isLessThan(INSTANCES);
       }
     }
+
+    // then
     try (RecordLogReader log = RecordLogReader.open(dataDirectory)) {
       assertThat(log.eventKeys("JOB", "COMPLETED")).as("every acknowledged completion is in the log after the crash")
           .containsAll(acknowledgedAtCrash);
     }
-
-    // then
     completeAllAfterRestart(processId, type, instanceKeys);
     assertCompletedExactlyOnce(processId, instanceKeys);
   }
@@ -128,6 +136,7 @@ class CrashRecoveryTest {
       assertThat(log.elementInstancesCompletedMoreThanOnce()).isEmpty();
       assertThat(log.jobsCompletedMoreThanOnce()).isEmpty();
       assertThat(log.countEvents("JOB", "COMPLETED")).isEqualTo(INSTANCES);
+      assertThat(log.countVariablesCreated("done")).as("the worker's variable, once per instance").isEqualTo(INSTANCES);
       assertThat(log.positionsAreDense()).isTrue();
     }
   }
@@ -183,7 +192,7 @@ class CrashRecoveryTest {
         .page(p -> p.limit(1)).send().join().page().totalItems();
   }
 
-  private static void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
+  private static void awaitUntil(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

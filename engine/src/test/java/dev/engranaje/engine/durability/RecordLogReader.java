@@ -32,10 +32,16 @@ final class RecordLogReader implements AutoCloseable {
     }
   }
 
-  /** Number of event records of a value type and intent, optionally only for PROCESS elements. */
+  /** Number of event records of a value type and intent. */
   long countEvents(String valueType, String intent) {
     return single("SELECT COUNT(*) FROM records WHERE record_type = 'EVENT' AND value_type = ? AND intent = ?",
         valueType, intent);
+  }
+
+  /** Number of VARIABLE CREATED events of a variable name, in any scope. */
+  long countVariablesCreated(String name) {
+    return single("SELECT COUNT(*) FROM records WHERE record_type = 'EVENT' AND value_type = 'VARIABLE'"
+        + " AND intent = 'CREATED' AND json_extract(value, '$.name') = ?", name);
   }
 
   /** Keys of completed PROCESS element instances (process instances), one entry per event. */

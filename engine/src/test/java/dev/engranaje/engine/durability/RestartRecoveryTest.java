@@ -13,7 +13,9 @@ import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -105,7 +107,7 @@ class RestartRecoveryTest {
   void shouldKeepBufferedMessageAndDropExpiredOneWhenTimeToLivePassedDuringDowntime() {
     // given
     String name = TestEngine.uniqueProcessId() + "-message";
-    PublishMessageResponse kept = publish(name, "kept", Duration.ofHours(1));
+    publish(name, "kept", Duration.ofHours(1));
     PublishMessageResponse expiring = publish(name, "expiring", Duration.ofMinutes(1));
 
     // when
@@ -121,7 +123,6 @@ class RestartRecoveryTest {
     try (RecordLogReader log = RecordLogReader.open(dataDirectory)) {
       assertThat(log.eventKeys("MESSAGE", "EXPIRED")).containsExactly(expiring.getMessageKey());
     }
-    assertThat(kept.getMessageKey()).isNotEqualTo(expiring.getMessageKey());
   }
 
   @Test
@@ -208,7 +209,7 @@ class RestartRecoveryTest {
     engine = TestEngine.durable(dataDirectory, clock);
   }
 
-  private io.camunda.client.api.search.response.ProcessInstance instance(long instanceKey) {
+  private ProcessInstance instance(long instanceKey) {
     return engine.client().newProcessInstanceGetRequest(instanceKey).send().join();
   }
 
@@ -231,7 +232,7 @@ class RestartRecoveryTest {
     });
   }
 
-  private static io.camunda.zeebe.model.bpmn.BpmnModelInstance timerBoundaryProcess(String processId) {
+  private static BpmnModelInstance timerBoundaryProcess(String processId) {
     return Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("task", t -> t.zeebeJobType(processId + "-a"))
         .boundaryEvent("timer", b -> b.timerWithDuration("PT1H")).endEvent("timedOut")
