@@ -40,7 +40,7 @@ public final class Engine implements AutoCloseable {
   private final RecoveryReport recovery;
 
   /** What recovery found and how long the whole start took. */
-  public record RecoveryReport(long records, Duration took) {}
+  public record RecoveryReport(long records, long activeElementInstances, Duration took) {}
 
   private Engine(EngineOptions options) {
     long started = System.nanoTime();
@@ -52,6 +52,7 @@ public final class Engine implements AutoCloseable {
         : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
     BpmnResourceReader reader = new ValidatingResourceReader();
     AtomicLong replayed = new AtomicLong();
+    AtomicLong activeElementInstances = new AtomicLong();
     this.processor = new CommandProcessor(log, hooks -> {
       ExpressionLanguage language = expressions.join();
       ProcessTransformer transformer = new ProcessTransformer(language);
@@ -63,6 +64,7 @@ public final class Engine implements AutoCloseable {
         applier.apply(record);
         replayed.incrementAndGet();
       });
+      activeElementInstances.set(state.elementInstances().size());
       RecordWriter writer = new RecordWriter(applier, options.clock(), log.lastPosition());
       return new Processing(new Processing.Dependencies(state, writer, options.clock(), language, transformer, loader,
           reader, hooks));
@@ -77,7 +79,8 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("Expected to recover the engine state from the log, but failed: "
           + e.getCause().getMessage(), e.getCause());
     }
-    this.recovery = new RecoveryReport(replayed.get(), Duration.ofNanos(System.nanoTime() - started));
+    this.recovery = new RecoveryReport(replayed.get(), activeElementInstances.get(),
+        Duration.ofNanos(System.nanoTime() - started));
     LOG.info("Engine started ({}), recovered {} records in {} ms{}", options.inMemory() ? "in memory" : options.dataDirectory(),
         recovery.records(), recovery.took().toMillis(), restServer == null ? "" : ", REST API at " + restServer.address());
   }

@@ -40,8 +40,8 @@ public final class TestEngine implements AutoCloseable {
   private final CamundaClient client;
   private final RecordingExporter records = new RecordingExporter();
 
-  private TestEngine(Path dataDirectory) {
-    this.clock = ControlledClock.startingNow();
+  private TestEngine(Path dataDirectory, ControlledClock clock) {
+    this.clock = clock;
     EngineOptions.Builder options = EngineOptions.builder().port(0).clock(clock);
     if (dataDirectory == null) {
       options.inMemory();
@@ -54,11 +54,19 @@ public final class TestEngine implements AutoCloseable {
   }
 
   public static TestEngine inMemory() {
-    return new TestEngine(null);
+    return new TestEngine(null, ControlledClock.startingNow());
   }
 
   public static TestEngine durable(Path dataDirectory) {
-    return new TestEngine(dataDirectory);
+    return durable(dataDirectory, ControlledClock.startingNow());
+  }
+
+  /**
+   * A durable engine on a data directory with a given clock: pass the same clock to the engine
+   * that reopens the directory, and move it in between to simulate time passing while it was down.
+   */
+  public static TestEngine durable(Path dataDirectory, ControlledClock clock) {
+    return new TestEngine(dataDirectory, clock);
   }
 
   /** A client as a user would build it: only the REST address set, everything else default. */
