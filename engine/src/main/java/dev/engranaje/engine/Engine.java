@@ -18,9 +18,9 @@ import dev.engranaje.engine.storage.RecordLog;
 import dev.engranaje.engine.storage.SqliteRecordLog;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,6 @@ public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
   private final EngineOptions options;
-  private final RecordLog log;
   private final CommandProcessor processor;
   private final EngineGateway gateway;
   private final RestServer restServer;
@@ -46,21 +45,23 @@ public final class Engine implements AutoCloseable {
     long started = System.nanoTime();
     this.options = options;
     // FEEL (Scala) and the BPMN model API take most of a cold start: warm them up on another
-    // core while the database opens and the REST API starts.
-    CompletableFuture<ExpressionLanguage> expressions = CompletableFuture.supplyAsync(() -> warmUp(options));
-    this.log = options.inMemory() ? SqliteRecordLog.inMemory()
-        : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
+    // core while the database opens; only replaying or deploying a model has to wait for them.
+    ExpressionLanguage language = new ExpressionLanguage(options.clock());
+    Thread warmUp = new Thread(() -> warmUp(language), "engranaje-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     BpmnResourceReader reader = new ValidatingResourceReader();
     AtomicLong replayed = new AtomicLong();
     AtomicLong activeElementInstances = new AtomicLong();
-    this.processor = new CommandProcessor(log, hooks -> {
-      ExpressionLanguage language = expressions.join();
+    Supplier<RecordLog> openLog = () -> options.inMemory() ? SqliteRecordLog.inMemory()
+        : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
+    this.processor = new CommandProcessor(openLog, (log, hooks) -> {
       ProcessTransformer transformer = new ProcessTransformer(language);
       EngineState state = new EngineState();
       ProcessLoader loader = new ProcessLoader(transformer);
       EventApplier applier = new EventApplier(state, loader::load);
       replayed.set(0);
-      log.replay(record -> {
+      log.replayEvents(record -> {
         applier.apply(record);
         replayed.incrementAndGet();
       });
@@ -70,7 +71,8 @@ public final class Engine implements AutoCloseable {
           reader, hooks));
     });
     this.gateway = new ProcessingGateway(processor, this::topology);
-    // requests that arrive while the state is recovered wait in the processor's queue
+    // the REST API accepts at once; requests that arrive while the log is opened and the state
+    // recovered wait in the processor's queue
     this.restServer = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port()) : null;
     try {
       processor.start().join();
@@ -85,11 +87,9 @@ public final class Engine implements AutoCloseable {
         recovery.records(), recovery.took().toMillis(), restServer == null ? "" : ", REST API at " + restServer.address());
   }
 
-  private static ExpressionLanguage warmUp(EngineOptions options) {
-    ExpressionLanguage language = new ExpressionLanguage(options.clock());
-    language.parse("=1 + 1");
+  private static void warmUp(ExpressionLanguage language) {
+    language.warmUp();
     io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("warm-up").startEvent().endEvent().done();
-    return language;
   }
 
   /** Starts an engine, recovering all state from the data directory when there is one. */
@@ -133,6 +133,5 @@ public final class Engine implements AutoCloseable {
       restServer.close();
     }
     processor.close();
-    log.close();
   }
 }

@@ -12,13 +12,36 @@ import org.camunda.feel.api.ParseResult;
 /**
  * Parses model attributes into {@link Expression}s and evaluates them with the Camunda FEEL engine.
  * {@code now()} reads the engine clock. Thread-safe.
+ *
+ * <p>The FEEL engine takes a noticeable part of a second to build, so it is built on first use
+ * (or by {@link #warmUp()} on a spare thread), not when this object is created.
  */
 public final class ExpressionLanguage {
-  private final FeelEngineApi feel;
+  private final Clock clock;
+  private volatile FeelEngineApi feel;
 
   public ExpressionLanguage(Clock clock) {
-    FeelEngineClock feelClock = () -> ZonedDateTime.now(clock);
-    this.feel = FeelEngineBuilder.forJava().withClock(feelClock).build();
+    this.clock = clock;
+  }
+
+  /** Builds the FEEL engine now, so that the first expression does not wait for it. */
+  public void warmUp() {
+    parse("=1 + 1");
+  }
+
+  private FeelEngineApi feel() {
+    FeelEngineApi engine = feel;
+    if (engine == null) {
+      synchronized (this) {
+        engine = feel;
+        if (engine == null) {
+          FeelEngineClock feelClock = () -> ZonedDateTime.now(clock);
+          engine = FeelEngineBuilder.forJava().withClock(feelClock).build();
+          feel = engine;
+        }
+      }
+    }
+    return engine;
   }
 
   /**
@@ -32,7 +55,7 @@ public final class ExpressionLanguage {
       return new Expression(text, null);
     }
     String feelText = text.substring(1).trim();
-    ParseResult result = feel.parseExpression(feelText);
+    ParseResult result = feel().parseExpression(feelText);
     if (!result.isSuccess()) {
       throw new IllegalArgumentException(
           "Expected a valid FEEL expression, but '" + feelText + "' failed to parse: " + result.failure().message());
@@ -51,7 +74,7 @@ public final class ExpressionLanguage {
     if (!expression.isFeel()) {
       return EvaluationResult.success(expression.staticValue());
     }
-    org.camunda.feel.api.EvaluationResult result = feel.evaluate(expression.parsed(), variables);
+    org.camunda.feel.api.EvaluationResult result = feel().evaluate(expression.parsed(), variables);
     if (!result.isSuccess()) {
       return EvaluationResult.failure(
           "Expected to evaluate expression '" + expression.text() + "', but it failed: " + result.failure().message());

@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,9 @@ public final class CommandProcessor implements AutoCloseable {
   private record Pending<T>(Command<T> command, Reply<T> reply) {}
 
   private final LinkedBlockingQueue<Pending<?>> inbox = new LinkedBlockingQueue<>();
-  private final RecordLog log;
-  private final Function<ProcessorHooks, Processing> recovery;
+  private final Supplier<RecordLog> logOpener;
+  private final BiFunction<RecordLog, ProcessorHooks, Processing> recovery;
+  private volatile RecordLog log;
   private final ProcessorHooks hooks;
   private final List<PendingAnswer> afterCommit = new ArrayList<>();
   private final List<Consumer<List<Record>>> exporters = new CopyOnWriteArrayList<>();
@@ -57,11 +59,13 @@ public final class CommandProcessor implements AutoCloseable {
   private Processing processing;
 
   /**
+   * @param logOpener opens the record log; called on the processor thread when it starts, so a
+   *     slow open (native library, large database) does not delay accepting requests
    * @param recovery builds the processing state by replaying the log; called when the processor
    *     thread starts and after an unexpected failure
    */
-  public CommandProcessor(RecordLog log, Function<ProcessorHooks, Processing> recovery) {
-    this.log = log;
+  public CommandProcessor(Supplier<RecordLog> logOpener, BiFunction<RecordLog, ProcessorHooks, Processing> recovery) {
+    this.logOpener = logOpener;
     this.recovery = recovery;
     this.hooks = new ProcessorHooks();
     this.thread = daemon(this::run, "engranaje-processor");
@@ -102,7 +106,8 @@ public final class CommandProcessor implements AutoCloseable {
 
   private void run() {
     try {
-      processing = recovery.apply(hooks);
+      log = logOpener.get();
+      processing = recovery.apply(log, hooks);
       ready.complete(null);
     } catch (RuntimeException e) {
       LOG.error("The engine could not recover its state from the log", e);
@@ -175,7 +180,7 @@ public final class CommandProcessor implements AutoCloseable {
     processing.writer().rollbackTo(mark);
     commit();
     awaitStored();
-    processing = recovery.apply(hooks);
+    processing = recovery.apply(log, hooks);
   }
 
   /** Hands the batch's records and answers to the log writer. */
@@ -244,6 +249,9 @@ public final class CommandProcessor implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     failQueued(new IllegalStateException("engine closed"));
+    if (log != null) {
+      log.close();
+    }
   }
 
   private static Thread daemon(Runnable runnable, String name) {

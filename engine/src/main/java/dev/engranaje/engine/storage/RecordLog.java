@@ -13,6 +13,12 @@ public interface RecordLog extends AutoCloseable {
   /** Feeds every stored record, in position order, to the consumer. */
   void replay(Consumer<Record> consumer);
 
+  /**
+   * Feeds every stored event, in position order, to the consumer: what recovery needs, since
+   * commands change no state.
+   */
+  void replayEvents(Consumer<Record> consumer);
+
   /** The position of the last stored record, 0 when empty. */
   long lastPosition();
 

@@ -132,10 +132,20 @@ public final class SqliteRecordLog implements RecordLog {
 
   @Override
   public void replay(Consumer<Record> consumer) {
+    read("SELECT position, record_key, timestamp, record_type, value_type, intent, value FROM records ORDER BY position",
+        consumer);
+  }
+
+  @Override
+  public void replayEvents(Consumer<Record> consumer) {
+    read("SELECT position, record_key, timestamp, record_type, value_type, intent, value FROM records"
+        + " WHERE record_type = 'EVENT' ORDER BY position", consumer);
+  }
+
+  private void read(String query, Consumer<Record> consumer) {
     try (Statement statement = connection.createStatement()) {
       statement.setFetchSize(10_000);
-      try (ResultSet rs = statement.executeQuery(
-          "SELECT position, record_key, timestamp, record_type, value_type, intent, value FROM records ORDER BY position")) {
+      try (ResultSet rs = statement.executeQuery(query)) {
         while (rs.next()) {
           ValueType valueType = ValueType.valueOf(rs.getString(5));
           Intent intent = valueType.intent(rs.getString(6));
