@@ -31,6 +31,8 @@ public final class MessageHandler {
       throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected a message name, but none was given");
     }
     String correlationKey = command.correlationKey() == null ? "" : command.correlationKey();
+    // a message whose time ran out in this same batch must not block its id from being reused
+    expire(clock.millis());
     if (state.messages().isDuplicate(command.name(), correlationKey, command.messageId())) {
       throw new Rejection(RejectionType.ALREADY_EXISTS, "Expected to publish a new message, but a message with name '"
           + command.name() + "', correlation key '" + correlationKey + "' and id '" + command.messageId()
