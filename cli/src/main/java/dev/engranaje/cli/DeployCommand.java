@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +25,12 @@ final class DeployCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
+  @Spec CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
   @Override
   public Integer call() {
     try (CamundaClient client = connection.newClient()) {
@@ -35,7 +43,7 @@ final class DeployCommand implements Callable<Integer> {
       }
       DeploymentEvent deployment = command.send().join();
       for (Process process : deployment.getProcesses()) {
-        System.out.printf("Deployed process '%s' version %d (key %d) from %s%n", process.getBpmnProcessId(),
+        out().printf("Deployed process '%s' version %d (key %d) from %s%n", process.getBpmnProcessId(),
             process.getVersion(), process.getProcessDefinitionKey(), process.getResourceName());
       }
       return 0;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
+  @Spec CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
   @Override
   public Integer call() throws JsonProcessingException {
     Map<String, Object> vars = collectVariables();
@@ -51,12 +59,12 @@ final class RunCommand implements Callable<Integer> {
       var command = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(vars);
       if (!await) {
         ProcessInstanceEvent event = command.send().join();
-        System.out.printf("Started process instance %d of '%s' version %d%n", event.getProcessInstanceKey(),
+        out().printf("Started process instance %d of '%s' version %d%n", event.getProcessInstanceKey(),
             event.getBpmnProcessId(), event.getVersion());
         return 0;
       }
       ProcessInstanceResult result = command.withResult().requestTimeout(timeout).send().join();
-      System.out.printf("Process instance %d of '%s' version %d completed with variables:%n%s%n",
+      out().printf("Process instance %d of '%s' version %d completed with variables:%n%s%n",
           result.getProcessInstanceKey(), result.getBpmnProcessId(), result.getVersion(),
           JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.getVariablesAsMap()));
       return 0;

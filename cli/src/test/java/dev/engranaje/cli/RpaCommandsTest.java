@@ -1,0 +1,126 @@
+package dev.engranaje.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engranaje.engine.Engine;
+import dev.engranaje.engine.EngineOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI as a user types it, against an embedded engine reached only over its REST address. */
+class RpaCommandsTest {
+  private static Engine engine;
+  private static String address;
+
+  private record Result(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void startEngine() {
+    engine = Engine.start(EngineOptions.builder().inMemory().port(0).build());
+    address = engine.restAddress().toString();
+  }
+
+  @AfterAll
+  static void stopEngine() {
+    engine.close();
+  }
+
+  @Test
+  void shouldDeployRunAndPrintVariablesWhenWaitingForCompletion() throws Exception {
+    // given
+    Result deployed = rpa("deploy", resource("greeting.bpmn").toString(), "--address", address);
+
+    // when
+    Result run = rpa("run", "greeting", "--var", "name=\"Ada\"", "--var", "attempt=2", "--wait", "--address", address);
+
+    // then
+    assertThat(deployed.exitCode()).isZero();
+    assertThat(deployed.out()).contains("Deployed process 'greeting' version 1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("completed with variables", "\"greeting\" : \"Hello, Ada\"", "\"attempt\" : 2");
+  }
+
+  @Test
+  void shouldReadVariablesFromAFileWithCommandLineEntriesWinning(@TempDir Path dir) throws Exception {
+    // given
+    rpa("deploy", resource("greeting.bpmn").toString(), "--address", address);
+    Path vars = Files.writeString(dir.resolve("vars.json"), "{\"name\": \"Grace\", \"team\": \"ops\"}");
+
+    // when
+    Result run = rpa("run", "greeting", "--vars-file", vars.toString(), "--var", "name=Linus", "--wait", "--address", address);
+
+    // then
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"greeting\" : \"Hello, Linus\"", "\"team\" : \"ops\"");
+  }
+
+  @Test
+  void shouldExitWithTwoAndNameTheElementsWhenTheModelIsInvalid() throws Exception {
+    // when
+    Result result = rpa("deploy", resource("invalid-order.bpmn").toString(), "--address", address);
+
+    // then
+    assertThat(result.exitCode()).isEqualTo(FriendlyErrors.REFUSED);
+    assertThat(result.err()).contains("HTTP 400", "invalid-order.bpmn", "element 'upload'", "'zeebe:taskDefinition'",
+        "element 'approve'", "'userTask'");
+    assertThat(rpa("run", "invalid-order", "--address", address).exitCode()).isEqualTo(FriendlyErrors.REFUSED);
+  }
+
+  @Test
+  void shouldExitWithThreeAndSayHowToStartAnEngineWhenNoneAnswers() throws IOException {
+    // given a port nobody listens on
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    // when
+    Result result = rpa("run", "greeting", "--address", "http://127.0.0.1:" + port);
+
+    // then
+    assertThat(result.exitCode()).isEqualTo(FriendlyErrors.UNREACHABLE);
+    assertThat(result.err()).contains("Could not reach the engine", "rpa engine start");
+  }
+
+  @Test
+  void shouldExitWithOneWhenAFileIsMissingOrAVariableIsMalformed() {
+    assertThat(rpa("deploy", "/no/such/file.bpmn", "--address", address).err()).contains("No such file: /no/such/file.bpmn");
+    Result badVar = rpa("run", "greeting", "--var", "novalue", "--address", address);
+    assertThat(badVar.exitCode()).isEqualTo(1);
+    assertThat(badVar.err()).contains("Expected --var NAME=VALUE, but got 'novalue'");
+  }
+
+  @Test
+  void shouldDescribeEveryCommandWithHelp() {
+    for (String command : new String[] {"engine", "deploy", "run", "demo", "bench"}) {
+      Result help = rpa(command, "--help");
+      assertThat(help.exitCode()).isZero();
+      assertThat(help.out()).contains("Usage: rpa " + command);
+    }
+    assertThat(rpa("engine", "start", "--help").out()).contains("--data-dir", "--in-memory", "--port", "loopback");
+  }
+
+  private static Result rpa(String... args) {
+    CommandLine commandLine = Rpa.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(RpaCommandsTest.class.getResource("/cli/" + name).toURI());
+  }
+}
