@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * runs each with all its follow-up work, and runs due time-based work (timeouts, backoffs, timers,
  * message expiry). Nothing else touches the state, so element behaviour needs no locks.
  *
- * <p>Each batch's records then go to the log writer thread, which stores them in one transaction
- * (group commit) and only then releases the batch's replies and feeds the exporters. The processor
- * goes on with the next batch meanwhile (at most {@value #BATCHES_IN_FLIGHT} batches wait to be
- * stored), so encoding and fsync do not stall processing. Replies leave in batch order, so no
- * answer ever reflects state that is not yet stored.
+ * <p>Each batch's records then go to the log writer thread, which stores every batch waiting for it
+ * in one transaction (group commit: while one fsync runs, the next batches gather) and only then
+ * releases those batches' replies and feeds the exporters. The processor goes on with the next
+ * batch meanwhile (at most {@value #BATCHES_IN_FLIGHT} batches wait to be stored), so encoding and
+ * fsync do not stall processing. Replies leave in batch order, so no answer ever reflects state
+ * that is not yet stored.
  *
  * <p>If a command fails unexpectedly (a bug), its records are discarded, the batch so far is
  * committed, and the state is rebuilt from the log, so a half-applied command never survives. If
@@ -37,11 +36,14 @@ import org.slf4j.LoggerFactory;
 public final class CommandProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
   private static final int MAX_BATCH = 2_000;
-  private static final int BATCHES_IN_FLIGHT = 2;
+  private static final int BATCHES_IN_FLIGHT = 256;
   /** Upper bound on idle waits, so a moved test clock is noticed quickly. */
   private static final long MAX_IDLE_WAIT_MILLIS = 50;
 
   private record Pending<T>(Command<T> command, Reply<T> reply) {}
+
+  /** A processed batch waiting to be stored, with the answers it releases. */
+  private record Batch(List<Record> records, List<PendingAnswer> answers) {}
 
   private final LinkedBlockingQueue<Pending<?>> inbox = new LinkedBlockingQueue<>();
   private final Supplier<RecordLog> logOpener;
@@ -50,7 +52,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final ProcessorHooks hooks;
   private final List<PendingAnswer> afterCommit = new ArrayList<>();
   private final List<Consumer<List<Record>>> exporters = new CopyOnWriteArrayList<>();
-  private final ExecutorService logWriter = Executors.newSingleThreadExecutor(r -> daemon(r, "engranaje-log-writer"));
+  private final LinkedBlockingQueue<Batch> toStore = new LinkedBlockingQueue<>();
+  private final Thread logWriter = daemon(this::writeLog, "engranaje-log-writer");
   private final Semaphore batchesInFlight = new Semaphore(BATCHES_IN_FLIGHT);
   private final Thread thread;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -79,6 +82,7 @@ public final class CommandProcessor implements AutoCloseable {
    */
   public CompletableFuture<Void> start() {
     thread.start();
+    logWriter.start();
     return ready;
   }
 
@@ -189,33 +193,59 @@ public final class CommandProcessor implements AutoCloseable {
     if (records.isEmpty() && afterCommit.isEmpty()) {
       return;
     }
-    List<Record> toStore = List.copyOf(records);
-    List<PendingAnswer> answers = List.copyOf(afterCommit);
+    Batch batch = new Batch(List.copyOf(records), List.copyOf(afterCommit));
     processing.writer().clear();
     afterCommit.clear();
     batchesInFlight.acquireUninterruptibly();
-    logWriter.execute(() -> store(toStore, answers));
+    toStore.add(batch);
   }
 
-  private void store(List<Record> records, List<PendingAnswer> answers) {
+  /** The log writer thread: stores every waiting batch in one transaction, then answers. */
+  private void writeLog() {
+    List<Batch> batches = new ArrayList<>();
+    while (true) {
+      try {
+        Batch first = toStore.poll(MAX_IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (!running && !thread.isAlive()) {
+            return;
+          }
+          continue;
+        }
+        batches.add(first);
+        toStore.drainTo(batches);
+        store(batches);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batchesInFlight.release(batches.size());
+        batches.clear();
+      }
+    }
+  }
+
+  private void store(List<Batch> batches) {
     try {
       if (storageFailure != null) {
         throw storageFailure;
       }
-      if (!records.isEmpty()) {
-        log.append(records);
-        exporters.forEach(exporter -> exporter.accept(records));
+      List<Record> records = new ArrayList<>();
+      batches.forEach(batch -> records.addAll(batch.records()));
+      log.append(records);
+      for (Batch batch : batches) {
+        if (!batch.records().isEmpty()) {
+          exporters.forEach(exporter -> exporter.accept(batch.records()));
+        }
+        batch.answers().forEach(answer -> answer.release().run());
       }
-      answers.forEach(answer -> answer.release().run());
     } catch (RuntimeException e) {
       if (storageFailure == null) {
         LOG.error("The record log could not be written; the engine stops", e);
         storageFailure = e;
       }
-      answers.forEach(answer -> answer.fail().accept(
-          new IllegalStateException("The engine could not store the result: " + e.getMessage(), e)));
-    } finally {
-      batchesInFlight.release();
+      IllegalStateException failure = new IllegalStateException("The engine could not store the result: " + e.getMessage(), e);
+      batches.forEach(batch -> batch.answers().forEach(answer -> answer.fail().accept(failure)));
     }
   }
 
@@ -242,9 +272,8 @@ public final class CommandProcessor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    logWriter.shutdown();
     try {
-      logWriter.awaitTermination(10, TimeUnit.SECONDS);
+      logWriter.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
