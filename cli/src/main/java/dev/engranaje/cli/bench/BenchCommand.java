@@ -17,40 +17,40 @@ import picocli.CommandLine.Option;
         "Runs durable engines (SQLite in a temporary directory) driven by the official Camunda client's workers "
             + "over loopback REST. With --address, runs only the throughput test against an engine already running."})
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--instances", paramLabel = "N", defaultValue = "10000",
+  @Option(names = "--instances", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_INSTANCES,
       description = "Instances in the throughput run, each start -> 3 service tasks -> end (default: ${DEFAULT-VALUE}).")
   int instances;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "1000",
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_WARMUP,
       description = "Instances run first, unmeasured, to warm the JIT (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--creators", paramLabel = "N", defaultValue = "64",
+  @Option(names = "--creators", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_CREATORS,
       description = "Create requests kept in flight at once (default: ${DEFAULT-VALUE}).")
   int creators;
 
-  @Option(names = "--low-rate-instances", paramLabel = "N", defaultValue = "200",
-      description = "Instances in the paced latency run; 0 skips it (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--low-rate-instances", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_LOW_RATE_INSTANCES,
+      description = "Instances in the paced latency run, below saturation; 0 skips it (default: ${DEFAULT-VALUE}).")
   int lowRateInstances;
 
-  @Option(names = "--low-rate", paramLabel = "N", defaultValue = "50",
+  @Option(names = "--low-rate", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_LOW_RATE,
       description = "Instances per second in the paced latency run (default: ${DEFAULT-VALUE}).")
   int lowRate;
 
-  @Option(names = "--recovery-instances", paramLabel = "N", defaultValue = "10000",
+  @Option(names = "--recovery-instances", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_RECOVERY_INSTANCES,
       description = "Active instances waiting at a service task before the recovery restart; 0 skips it "
           + "(default: ${DEFAULT-VALUE}).")
   int recoveryInstances;
 
-  @Option(names = "--max-jobs-active", paramLabel = "N", defaultValue = "128",
+  @Option(names = "--max-jobs-active", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_MAX_JOBS_ACTIVE,
       description = "Each worker's maxJobsActive (default: ${DEFAULT-VALUE}).")
   int maxJobsActive;
 
-  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "PT0.1S",
+  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = BenchSettings.DEFAULT_POLL_INTERVAL,
       description = "Each worker's pollInterval (ISO-8601, default: ${DEFAULT-VALUE}).")
   Duration pollInterval;
 
-  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "PT10S",
+  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = BenchSettings.DEFAULT_REQUEST_TIMEOUT,
       description = "Each worker's long-poll requestTimeout (ISO-8601, default: ${DEFAULT-VALUE}).")
   Duration requestTimeout;
 
@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-process-startup", description = "Skip timing 'rpa engine start' in a child process.")
   boolean noProcessStartup;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10M",
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = BenchSettings.DEFAULT_TIMEOUT,
       description = "Give up when one phase takes longer (ISO-8601, default: ${DEFAULT-VALUE}).")
   Duration timeout;
 

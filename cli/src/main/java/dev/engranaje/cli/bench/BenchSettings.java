@@ -3,18 +3,22 @@ package dev.engranaje.cli.bench;
 import java.time.Duration;
 
 /**
- * What one {@code rpa bench} run does. Immutable; validated on construction. Defaults live in
- * {@link BenchCommand}'s options and in {@link #defaults()}.
+ * What one {@code rpa bench} run does. Immutable; validated on construction. The defaults are the
+ * {@code DEFAULT_*} constants, used by {@link BenchCommand}'s options and by {@link #defaults()}.
+ * They describe a tuned client: enough in flight to keep the engine busy, and workers that poll
+ * again at once (the engine holds each poll open until a job exists, so a short pollInterval does
+ * not busy-wait).
  *
- * @param instances instances in the throughput run (default 10,000)
- * @param warmupInstances instances run first and not measured, so the JIT is warm (default 1,000)
- * @param creators create requests kept in flight at once (default 64)
- * @param lowRateInstances instances in the low-rate latency run (default 200)
- * @param lowRatePerSecond the pace of the low-rate run (default 50/s)
+ * @param instances instances in the throughput run (default 20,000)
+ * @param warmupInstances instances run first and not measured, so the JIT has compiled the hot
+ *     paths (default 10,000; fewer leaves the compiler busy during the measurement)
+ * @param creators create requests kept in flight at once (default 128)
+ * @param lowRateInstances instances in the paced latency run (default 4,000)
+ * @param lowRatePerSecond the pace of the paced run, below saturation (default 400/s)
  * @param recoveryInstances active instances waiting at a service task before the restart (default
  *     10,000); 0 skips recovery
- * @param maxJobsActive each worker's {@code maxJobsActive} (default 128)
- * @param pollInterval each worker's {@code pollInterval} (default 100 ms)
+ * @param maxJobsActive each worker's {@code maxJobsActive} (default 256)
+ * @param pollInterval each worker's {@code pollInterval} (default 1 ms)
  * @param requestTimeout each worker's long-poll {@code requestTimeout} (default 10 s)
  * @param fsync whether commits fsync (SQLite {@code synchronous=FULL}); default true
  * @param processStartup whether to time a child {@code rpa engine start} process (default true)
@@ -34,6 +38,17 @@ public record BenchSettings(
     boolean processStartup,
     Duration timeout) {
 
+  static final String DEFAULT_INSTANCES = "20000";
+  static final String DEFAULT_WARMUP = "10000";
+  static final String DEFAULT_CREATORS = "128";
+  static final String DEFAULT_LOW_RATE_INSTANCES = "4000";
+  static final String DEFAULT_LOW_RATE = "400";
+  static final String DEFAULT_RECOVERY_INSTANCES = "10000";
+  static final String DEFAULT_MAX_JOBS_ACTIVE = "256";
+  static final String DEFAULT_POLL_INTERVAL = "PT0.001S";
+  static final String DEFAULT_REQUEST_TIMEOUT = "PT10S";
+  static final String DEFAULT_TIMEOUT = "PT10M";
+
   public BenchSettings {
     positive("instances", instances);
     notNegative("warmup instances", warmupInstances);
@@ -49,8 +64,11 @@ public record BenchSettings(
 
   /** The defaults of {@code rpa bench}. */
   public static BenchSettings defaults() {
-    return new BenchSettings(10_000, 1_000, 64, 200, 50, 10_000, 128, Duration.ofMillis(100),
-        Duration.ofSeconds(10), true, true, Duration.ofMinutes(10));
+    return new BenchSettings(Integer.parseInt(DEFAULT_INSTANCES), Integer.parseInt(DEFAULT_WARMUP),
+        Integer.parseInt(DEFAULT_CREATORS), Integer.parseInt(DEFAULT_LOW_RATE_INSTANCES),
+        Integer.parseInt(DEFAULT_LOW_RATE), Integer.parseInt(DEFAULT_RECOVERY_INSTANCES),
+        Integer.parseInt(DEFAULT_MAX_JOBS_ACTIVE), Duration.parse(DEFAULT_POLL_INTERVAL),
+        Duration.parse(DEFAULT_REQUEST_TIMEOUT), true, true, Duration.parse(DEFAULT_TIMEOUT));
   }
 
   private static void positive(String name, long value) {
