@@ -59,7 +59,7 @@ class BenchmarkTest {
     assertThat(json.at("/throughput/instancesPerSecond").asDouble()).isEqualTo(5.0);
     assertThat(json.at("/lowRate/jobActivation/p99Ms").asDouble()).isEqualTo(3.0);
     assertThat(json.at("/recovery/recordsReplayed").asLong()).isEqualTo(200);
-    assertThat(json.at("/settings/pollInterval").asText()).isEqualTo("PT0.1S");
+    assertThat(json.at("/settings/pollInterval").asText()).isEqualTo(BenchSettings.DEFAULT_POLL_INTERVAL);
   }
 
   private static void assertPlausible(BenchReport.Latency latency) {
