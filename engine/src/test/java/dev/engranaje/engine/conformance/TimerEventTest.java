@@ -148,6 +148,30 @@ class TimerEventTest {
   }
 
   @Test
+  void shouldCreateInstanceAtEachCronOccurrenceWhenStartTimerIsCron() {
+    // given: every minute at second 0
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(timerStartProcess(processId, "end", "0 * * * * *"));
+
+    // when / then
+    engine.clock().advance(Duration.ofSeconds(61));
+    TestEngine.await("one instance", () -> instancesOf(processId).size() == 1);
+    engine.clock().advance(Duration.ofSeconds(60));
+    TestEngine.await("two instances", () -> instancesOf(processId).size() == 2);
+  }
+
+  @Test
+  void shouldRejectDeploymentWhenCronStartTimerNeverOccurs() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+
+    // when / then
+    Assertions.assertThatThrownBy(() -> engine.deploy(timerStartProcess(processId, "end", "0 0 0 30 FEB *")))
+        .isInstanceOf(ClientException.class)
+        .hasMessageContaining("Expected cron expression '0 0 0 30 FEB *' to have a next occurrence, but it has none");
+  }
+
+  @Test
   void shouldRejectCreatingInstanceWhenProcessHasOnlyATimerStart() {
     // given
     String processId = TestEngine.uniqueProcessId();

@@ -82,6 +82,6 @@ public final class TimerStartEvents {
       return;
     }
     instances.createAtStartEvent(definition, timer.targetElementId(), Map.of());
-    timers.rearm(timer, definition.process().element(timer.targetElementId()));
+    timers.rearm(timer, definition.process().element(timer.targetElementId()), Map.of());
   }
 }

@@ -89,12 +89,20 @@ public final class TimerBehavior {
     }
   }
 
-  /** Re-arms a cycle timer after it fired, if repetitions are left. */
+  /** Re-arms a cycle timer after it fired, if repetitions are left (a FEEL cycle is not re-evaluated). */
   public void rearm(TimerRecord fired, ExecutableElement boundary) {
+    rearm(fired, boundary, null);
+  }
+
+  /**
+   * Re-arms a cycle timer after it fired, if repetitions are left, evaluating a FEEL cycle against
+   * {@code variables} (none for a start event; null: not evaluated).
+   */
+  public void rearm(TimerRecord fired, ExecutableElement boundary, Map<String, Object> variables) {
     if (boundary.timer() == null || boundary.timer().kind() != dev.engranaje.engine.model.TimerKind.CYCLE) {
       return;
     }
-    String cycle = staticOrEvaluated(boundary.timer(), null);
+    String cycle = staticOrEvaluated(boundary.timer(), variables);
     if (cycle == null) {
       return;
     }
