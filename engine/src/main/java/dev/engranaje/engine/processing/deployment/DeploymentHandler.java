@@ -42,12 +42,12 @@ public final class DeploymentHandler {
 
   public DeploymentHandler(EngineState state, RecordWriter writer, BpmnResourceReader reader,
       ProcessTransformer transformer, ProcessLoader loader, TimerStartEvents timerStarts) {
-    this.timerStarts = timerStarts;
     this.state = state;
     this.writer = writer;
     this.reader = reader;
     this.transformer = transformer;
     this.loader = loader;
+    this.timerStarts = timerStarts;
   }
 
   private record Planned(ProcessRecord record, ExecutableProcess process, boolean duplicate) {}
