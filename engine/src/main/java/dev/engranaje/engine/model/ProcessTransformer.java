@@ -11,6 +11,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
@@ -217,6 +218,8 @@ public final class ProcessTransformer {
       definitions = boundary.getEventDefinitions();
     } else if (node instanceof IntermediateThrowEvent throwEvent) {
       definitions = throwEvent.getEventDefinitions();
+    } else if (node instanceof IntermediateCatchEvent catchEvent) {
+      definitions = catchEvent.getEventDefinitions();
     }
     return definitions.isEmpty() ? null : definitions.iterator().next();
   }
@@ -257,6 +260,9 @@ public final class ProcessTransformer {
     }
     if (node instanceof IntermediateThrowEvent) {
       return BpmnElementType.INTERMEDIATE_THROW_EVENT;
+    }
+    if (node instanceof IntermediateCatchEvent) {
+      return BpmnElementType.INTERMEDIATE_CATCH_EVENT;
     }
     if (node instanceof ExclusiveGateway) {
       return BpmnElementType.EXCLUSIVE_GATEWAY;

@@ -2,6 +2,7 @@ package dev.engranaje.engine.processing;
 
 import dev.engranaje.engine.expression.ExpressionLanguage;
 import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.model.BpmnEventType;
 import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.processing.bpmn.ElementProcessors;
 import dev.engranaje.engine.processing.bpmn.behavior.ActivityBehavior;
@@ -16,7 +17,9 @@ import dev.engranaje.engine.processing.bpmn.container.ProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.container.SubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.EndEventProcessor;
+import dev.engranaje.engine.processing.bpmn.event.IntermediateCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.StartEventProcessor;
+import dev.engranaje.engine.processing.bpmn.event.TimerCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ExclusiveGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ParallelGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
@@ -30,10 +33,12 @@ import dev.engranaje.engine.processing.job.JobActivation;
 import dev.engranaje.engine.processing.job.JobCommandHandler;
 import dev.engranaje.engine.processing.message.MessageHandler;
 import dev.engranaje.engine.processing.query.StateQueries;
+import dev.engranaje.engine.processing.timer.TimerStartEvents;
 import dev.engranaje.engine.processing.timer.TimerTriggerHandler;
 import dev.engranaje.engine.processing.variable.VariableDocumentHandler;
 import dev.engranaje.engine.state.EngineState;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The processing side of one engine state: command handlers, element processors and their shared
@@ -82,6 +87,8 @@ public final class Processing {
         .register(BpmnElementType.END_EVENT, new EndEventProcessor(transitions, activities, mappings, errors,
             incidentBehavior, d.expressions(), variables))
         .register(BpmnElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(transitions, mappings, variables, state))
+        .register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(Map.of(
+            BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings))))
         .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, new PassThroughTaskProcessor(transitions, activities, mappings))
         // tasks
         .register(BpmnElementType.SERVICE_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
@@ -94,15 +101,16 @@ public final class Processing {
         .register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(transitions, d.expressions(),
             variables, incidentBehavior))
         .register(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(transitions)));
-    this.deployments = new DeploymentHandler(state, writer, d.reader(), d.transformer(), d.loader());
     this.instances = new ProcessInstanceHandler(state, writer, transitions, variables, hooks);
     instanceHandler[0] = instances;
+    TimerStartEvents timerStarts = new TimerStartEvents(state, writer, timers, instances);
+    this.deployments = new DeploymentHandler(state, writer, d.reader(), d.transformer(), d.loader(), timerStarts);
     this.jobActivation = new JobActivation(state, writer, variables, hooks, clock);
     this.jobs = new JobCommandHandler(state, writer, transitions, variables, incidentBehavior, errors, hooks, clock);
     this.incidents = new IncidentHandler(state, incidentBehavior, transitions, hooks);
     this.variableDocuments = new VariableDocumentHandler(state, writer, variables);
     this.messages = new MessageHandler(state, writer, clock);
-    this.timerTriggers = new TimerTriggerHandler(state, writer, transitions, timers);
+    this.timerTriggers = new TimerTriggerHandler(state, writer, transitions, timers, timerStarts);
     this.queries = new StateQueries(state);
   }
 

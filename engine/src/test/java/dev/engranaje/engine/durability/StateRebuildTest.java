@@ -15,6 +15,7 @@ import dev.engranaje.engine.record.JobIntent;
 import dev.engranaje.engine.record.MessageIntent;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.TimerIntent;
+import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.state.EngineState;
 import dev.engranaje.engine.state.EventApplier;
@@ -135,6 +136,21 @@ class StateRebuildTest {
     clock.advance(Duration.ofMinutes(2));
     TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 2);
     assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled)).doesNotHaveDuplicates();
+
+    // timer start: a cycle creates an instance that waits at a timer catch event; version 2
+    // cancels version 1's start timer and arms its own
+    engine.deploy(timerStartProcess(id + "-started", "waitV1"));
+    long triggeredBefore = triggeredTimers(engine);
+    clock.advance(Duration.ofMinutes(1));
+    TestEngine.await("start timer fired", () -> triggeredTimers(engine) == triggeredBefore + 1);
+    engine.deploy(timerStartProcess(id + "-started", "waitV2"));
+    TestEngine.await("v1 start timer canceled", () -> engine.records().has(ValueType.TIMER, TimerIntent.CANCELED,
+        r -> ((TimerRecord) r.value()).processInstanceKey() == -1));
+  }
+
+  private static BpmnModelInstance timerStartProcess(String processId, String waitId) {
+    return Bpmn.createExecutableProcess(processId).startEvent("tick").timerWithCycle("R/PT1M")
+        .intermediateCatchEvent(waitId, e -> e.timerWithDuration("PT1H")).endEvent("end").done();
   }
 
   private static long triggeredTimers(TestEngine engine) {

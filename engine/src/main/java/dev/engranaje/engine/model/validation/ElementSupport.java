@@ -15,11 +15,13 @@ import java.util.Optional;
 enum ElementSupport {
   PROCESS("process", Treatment.EXECUTED),
   NONE_START_EVENT("startEvent", Treatment.EXECUTED),
+  TIMER_START_EVENT("startEvent", "timerEventDefinition", Treatment.EXECUTED),
   NONE_END_EVENT("endEvent", Treatment.EXECUTED),
   ERROR_END_EVENT("endEvent", "errorEventDefinition", Treatment.EXECUTED),
   NONE_INTERMEDIATE_THROW_EVENT("intermediateThrowEvent", Treatment.EXECUTED),
   ERROR_BOUNDARY_EVENT("boundaryEvent", "errorEventDefinition", Treatment.EXECUTED),
   TIMER_BOUNDARY_EVENT("boundaryEvent", "timerEventDefinition", Treatment.EXECUTED),
+  TIMER_INTERMEDIATE_CATCH_EVENT("intermediateCatchEvent", "timerEventDefinition", Treatment.EXECUTED),
   SERVICE_TASK("serviceTask", Treatment.EXECUTED),
   SEND_TASK("sendTask", Treatment.EXECUTED),
   UNDEFINED_TASK("task", Treatment.EXECUTED),

@@ -6,6 +6,8 @@ import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.LoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import java.util.List;
 
@@ -23,7 +25,7 @@ final class SupportedElements implements ModelRule {
         continue; // reported by BoundaryEventRules
       }
       String qualifier = qualifier(element, definitions);
-      if (ElementSupport.lookup(type, qualifier).isEmpty()) {
+      if (ElementSupport.lookup(type, qualifier).isEmpty() || isTypedStartOutsideProcess(element, definitions)) {
         findings.add(Elements.id(element), UNSUPPORTED, describe(type, qualifier), Elements.id(element));
       }
       if (element instanceof Activity activity) {
@@ -34,6 +36,11 @@ final class SupportedElements implements ModelRule {
         }
       }
     }
+  }
+
+  /** Typed start events are executed only at process level; event subprocesses are not supported yet. */
+  private static boolean isTypedStartOutsideProcess(FlowElement element, List<EventDefinition> definitions) {
+    return element instanceof StartEvent && !definitions.isEmpty() && !(element.getParentElement() instanceof Process);
   }
 
   private static String qualifier(FlowElement element, List<EventDefinition> definitions) {

@@ -4,6 +4,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ final class TimerRules implements ModelRule {
   static final String INTERRUPTING_CYCLE =
       "Expected interrupting timer boundary event '%s' to use 'timeDuration' or 'timeDate', but it"
           + " uses 'timeCycle'";
+  static final String CATCH_CYCLE =
+      "Expected timer intermediate catch event '%s' to use 'timeDuration' or 'timeDate', but it uses"
+          + " 'timeCycle'";
   static final String INVALID_STATIC_TIMER =
       "Expected '%s' of timer event '%s' to be %s, but '%s' could not be parsed";
 
@@ -58,6 +62,9 @@ final class TimerRules implements ModelRule {
         && boundary.cancelActivity()
         && timer.getTimeCycle() != null) {
       findings.add(id, INTERRUPTING_CYCLE, id);
+    }
+    if (event instanceof IntermediateCatchEvent && timer.getTimeCycle() != null) {
+      findings.add(id, CATCH_CYCLE, id);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.model.ExecutableProcess;
 import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.processing.RecordWriter;
+import dev.engranaje.engine.processing.timer.TimerStartEvents;
 import dev.engranaje.engine.record.DeploymentIntent;
 import dev.engranaje.engine.record.DeploymentRecord;
 import dev.engranaje.engine.record.DeploymentRecord.DeployedProcessMetadata;
@@ -37,14 +38,16 @@ public final class DeploymentHandler {
   private final BpmnResourceReader reader;
   private final ProcessTransformer transformer;
   private final ProcessLoader loader;
+  private final TimerStartEvents timerStarts;
 
   public DeploymentHandler(EngineState state, RecordWriter writer, BpmnResourceReader reader,
-      ProcessTransformer transformer, ProcessLoader loader) {
+      ProcessTransformer transformer, ProcessLoader loader, TimerStartEvents timerStarts) {
     this.state = state;
     this.writer = writer;
     this.reader = reader;
     this.transformer = transformer;
     this.loader = loader;
+    this.timerStarts = timerStarts;
   }
 
   private record Planned(ProcessRecord record, ExecutableProcess process, boolean duplicate) {}
@@ -89,6 +92,7 @@ public final class DeploymentHandler {
     ExecutableProcess executable;
     try {
       executable = transformer.transform(process, version, key, resourceName, tenantId);
+      timerStarts.check(executable);
     } catch (IllegalArgumentException e) {
       throw new Rejection(RejectionType.INVALID_ARGUMENT, "'" + resourceName + "': " + e.getMessage());
     }
@@ -115,6 +119,7 @@ public final class DeploymentHandler {
       if (!p.duplicate()) {
         loader.handOver(p.process());
         writer.event(p.record().processDefinitionKey(), ProcessIntent.CREATED, p.record());
+        timerStarts.onProcessDeployed(p.process());
       }
     }
     return new DeploymentResult(deploymentKey, tenantId, deployed);

@@ -6,6 +6,7 @@ import dev.engranaje.engine.gateway.Rejection;
 import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.model.BpmnElementType;
 import dev.engranaje.engine.model.BpmnEventType;
+import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.processing.JsonDocuments;
 import dev.engranaje.engine.processing.ProcessorHooks;
 import dev.engranaje.engine.processing.ProcessorHooks.AwaitedInstance;
@@ -72,6 +73,24 @@ public final class ProcessInstanceHandler {
     // request timeouts are transport time, not engine time: a test clock must not expire them
     hooks.await(new AwaitedInstance(created, command.fetchVariables(), reply,
         System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout)));
+  }
+
+  /**
+   * Creates an instance of a deployed version that begins at one of its start events (a timer or
+   * message start event firing). Writes no creation record and has no caller to answer.
+   *
+   * @return the new process instance key
+   */
+  public long createAtStartEvent(DeployedDefinition definition, String startEventId, Map<String, String> variables) {
+    var record = definition.record();
+    ExecutableElement startEvent = definition.process().element(startEventId);
+    long key = state.keys().next();
+    ProcessInstanceRecord value = new ProcessInstanceRecord(record.bpmnProcessId(), record.version(),
+        record.processDefinitionKey(), key, record.bpmnProcessId(), -1, BpmnElementType.PROCESS,
+        BpmnEventType.UNSPECIFIED, -1, -1, record.tenantId());
+    transitions.createProcessInstance(key, value, startEvent);
+    this.variables.mergeLocal(key, variables);
+    return key;
   }
 
   /** Called when a process instance completes or terminates, while its root variables still exist. */

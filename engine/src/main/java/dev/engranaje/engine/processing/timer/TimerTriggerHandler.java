@@ -12,22 +12,26 @@ import dev.engranaje.engine.state.EngineState;
 import java.util.Map;
 
 /**
- * Fires timers whose due date has come (never early). An interrupting boundary timer terminates
- * its activity first; a non-interrupting one activates beside it and re-arms while repetitions
- * are left. A timer that fell due while the engine was down fires once, on start.
+ * Fires timers whose due date has come (never early). A start timer creates a process instance
+ * (see {@link TimerStartEvents}); a catch event's timer completes the event. An interrupting
+ * boundary timer terminates its activity first; a non-interrupting one activates beside it and
+ * re-arms while repetitions are left. A timer that fell due while the engine was down fires once,
+ * on start.
  */
 public final class TimerTriggerHandler {
   private final EngineState state;
   private final RecordWriter writer;
   private final StateTransitionBehavior transitions;
   private final TimerBehavior timers;
+  private final TimerStartEvents startEvents;
 
   public TimerTriggerHandler(EngineState state, RecordWriter writer, StateTransitionBehavior transitions,
-      TimerBehavior timers) {
+      TimerBehavior timers, TimerStartEvents startEvents) {
     this.state = state;
     this.writer = writer;
     this.transitions = transitions;
     this.timers = timers;
+    this.startEvents = startEvents;
   }
 
   public void fireDue(long now) {
@@ -37,8 +41,18 @@ public final class TimerTriggerHandler {
         continue; // cancelled by an earlier timer in this round
       }
       writer.event(key, TimerIntent.TRIGGERED, timer);
+      if (timer.elementInstanceKey() == TimerStartEvents.NO_INSTANCE) {
+        startEvents.fire(timer);
+        transitions.drainFollowUps();
+        continue;
+      }
       ElementInstance activity = state.elementInstances().get(timer.elementInstanceKey());
       if (activity == null || activity.state() != ElementState.ACTIVATED) {
+        continue;
+      }
+      if (activity.elementId().equals(timer.targetElementId())) {
+        transitions.complete(activity, Map.of(), null); // a timer catch event waited for its own timer
+        transitions.drainFollowUps();
         continue;
       }
       ExecutableElement boundary = transitions.elementOf(activity).boundaryEvents().stream()

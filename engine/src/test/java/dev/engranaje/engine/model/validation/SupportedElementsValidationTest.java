@@ -92,4 +92,41 @@ class SupportedElementsValidationTest {
     // when / then
     assertThat(findings(xml)).isEmpty();
   }
+
+  @Test
+  void shouldAcceptWhenProcessHasOnlyATimerStartAndATimerCatchEvent() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="tick"><bpmn:timerEventDefinition>
+          <bpmn:timeCycle>0 0 7 * * MON-FRI</bpmn:timeCycle>
+        </bpmn:timerEventDefinition></bpmn:startEvent>
+        <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition>
+          <bpmn:timeDuration>PT1H</bpmn:timeDuration>
+        </bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:endEvent id="end" />
+        <bpmn:sequenceFlow id="f1" sourceRef="tick" targetRef="wait" />
+        <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
+        """);
+
+    // when / then
+    assertThat(findings(xml)).isEmpty();
+  }
+
+  @Test
+  void shouldRejectWhenEmbeddedSubprocessHasTimerStart() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:subProcess id="sub">
+          <bpmn:startEvent id="innerStart" />
+          <bpmn:startEvent id="innerTimer"><bpmn:timerEventDefinition>
+            <bpmn:timeDate>2026-01-01T07:00:00Z</bpmn:timeDate>
+          </bpmn:timerEventDefinition></bpmn:startEvent>
+        </bpmn:subProcess>
+        """);
+
+    // when / then
+    assertThat(findings(xml)).contains(finding("innerTimer", "Expected a supported BPMN element, but 'startEvent' with"
+        + " 'timerEventDefinition' (id 'innerTimer') is not supported yet"));
+  }
 }

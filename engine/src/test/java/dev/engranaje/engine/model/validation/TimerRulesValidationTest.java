@@ -24,6 +24,22 @@ class TimerRulesValidationTest {
   }
 
   @Test
+  void shouldRejectWhenTimerCatchEventUsesCycle() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:intermediateCatchEvent id="wait">
+          <bpmn:timerEventDefinition><bpmn:timeCycle>R3/PT10S</bpmn:timeCycle></bpmn:timerEventDefinition>
+        </bpmn:intermediateCatchEvent>
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+        """);
+
+    // when / then
+    assertThat(findings(xml)).containsExactly(finding("wait", "Expected timer intermediate catch event 'wait' to use"
+        + " 'timeDuration' or 'timeDate', but it uses 'timeCycle'"));
+  }
+
+  @Test
   void shouldRejectWhenInterruptingTimerUsesCycle() {
     // given
     String xml = timerBoundary("", "<bpmn:timeCycle>R3/PT10S</bpmn:timeCycle>");

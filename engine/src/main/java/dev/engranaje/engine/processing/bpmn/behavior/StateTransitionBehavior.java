@@ -32,6 +32,8 @@ public final class StateTransitionBehavior {
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
   /** Boundary events to activate once the activity they interrupt has terminated. */
   private final Map<Long, PendingInterrupt> pendingInterrupts = new HashMap<>();
+  /** Start events (other than the none start) of process instances created in this batch. */
+  private final Map<Long, ExecutableElement> pendingStartEvents = new HashMap<>();
   private final Consumer<ElementInstance> processInstanceEnded;
   private ElementProcessors processors;
 
@@ -76,6 +78,21 @@ public final class StateTransitionBehavior {
     writer.event(key, ProcessInstanceIntent.ELEMENT_ACTIVATING, value);
     followUps.add(() -> runActivation(key));
     return state.elementInstances().get(key);
+  }
+
+  /**
+   * Creates a process instance that starts at a given start event (timer or message start)
+   * instead of the none start event.
+   */
+  public ElementInstance createProcessInstance(long key, ProcessInstanceRecord value, ExecutableElement startEvent) {
+    pendingStartEvents.put(key, startEvent);
+    return createProcessInstance(key, value);
+  }
+
+  /** The start event a process instance begins at: the one it was created for, else the none start. */
+  public ExecutableElement startEventOf(ElementInstance processInstance, ExecutableElement process) {
+    ExecutableElement startEvent = pendingStartEvents.remove(processInstance.key());
+    return startEvent != null ? startEvent : process.noneStartEvent();
   }
 
   /** Creates an element instance inside a scope (ELEMENT_ACTIVATING); its activation runs as a follow-up. */

@@ -15,8 +15,9 @@ import dev.engranaje.engine.state.EngineState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Arms and cancels the timers of timer boundary events. */
+/** Arms and cancels the timers of timer boundary events, timer catch events and timer start events. */
 public final class TimerBehavior {
   private final EngineState state;
   private final RecordWriter writer;
@@ -53,22 +54,59 @@ public final class TimerBehavior {
     return Outcome.ok(timers);
   }
 
+  /**
+   * Evaluates the timer of an element that waits on its own timer (a timer intermediate catch
+   * event): the timer belongs to the element instance and targets the element itself.
+   */
+  public Outcome<TimerRecord> prepareOwnTimer(ElementInstance instance, ExecutableElement element) {
+    Outcome<TimerSchedule> schedule = schedule(instance, element.timer(), element.id());
+    if (schedule.isFailure()) {
+      return Outcome.failed(schedule.failure());
+    }
+    return Outcome.ok(new TimerRecord(instance.key(), instance.processInstanceKey(),
+        instance.value().processDefinitionKey(), element.id(), schedule.value().dueDate(), schedule.value().repetitions(),
+        instance.value().tenantId()));
+  }
+
+  /**
+   * The first schedule of a timer start event, evaluated without variables (there is no instance
+   * yet). A FEEL value that does not evaluate is a bug in the model that validation cannot see, so
+   * it surfaces as {@link IllegalArgumentException} and rejects the deployment.
+   */
+  public TimerSchedule startSchedule(ExecutableElement startEvent) {
+    TimerDefinition timer = startEvent.timer();
+    String text = staticOrEvaluated(timer, Map.of());
+    if (text == null) {
+      throw new IllegalArgumentException("Expected the timer of start event '" + startEvent.id()
+          + "' to evaluate to a date or cycle without variables, but it did not");
+    }
+    return scheduleOf(timer, text, clock.millis());
+  }
+
   public void arm(List<TimerRecord> timers) {
     for (TimerRecord timer : timers) {
       writer.event(state.keys().next(), TimerIntent.CREATED, timer);
     }
   }
 
-  /** Re-arms a cycle timer after it fired, if repetitions are left. */
+  /** Re-arms a cycle timer after it fired, if repetitions are left (a FEEL cycle is not re-evaluated). */
   public void rearm(TimerRecord fired, ExecutableElement boundary) {
+    rearm(fired, boundary, null);
+  }
+
+  /**
+   * Re-arms a cycle timer after it fired, if repetitions are left, evaluating a FEEL cycle against
+   * {@code variables} (none for a start event; null: not evaluated).
+   */
+  public void rearm(TimerRecord fired, ExecutableElement boundary, Map<String, Object> variables) {
     if (boundary.timer() == null || boundary.timer().kind() != dev.engranaje.engine.model.TimerKind.CYCLE) {
       return;
     }
-    String interval = cycleInterval(boundary);
-    if (interval == null) {
+    String cycle = staticOrEvaluated(boundary.timer(), variables);
+    if (cycle == null) {
       return;
     }
-    TimerSchedule next = new TimerSchedule(fired.dueDate(), fired.repetitions(), interval).next(clock.millis());
+    TimerSchedule next = TimerSchedule.following(cycle, fired.dueDate(), fired.repetitions(), clock.millis());
     if (next != null) {
       writer.event(state.keys().next(), TimerIntent.CREATED, new TimerRecord(fired.elementInstanceKey(),
           fired.processInstanceKey(), fired.processDefinitionKey(), fired.targetElementId(), next.dueDate(),
@@ -82,13 +120,28 @@ public final class TimerBehavior {
     }
   }
 
-  private String cycleInterval(ExecutableElement boundary) {
-    String text = boundary.timer().expression().isFeel() ? null : boundary.timer().expression().staticValue();
-    if (text == null) {
+  /**
+   * The timer's text: its static value, or its FEEL value evaluated against {@code variables}
+   * (null: FEEL is not evaluated); null when it does not evaluate.
+   */
+  private String staticOrEvaluated(TimerDefinition timer, Map<String, Object> variables) {
+    if (!timer.expression().isFeel()) {
+      return timer.expression().staticValue();
+    }
+    if (variables == null) {
       return null;
     }
-    String[] parts = text.split("/");
-    return parts[parts.length - 1];
+    EvaluationResult result = expressions.evaluate(timer.expression(), variables);
+    return result instanceof EvaluationResult.Success success && success.value() != null
+        ? String.valueOf(success.value()) : null;
+  }
+
+  private static TimerSchedule scheduleOf(TimerDefinition timer, String text, long now) {
+    return switch (timer.kind()) {
+      case DATE -> TimerSchedule.date(text);
+      case DURATION -> TimerSchedule.duration(text, now);
+      case CYCLE -> TimerSchedule.cycle(text, now);
+    };
   }
 
   private Outcome<TimerSchedule> schedule(ElementInstance instance, TimerDefinition timer, String boundaryId) {
@@ -106,11 +159,7 @@ public final class TimerBehavior {
     }
     long now = clock.millis();
     try {
-      return Outcome.ok(switch (timer.kind()) {
-        case DATE -> TimerSchedule.date(text);
-        case DURATION -> TimerSchedule.duration(text, now);
-        case CYCLE -> TimerSchedule.cycle(text, now);
-      });
+      return Outcome.ok(scheduleOf(timer, text, now));
     } catch (IllegalArgumentException e) {
       return Outcome.failed(ErrorType.EXTRACT_VALUE_ERROR, "Timer of '" + boundaryId + "': " + e.getMessage());
     }
