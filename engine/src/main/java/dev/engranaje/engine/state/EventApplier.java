@@ -1,6 +1,7 @@
 package dev.engranaje.engine.state;
 
 import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.model.BpmnEventType;
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.model.ExecutableFlow;
 import dev.engranaje.engine.model.ExecutableProcess;
@@ -78,6 +79,10 @@ public final class EventApplier {
             scope.consumeJoinTokens(element.id(), element.incoming().stream().map(ExecutableFlow::id).toList());
           }
         }
+        ElementInstance caller = instances.get(value.parentElementInstanceKey());
+        if (value.bpmnElementType() == BpmnElementType.PROCESS && caller != null) {
+          caller.setCalledInstanceKey(key);
+        }
         if (value.bpmnElementType() == BpmnElementType.PROCESS) {
           state.history().started(new InstanceHistory.Summary(key, value.bpmnProcessId(), value.version(),
               value.processDefinitionKey(), record.timestamp(), value.parentProcessInstanceKey(),
@@ -93,6 +98,13 @@ public final class EventApplier {
         ElementInstance scope = instances.get(value.flowScopeKey());
         if (scope != null) {
           scope.childLeft();
+          if (intent == ProcessInstanceIntent.ELEMENT_COMPLETED && value.bpmnEventType() == BpmnEventType.TERMINATE) {
+            scope.clearJoinTokens();
+          }
+        }
+        ElementInstance caller = instances.get(value.parentElementInstanceKey());
+        if (value.bpmnElementType() == BpmnElementType.PROCESS && caller != null && caller.calledInstanceKey() == key) {
+          caller.setCalledInstanceKey(-1);
         }
         if (value.bpmnElementType() == BpmnElementType.PROCESS) {
           String end = intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
