@@ -79,11 +79,8 @@ public final class EventApplier {
             scope.consumeJoinTokens(element.id(), element.incoming().stream().map(ExecutableFlow::id).toList());
           }
         }
-        ElementInstance caller = instances.get(value.parentElementInstanceKey());
-        if (value.bpmnElementType() == BpmnElementType.PROCESS && caller != null) {
-          caller.setCalledInstanceKey(key);
-        }
         if (value.bpmnElementType() == BpmnElementType.PROCESS) {
+          linkCaller(value, key, key);
           state.history().started(new InstanceHistory.Summary(key, value.bpmnProcessId(), value.version(),
               value.processDefinitionKey(), record.timestamp(), value.parentProcessInstanceKey(),
               value.parentElementInstanceKey(), value.tenantId()));
@@ -102,11 +99,8 @@ public final class EventApplier {
             scope.clearJoinTokens();
           }
         }
-        ElementInstance caller = instances.get(value.parentElementInstanceKey());
-        if (value.bpmnElementType() == BpmnElementType.PROCESS && caller != null && caller.calledInstanceKey() == key) {
-          caller.setCalledInstanceKey(-1);
-        }
         if (value.bpmnElementType() == BpmnElementType.PROCESS) {
+          linkCaller(value, key, -1);
           String end = intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
           state.history().ended(key, end, record.timestamp());
         }
@@ -120,6 +114,14 @@ public final class EventApplier {
         }
       }
       default -> {}
+    }
+  }
+
+  /** Points a call activity at the process instance it called, or (with -1) at none once it ended. */
+  private void linkCaller(ProcessInstanceRecord processInstance, long processInstanceKey, long calledKey) {
+    ElementInstance caller = state.elementInstances().get(processInstance.parentElementInstanceKey());
+    if (caller != null && (calledKey > 0 || caller.calledInstanceKey() == processInstanceKey)) {
+      caller.setCalledInstanceKey(calledKey);
     }
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.record.IncidentRecord;
 import dev.engranaje.engine.record.JobIntent;
-import dev.engranaje.engine.record.JobRecord;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
@@ -184,6 +184,32 @@ class CallActivityTest {
     // then
     engine.awaitCompleted(parentKey);
     assertThat(engine.elementEvents(childInstanceKey(parentKey))).isNotEmpty();
+  }
+
+  @Test
+  void shouldRaiseCalledElementErrorWhenCallsNestDeeperThanTheLimit() {
+    // given: a process that calls itself
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .callActivity("again", c -> c.zeebeProcessId(processId)).endEvent("end").done());
+
+    // when
+    engine.createInstance(processId, Map.of());
+
+    // then
+    TestEngine.await("the recursion stopped with an incident", () -> !engine.matching(
+        r -> r.valueType() == ValueType.INCIDENT && ((IncidentRecord) r.value()).bpmnProcessId().equals(processId)).isEmpty());
+    List<Record> incidents = engine.matching(
+        r -> r.valueType() == ValueType.INCIDENT && ((IncidentRecord) r.value()).bpmnProcessId().equals(processId));
+    assertThat(incidents).singleElement().satisfies(r -> {
+      IncidentRecord incident = (IncidentRecord) r.value();
+      assertThat(incident.errorType()).isEqualTo("CALLED_ELEMENT_ERROR");
+      assertThat(incident.errorMessage()).startsWith("Expected the call activity 'again' to create a process instance"
+          + " at a depth of at most 1000, but");
+    });
+    assertThat(engine.matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE
+        && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING && value(r).bpmnProcessId().equals(processId)
+        && value(r).bpmnElementType() == BpmnElementType.PROCESS)).hasSize(1001);
   }
 
   // spec §14 scenario 20
