@@ -212,6 +212,24 @@ class CallActivityTest {
         && value(r).bpmnElementType() == BpmnElementType.PROCESS)).hasSize(1001);
   }
 
+  @Test
+  void shouldRejectDeploymentWhenCallActivityHasNoCalledProcessId() {
+    // given
+    String parentId = TestEngine.uniqueProcessId();
+    String fileName = parentId + ".bpmn";
+    BpmnModelInstance model = Bpmn.createExecutableProcess(parentId).startEvent("start").callActivity("call")
+        .endEvent("end").done();
+
+    // when
+    ProblemException problem = catchThrowableOfType(ProblemException.class, () -> engine.client()
+        .newDeployResourceCommand().addProcessModel(model, fileName).send().join());
+
+    // then
+    assertThat(problem.code()).isEqualTo(400);
+    assertThat(problem.details().getDetail()).contains(fileName).contains("'call'")
+        .contains("Expected a 'zeebe:calledElement' with a non-empty 'processId', but none was found");
+  }
+
   // spec §14 scenario 20
   @Test
   void shouldRejectCancellingTheChildInstance() {
