@@ -4,6 +4,7 @@ package dev.engranaje.engine.model;
 public enum BpmnElementType {
   PROCESS,
   SUB_PROCESS,
+  CALL_ACTIVITY,
   START_EVENT,
   INTERMEDIATE_CATCH_EVENT,
   INTERMEDIATE_THROW_EVENT,

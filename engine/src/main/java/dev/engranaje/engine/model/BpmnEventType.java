@@ -6,5 +6,6 @@ public enum BpmnEventType {
   NONE,
   ERROR,
   TIMER,
-  MESSAGE
+  MESSAGE,
+  TERMINATE
 }

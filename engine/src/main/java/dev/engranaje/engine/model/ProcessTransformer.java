@@ -4,6 +4,7 @@ import dev.engranaje.engine.expression.Expression;
 import dev.engranaje.engine.expression.ExpressionLanguage;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
@@ -22,7 +23,9 @@ import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -141,6 +144,9 @@ public final class ProcessTransformer {
         }
       }
     }
+    if (type == BpmnElementType.CALL_ACTIVITY) {
+      element.setCalledElement(calledElement(node));
+    }
     EventDefinition definition = eventDefinition(node);
     if (definition instanceof ErrorEventDefinition error) {
       String code = error.getError() == null ? null : error.getError().getErrorCode();
@@ -157,6 +163,17 @@ public final class ProcessTransformer {
       element.setTimer(timerDefinition(node.getId(), timer));
     }
     return element;
+  }
+
+  private CalledElement calledElement(FlowNode node) {
+    ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
+    if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+      throw new IllegalArgumentException("Expected call activity '" + node.getId()
+          + "' to have a 'zeebe:calledElement' with a 'processId', but none was found");
+    }
+    // the model API reads an absent attribute as true, the documented default of both flags
+    return new CalledElement(parse(node.getId(), "processId", called.getProcessId()),
+        called.isPropagateAllParentVariablesEnabled(), called.isPropagateAllChildVariablesEnabled());
   }
 
   private TimerDefinition timerDefinition(String elementId, TimerEventDefinition timer) {
@@ -232,6 +249,9 @@ public final class ProcessTransformer {
     if (definition instanceof TimerEventDefinition) {
       return BpmnEventType.TIMER;
     }
+    if (definition instanceof TerminateEventDefinition && node instanceof EndEvent) {
+      return BpmnEventType.TERMINATE;
+    }
     if (definition != null) {
       throw unsupported(node);
     }
@@ -269,6 +289,9 @@ public final class ProcessTransformer {
     }
     if (node instanceof ParallelGateway) {
       return BpmnElementType.PARALLEL_GATEWAY;
+    }
+    if (node instanceof CallActivity) {
+      return BpmnElementType.CALL_ACTIVITY;
     }
     if (node instanceof SubProcess subProcess && !subProcess.triggeredByEvent()) {
       return BpmnElementType.SUB_PROCESS;

@@ -13,6 +13,7 @@ import dev.engranaje.engine.processing.bpmn.behavior.MappingBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.TimerBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
+import dev.engranaje.engine.processing.bpmn.container.CallActivityProcessor;
 import dev.engranaje.engine.processing.bpmn.container.ProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.container.SubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
@@ -82,6 +83,8 @@ public final class Processing {
         // containers
         .register(BpmnElementType.PROCESS, new ProcessProcessor(transitions))
         .register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(transitions, activities, mappings))
+        .register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(new CallActivityProcessor.Dependencies(
+            state, transitions, activities, mappings, variables, incidentBehavior, d.expressions())))
         // events
         .register(BpmnElementType.START_EVENT, new StartEventProcessor(transitions, mappings))
         .register(BpmnElementType.END_EVENT, new EndEventProcessor(transitions, activities, mappings, errors,

@@ -12,6 +12,8 @@ public final class ElementInstance {
   private int activeChildren;
   private int waitingTokens;
   private long jobKey = -1;
+  /** For call activities: the child process instance it created, or -1. */
+  private long calledInstanceKey = -1;
   /** Per parallel join: tokens that arrived on each incoming flow and wait to be consumed. */
   private final Map<String, Map<String, Integer>> joinTokens = new HashMap<>();
 
@@ -45,6 +47,11 @@ public final class ElementInstance {
     return jobKey;
   }
 
+  /** For call activities: the key of the child process instance, or -1 when there is none. */
+  public long calledInstanceKey() {
+    return calledInstanceKey;
+  }
+
   public long flowScopeKey() {
     return value.flowScopeKey();
   }
@@ -76,6 +83,16 @@ public final class ElementInstance {
 
   void setJobKey(long jobKey) {
     this.jobKey = jobKey;
+  }
+
+  void setCalledInstanceKey(long calledInstanceKey) {
+    this.calledInstanceKey = calledInstanceKey;
+  }
+
+  /** A terminate end event ends every path in the scope, including tokens parked at joins. */
+  void clearJoinTokens() {
+    joinTokens.clear();
+    waitingTokens = 0;
   }
 
   void addJoinToken(String gatewayId, String flowId) {

@@ -1,6 +1,7 @@
 package dev.engranaje.engine.state;
 
 import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.model.BpmnEventType;
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.model.ExecutableFlow;
 import dev.engranaje.engine.model.ExecutableProcess;
@@ -79,6 +80,7 @@ public final class EventApplier {
           }
         }
         if (value.bpmnElementType() == BpmnElementType.PROCESS) {
+          linkCaller(value, key, key);
           state.history().started(new InstanceHistory.Summary(key, value.bpmnProcessId(), value.version(),
               value.processDefinitionKey(), record.timestamp(), value.parentProcessInstanceKey(),
               value.parentElementInstanceKey(), value.tenantId()));
@@ -93,8 +95,12 @@ public final class EventApplier {
         ElementInstance scope = instances.get(value.flowScopeKey());
         if (scope != null) {
           scope.childLeft();
+          if (intent == ProcessInstanceIntent.ELEMENT_COMPLETED && value.bpmnEventType() == BpmnEventType.TERMINATE) {
+            scope.clearJoinTokens();
+          }
         }
         if (value.bpmnElementType() == BpmnElementType.PROCESS) {
+          linkCaller(value, key, -1);
           String end = intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
           state.history().ended(key, end, record.timestamp());
         }
@@ -108,6 +114,14 @@ public final class EventApplier {
         }
       }
       default -> {}
+    }
+  }
+
+  /** Points a call activity at the process instance it called, or (with -1) at none once it ended. */
+  private void linkCaller(ProcessInstanceRecord processInstance, long processInstanceKey, long calledKey) {
+    ElementInstance caller = state.elementInstances().get(processInstance.parentElementInstanceKey());
+    if (caller != null && (calledKey > 0 || caller.calledInstanceKey() == processInstanceKey)) {
+      caller.setCalledInstanceKey(calledKey);
     }
   }
 

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * BPMN errors (spec §7.5) thrown by a job or an error end event and caught by error boundary
- * events: scenarios 15 and 16 (embedded subprocess only; the call-activity half of 16 belongs to a
- * later release).
+ * events: scenarios 15 and 16 (embedded subprocess; the call-activity half of 16 is in
+ * {@link CallActivityTest}).
  */
 class ErrorEventTest {
   private static TestEngine engine;

@@ -85,6 +85,8 @@ class StateRebuildTest {
     engine.deploy(gatewaysProcess(id + "-gateways", id));
     engine.deploy(timersProcess(id + "-timers", id));
     engine.deploy(errorsProcess(id + "-errors", id));
+    engine.deploy(TestEngine.serviceTaskProcess(id + "-child", id + "-child"));
+    engine.deploy(callerProcess(id + "-caller", id + "-child"));
 
     // parallel and exclusive gateways, headers, completion variables
     long big = engine.createInstance(id + "-gateways", Map.of("x", 10));
@@ -125,6 +127,13 @@ class StateRebuildTest {
     engine.awaitCompleted(caught);
     TestEngine.await("error thrown", () -> engine.records().has(ValueType.ERROR, ErrorIntent.THROWN, r -> true));
 
+    // call activities: one child completes and returns its variables; a waiting one stays live
+    long calling = engine.createInstance(id + "-caller", Map.of("order", Map.of("id", 7)));
+    client.newCompleteCommand(engine.activateJob(id + "-child").getKey()).variables(Map.of("shipped", true)).send().join();
+    engine.awaitCompleted(calling);
+    long stillCalling = engine.createInstance(id + "-caller", Map.of("order", Map.of("id", 8)));
+    engine.activateJob(id + "-child");
+
     // messages: buffered, dropped at once, expiring; and a cancelled instance
     client.newPublishMessageCommand().messageName("m").correlationKey("k").messageId("kept")
         .timeToLive(Duration.ofHours(1)).variables(Map.of("v", 1)).send().join();
@@ -135,7 +144,7 @@ class StateRebuildTest {
     client.newCancelInstanceCommand(cancelled).send().join();
     clock.advance(Duration.ofMinutes(2));
     TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 2);
-    assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled)).doesNotHaveDuplicates();
+    assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled, calling, stillCalling)).doesNotHaveDuplicates();
 
     // timer start: a cycle creates an instance that waits at a timer catch event; version 2
     // cancels version 1's start timer and arms its own
@@ -193,6 +202,13 @@ class StateRebuildTest {
         .moveToActivity("call").boundaryEvent("timeout", b -> b.timerWithDuration("PT1H")).endEvent("timedOut")
         .moveToActivity("call").boundaryEvent("reminder", b -> b.cancelActivity(false).timerWithCycle("R2/PT10M"))
         .manualTask("remind").endEvent("reminded")
+        .done();
+  }
+
+  private static BpmnModelInstance callerProcess(String processId, String childId) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start")
+        .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end")
+        .moveToActivity("call").boundaryEvent("late", b -> b.timerWithDuration("PT5H")).endEvent("tooLate")
         .done();
   }
 

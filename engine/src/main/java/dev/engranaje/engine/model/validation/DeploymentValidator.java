@@ -38,6 +38,7 @@ public final class DeploymentValidator {
           new FlowRules(),
           new LoopRules(),
           new TaskDefinitionRules(),
+          new CallActivityRules(),
           new BoundaryEventRules(),
           new ErrorEventRules(),
           new TimerRules(),

@@ -17,6 +17,7 @@ import java.util.Map;
 /**
  * Throws BPMN errors (spec §7.5): searches from the thrower up through its flow scopes for an error
  * boundary event, an exact code beating a catch-all, and interrupts the activity it is attached to.
+ * The search continues from the root of a called process to its call activity in the parent.
  */
 public final class ErrorEventBehavior {
   private final EngineState state;
@@ -68,7 +69,7 @@ public final class ErrorEventBehavior {
           return new Catch(current, catchAll);
         }
       }
-      current = state.elementInstances().get(current.flowScopeKey());
+      current = enclosing(current);
     }
     return null;
   }
@@ -82,8 +83,14 @@ public final class ErrorEventBehavior {
           codes.add(boundary.errorCode() == null ? "<catch-all>" : boundary.errorCode());
         }
       }
-      current = state.elementInstances().get(current.flowScopeKey());
+      current = enclosing(current);
     }
     return codes;
+  }
+
+  /** The flow scope, or for the root of a called process the call activity that created it. */
+  private ElementInstance enclosing(ElementInstance instance) {
+    long next = instance.flowScopeKey() > 0 ? instance.flowScopeKey() : instance.value().parentElementInstanceKey();
+    return next > 0 ? state.elementInstances().get(next) : null;
   }
 }

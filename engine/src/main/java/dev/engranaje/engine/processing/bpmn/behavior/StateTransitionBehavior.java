@@ -15,6 +15,7 @@ import dev.engranaje.engine.state.ElementState;
 import dev.engranaje.engine.state.EngineState;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -148,14 +149,50 @@ public final class StateTransitionBehavior {
     if (element.type() == BpmnElementType.PROCESS) {
       processInstanceEnded.accept(instance);
     }
+    long callerKey = element.type() == BpmnElementType.PROCESS ? instance.value().parentElementInstanceKey() : -1;
+    Map<String, String> childResult = callerKey > 0 ? rootVariables(instance) : Map.of();
     long scopeKey = instance.flowScopeKey();
     writer.event(instance.key(), ProcessInstanceIntent.ELEMENT_COMPLETED, instance.value());
+    if (callerKey > 0) {
+      followUps.add(() -> completeCaller(callerKey, childResult));
+    }
+    if (element.eventType() == BpmnEventType.TERMINATE) {
+      terminateChildren(scopeKey);
+    }
     ElementInstance scope = state.elementInstances().get(scopeKey);
     if (scope == null) {
       return;
     }
     takeFlows(element, scope, flows == null ? element.outgoing() : flows);
     afterChildLeft(scope);
+  }
+
+  /** The root variables of a completing process instance: what a call activity receives. */
+  private Map<String, String> rootVariables(ElementInstance processInstance) {
+    Map<String, String> result = new LinkedHashMap<>();
+    state.variables().local(processInstance.key()).forEach((name, variable) -> result.put(name, variable.json()));
+    return result;
+  }
+
+  /** A called process instance completed: its call activity completes with the child's root variables. */
+  private void completeCaller(long callerKey, Map<String, String> childResult) {
+    ElementInstance caller = state.elementInstances().get(callerKey);
+    if (caller != null && caller.state() == ElementState.ACTIVATED) {
+      complete(caller, childResult, null);
+    }
+  }
+
+  /**
+   * A terminate end event completed (spec §7.7): every other element instance in its scope is
+   * terminated; the last one to go lets the scope complete.
+   */
+  private void terminateChildren(long scopeKey) {
+    for (ElementInstance child : state.elementInstances().children(scopeKey)) {
+      ElementInstance stillThere = state.elementInstances().get(child.key());
+      if (stillThere != null) {
+        terminate(stillThere);
+      }
+    }
   }
 
   /** Re-runs the completion of a COMPLETING element whose incident was resolved. */

@@ -18,8 +18,10 @@ import dev.engranaje.engine.state.ElementInstance;
 import java.util.Map;
 
 /**
- * End events. A none end event completes, ending its path. An error end event throws its error
- * from its flow scope; uncaught, it raises UNHANDLED_ERROR_EVENT and stays (resolving re-throws).
+ * End events. A none end event completes, ending its path. A terminate end event completes too,
+ * and then its scope's other element instances are terminated so the scope completes (spec §7.7).
+ * An error end event throws its error from its flow scope; uncaught, it raises UNHANDLED_ERROR_EVENT
+ * and stays (resolving re-throws).
  */
 public final class EndEventProcessor implements ElementProcessor {
   private final StateTransitionBehavior transitions;
