@@ -32,6 +32,7 @@ public final class ExecutableElement {
   private String errorCode;
   private Expression errorCodeExpression;
   private TimerDefinition timer;
+  private MessageDefinition message;
 
   ExecutableElement(String id, BpmnElementType type, BpmnEventType eventType, ExecutableElement flowScope) {
     this.id = id;
@@ -126,6 +127,11 @@ public final class ExecutableElement {
     return timer;
   }
 
+  /** For message catch events, receive tasks and message boundary events; null otherwise. */
+  public MessageDefinition message() {
+    return message;
+  }
+
   /** A parallel gateway with more than one incoming flow waits for a token on each. */
   public boolean isParallelJoin() {
     return type == BpmnElementType.PARALLEL_GATEWAY && incoming.size() > 1;
@@ -192,5 +198,9 @@ public final class ExecutableElement {
 
   void setTimer(TimerDefinition timer) {
     this.timer = timer;
+  }
+
+  void setMessage(MessageDefinition message) {
+    this.message = message;
   }
 }

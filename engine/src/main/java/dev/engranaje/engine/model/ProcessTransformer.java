@@ -11,10 +11,14 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
@@ -26,6 +30,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import java.util.ArrayList;
@@ -154,6 +159,11 @@ public final class ProcessTransformer {
       }
     } else if (definition instanceof TimerEventDefinition timer) {
       element.setTimer(timerDefinition(node.getId(), timer));
+    } else if (definition instanceof MessageEventDefinition message) {
+      element.setMessage(messageDefinition(node.getId(), message.getMessage()));
+    }
+    if (node instanceof ReceiveTask receiveTask) {
+      element.setMessage(messageDefinition(node.getId(), receiveTask.getMessage()));
     }
     return element;
   }
@@ -170,6 +180,20 @@ public final class ProcessTransformer {
     }
     throw new IllegalArgumentException(
         "Expected timer event '" + elementId + "' to have a timeDate, timeDuration or timeCycle, but it has none");
+  }
+
+  private MessageDefinition messageDefinition(String elementId, Message message) {
+    if (message == null || message.getName() == null || message.getName().isBlank()) {
+      throw new IllegalArgumentException(
+          "Expected element '" + elementId + "' to reference a message with a name, but none was found");
+    }
+    ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+    if (subscription == null || subscription.getCorrelationKey() == null || subscription.getCorrelationKey().isBlank()) {
+      throw new IllegalArgumentException("Expected message '" + message.getId()
+          + "' to have a 'zeebe:subscription' with a 'correlationKey', but none was found");
+    }
+    return new MessageDefinition(message.getId(), parse(elementId, "message name", message.getName()),
+        parse(elementId, "correlationKey", subscription.getCorrelationKey()));
   }
 
   private void addMappings(FlowNode node, ExecutableElement element) {
@@ -217,6 +241,8 @@ public final class ProcessTransformer {
       definitions = boundary.getEventDefinitions();
     } else if (node instanceof IntermediateThrowEvent throwEvent) {
       definitions = throwEvent.getEventDefinitions();
+    } else if (node instanceof IntermediateCatchEvent catchEvent) {
+      definitions = catchEvent.getEventDefinitions();
     }
     return definitions.isEmpty() ? null : definitions.iterator().next();
   }
@@ -228,6 +254,9 @@ public final class ProcessTransformer {
     }
     if (definition instanceof TimerEventDefinition) {
       return BpmnEventType.TIMER;
+    }
+    if (definition instanceof MessageEventDefinition) {
+      return BpmnEventType.MESSAGE;
     }
     if (definition != null) {
       throw unsupported(node);
@@ -243,6 +272,9 @@ public final class ProcessTransformer {
     if (node instanceof SendTask) {
       return BpmnElementType.SEND_TASK;
     }
+    if (node instanceof ReceiveTask) {
+      return BpmnElementType.RECEIVE_TASK;
+    }
     if (node instanceof ManualTask) {
       return BpmnElementType.MANUAL_TASK;
     }
@@ -254,6 +286,9 @@ public final class ProcessTransformer {
     }
     if (node instanceof BoundaryEvent) {
       return BpmnElementType.BOUNDARY_EVENT;
+    }
+    if (node instanceof IntermediateCatchEvent) {
+      return BpmnElementType.INTERMEDIATE_CATCH_EVENT;
     }
     if (node instanceof IntermediateThrowEvent) {
       return BpmnElementType.INTERMEDIATE_THROW_EVENT;
