@@ -13,6 +13,7 @@ import dev.engranaje.engine.processing.deployment.ProcessLoader;
 import dev.engranaje.engine.record.ErrorIntent;
 import dev.engranaje.engine.record.JobIntent;
 import dev.engranaje.engine.record.MessageIntent;
+import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.ValueType;
@@ -84,6 +85,7 @@ class StateRebuildTest {
     engine.deploy(gatewaysProcess(id + "-gateways", id));
     engine.deploy(timersProcess(id + "-timers", id));
     engine.deploy(errorsProcess(id + "-errors", id));
+    engine.deploy(messagesProcess(id + "-messages", id));
 
     // parallel and exclusive gateways, headers, completion variables
     long big = engine.createInstance(id + "-gateways", Map.of("x", 10));
@@ -124,6 +126,18 @@ class StateRebuildTest {
     engine.awaitCompleted(caught);
     TestEngine.await("error thrown", () -> engine.records().has(ValueType.ERROR, ErrorIntent.THROWN, r -> true));
 
+    // message subscriptions: a buffered message taken on activation (and then not again by the same
+    // process), a non-interrupting boundary fired, subscriptions left open
+    client.newPublishMessageCommand().messageName(id + "-paid").correlationKey("o-1").timeToLive(Duration.ofHours(1))
+        .variables(Map.of("paid", true)).send().join();
+    long paid = engine.createInstance(id + "-messages", Map.of("orderId", "o-1"));
+    engine.awaitElement(paid, "confirm", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long waiting = engine.createInstance(id + "-messages", Map.of("orderId", "o-1"));
+    engine.awaitElement(waiting, "wait", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    client.newPublishMessageCommand().messageName(id + "-remind").correlationKey("o-1").timeToLive(Duration.ZERO)
+        .send().join();
+    engine.awaitElement(waiting, "reminded", ProcessInstanceIntent.ELEMENT_COMPLETED);
+
     // messages: buffered, dropped at once, expiring; and a cancelled instance
     client.newPublishMessageCommand().messageName("m").correlationKey("k").messageId("kept")
         .timeToLive(Duration.ofHours(1)).variables(Map.of("v", 1)).send().join();
@@ -133,8 +147,9 @@ class StateRebuildTest {
     long cancelled = engine.createInstance(id + "-gateways", Map.of());
     client.newCancelInstanceCommand(cancelled).send().join();
     clock.advance(Duration.ofMinutes(2));
-    TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 2);
-    assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled)).doesNotHaveDuplicates();
+    // three expiries: the two messages without time to live (one above) and the one of a minute
+    TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 3);
+    assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled, paid, waiting)).doesNotHaveDuplicates();
   }
 
   private static long triggeredTimers(TestEngine engine) {
@@ -177,6 +192,17 @@ class StateRebuildTest {
         .moveToActivity("call").boundaryEvent("timeout", b -> b.timerWithDuration("PT1H")).endEvent("timedOut")
         .moveToActivity("call").boundaryEvent("reminder", b -> b.cancelActivity(false).timerWithCycle("R2/PT10M"))
         .manualTask("remind").endEvent("reminded")
+        .done();
+  }
+
+  private static BpmnModelInstance messagesProcess(String processId, String prefix) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start")
+        .receiveTask("wait").message(m -> m.name(prefix + "-paid").zeebeCorrelationKeyExpression("orderId"))
+        .intermediateCatchEvent("confirm").message(m -> m.name(prefix + "-confirm").zeebeCorrelationKeyExpression("orderId"))
+        .endEvent("end")
+        .moveToActivity("wait").boundaryEvent("remind", b -> b.cancelActivity(false)
+            .message(m -> m.name(prefix + "-remind").zeebeCorrelationKeyExpression("orderId")))
+        .endEvent("reminded")
         .done();
   }
 
