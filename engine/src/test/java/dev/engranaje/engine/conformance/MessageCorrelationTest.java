@@ -273,6 +273,76 @@ class MessageCorrelationTest {
     }
   }
 
+  @Test
+  void shouldDeleteSubscriptionWhenInstanceIsCancelled() {
+    // given an instance waiting at a catch event
+    String processId = TestEngine.uniqueProcessId();
+    String name = "paid-" + UUID.randomUUID();
+    engine.deploy(catchEventProcess(processId, name));
+    long instance = engine.createInstance(processId, Map.of("orderId", "order-10"));
+    engine.awaitElement(instance, "catch", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+
+    // when the instance is cancelled
+    engine.client().newCancelInstanceCommand(instance).send().join();
+
+    // then its subscription is deleted, and a later message is not correlated
+    TestEngine.await("subscription deleted", () -> subscriptionEvents(instance).size() == 2);
+    assertThat(subscriptionEvents(instance)).containsExactly(
+        ProcessMessageSubscriptionIntent.CREATED, ProcessMessageSubscriptionIntent.DELETED);
+    ProblemException notFound = catchThrowableOfType(ProblemException.class,
+        () -> engine.client().newCorrelateMessageCommand().messageName(name).correlationKey("order-10").send().join());
+    assertThat(notFound.code()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldKeepMessageVariablesLocalAndMapOnlyOutputsWhenCatchEventHasOutputMappings() {
+    // given a catch event with an output mapping
+    String processId = TestEngine.uniqueProcessId();
+    String name = "paid-" + UUID.randomUUID();
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .intermediateCatchEvent("catch").message(m -> m.name(name).zeebeCorrelationKeyExpression("orderId"))
+        .zeebeOutputExpression("payment.amount", "paidAmount")
+        .endEvent().done());
+    long instance = engine.createInstance(processId, Map.of("orderId", "order-11"));
+    engine.awaitElement(instance, "catch", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+
+    // when
+    publish(name, "order-11", Duration.ZERO, Map.of("payment", Map.of("amount", 7), "junk", 1));
+
+    // then only the mapped target reaches the root
+    engine.awaitCompleted(instance);
+    assertThat(rootVariable(instance, "paidAmount")).isEqualTo("7");
+    assertThat(engine.matching(r -> r.valueType() == ValueType.VARIABLE
+        && ((VariableRecord) r.value()).scopeKey() == instance
+        && ((VariableRecord) r.value()).name().equals("junk"))).isEmpty();
+  }
+
+  @Test
+  void shouldTerminateSubprocessWhenItsInterruptingMessageBoundaryIsCorrelated() {
+    // given a subprocess waiting in a job, with an interrupting message boundary
+    String processId = TestEngine.uniqueProcessId();
+    String name = "abort-" + UUID.randomUUID();
+    String jobType = "work-" + UUID.randomUUID();
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .subProcess("booking", sub -> sub.embeddedSubProcess().startEvent()
+            .serviceTask("reserve", t -> t.zeebeJobType(jobType)).endEvent())
+        .endEvent("end")
+        .moveToActivity("booking").boundaryEvent("aborted", b -> b.message(m -> m.name(name)
+            .zeebeCorrelationKeyExpression("orderId"))).endEvent("abortedEnd")
+        .done());
+    long instance = engine.createInstance(processId, Map.of("orderId", "order-12"));
+    engine.awaitElement(instance, "reserve", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+
+    // when
+    publish(name, "order-12", Duration.ofHours(1), Map.of());
+
+    // then the subprocess and its task are terminated and the boundary path is taken
+    engine.awaitCompleted(instance);
+    assertThat(engine.hasElementEvent(instance, "reserve", ProcessInstanceIntent.ELEMENT_TERMINATED)).isTrue();
+    assertThat(engine.hasElementEvent(instance, "booking", ProcessInstanceIntent.ELEMENT_TERMINATED)).isTrue();
+    assertThat(engine.hasElementEvent(instance, "abortedEnd", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+  }
+
   private static BpmnModelInstance catchEventProcess(String processId, String messageName) {
     return Bpmn.createExecutableProcess(processId).startEvent()
         .intermediateCatchEvent("catch").message(m -> m.name(messageName).zeebeCorrelationKeyExpression("orderId"))
