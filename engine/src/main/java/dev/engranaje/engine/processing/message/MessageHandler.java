@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -46,7 +47,7 @@ public final class MessageHandler {
   /** Correlates a message at once, without buffering; the answer names the first instance it reached. */
   public CorrelatedMessage correlate(PublishMessage command) {
     String correlationKey = command.correlationKey() == null ? "" : command.correlationKey();
-    if (command.name() == null || command.name().isBlank() || !anyReady(command.name(), correlationKey)) {
+    if (command.name() == null || command.name().isBlank() || !anyReady(command.name(), correlationKey, command.tenantId())) {
       throw new Rejection(RejectionType.NOT_FOUND, String.format(NO_SUBSCRIPTION, command.name(), correlationKey));
     }
     PublishMessage now = new PublishMessage(command.name(), correlationKey, 0, null, command.variablesJson(),
@@ -90,8 +91,9 @@ public final class MessageHandler {
     Set<String> reachedProcesses = new HashSet<>();
     for (long subscriptionKey : state.subscriptions().forMessage(message.name(), message.correlationKey())) {
       ProcessMessageSubscriptionRecord subscription = state.subscriptions().get(subscriptionKey);
-      if (subscription == null || reachedProcesses.contains(subscription.bpmnProcessId())) {
-        continue; // closed by an earlier correlation of this message, or its process already has it
+      if (subscription == null || reachedProcesses.contains(subscription.bpmnProcessId())
+          || !Objects.equals(subscription.tenantId(), message.tenantId())) {
+        continue; // closed by an earlier correlation of this message, its process already has it, or another tenant's
       }
       if (subscriptions.correlate(subscriptionKey, messageKey, message.variables())) {
         reachedProcesses.add(subscription.bpmnProcessId());
@@ -100,10 +102,11 @@ public final class MessageHandler {
     }
   }
 
-  private boolean anyReady(String name, String correlationKey) {
+  private boolean anyReady(String name, String correlationKey, String tenantId) {
     for (long subscriptionKey : state.subscriptions().forMessage(name, correlationKey)) {
-      ElementInstance owner = state.elementInstances().get(state.subscriptions().get(subscriptionKey).elementInstanceKey());
-      if (owner != null && owner.state() == ElementState.ACTIVATED) {
+      ProcessMessageSubscriptionRecord subscription = state.subscriptions().get(subscriptionKey);
+      ElementInstance owner = state.elementInstances().get(subscription.elementInstanceKey());
+      if (owner != null && owner.state() == ElementState.ACTIVATED && Objects.equals(subscription.tenantId(), tenantId)) {
         return true;
       }
     }

@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Opens, correlates and closes message subscriptions (spec §7.2, §7.4). The message name and
@@ -112,10 +113,11 @@ public final class SubscriptionBehavior {
       }
       for (long messageKey : List.copyOf(state.messages().buffered(subscription.messageName(),
           subscription.correlationKey()))) {
-        if (state.messages().hasCorrelated(messageKey, subscription.bpmnProcessId())) {
+        MessageRecord message = state.messages().get(messageKey);
+        if (state.messages().hasCorrelated(messageKey, subscription.bpmnProcessId())
+            || !Objects.equals(message.tenantId(), subscription.tenantId())) {
           continue;
         }
-        MessageRecord message = state.messages().get(messageKey);
         correlate(subscriptionKey, messageKey, message.variables());
         break;
       }
