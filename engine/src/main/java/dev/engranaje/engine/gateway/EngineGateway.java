@@ -43,6 +43,12 @@ public interface EngineGateway {
 
   CompletableFuture<PublishedMessage> publishMessage(PublishMessage command);
 
+  /**
+   * Correlates a message at once to the open subscriptions matching it, without buffering (the
+   * command's time to live and message id are ignored); NOT_FOUND when none takes it.
+   */
+  CompletableFuture<CorrelatedMessage> correlateMessage(PublishMessage command);
+
   /** Sets variables on an element instance scope; returns the key of the variable document. */
   CompletableFuture<Long> setVariables(long elementInstanceKey, String variablesJson, boolean local);
 

@@ -12,6 +12,7 @@ public enum BpmnElementType {
   END_EVENT,
   SERVICE_TASK,
   SEND_TASK,
+  RECEIVE_TASK,
   TASK,
   MANUAL_TASK,
   EXCLUSIVE_GATEWAY,

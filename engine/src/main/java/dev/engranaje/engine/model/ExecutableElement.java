@@ -33,6 +33,7 @@ public final class ExecutableElement {
   private Expression errorCodeExpression;
   private TimerDefinition timer;
   private CalledElement calledElement;
+  private MessageDefinition message;
 
   ExecutableElement(String id, BpmnElementType type, BpmnEventType eventType, ExecutableElement flowScope) {
     this.id = id;
@@ -132,6 +133,11 @@ public final class ExecutableElement {
     return calledElement;
   }
 
+  /** For message catch events, receive tasks and message boundary events; null otherwise. */
+  public MessageDefinition message() {
+    return message;
+  }
+
   /** A parallel gateway with more than one incoming flow waits for a token on each. */
   public boolean isParallelJoin() {
     return type == BpmnElementType.PARALLEL_GATEWAY && incoming.size() > 1;
@@ -202,5 +208,9 @@ public final class ExecutableElement {
 
   void setCalledElement(CalledElement calledElement) {
     this.calledElement = calledElement;
+  }
+
+  void setMessage(MessageDefinition message) {
+    this.message = message;
   }
 }

@@ -15,8 +15,11 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
@@ -30,6 +33,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import java.util.ArrayList;
@@ -161,6 +165,11 @@ public final class ProcessTransformer {
       }
     } else if (definition instanceof TimerEventDefinition timer) {
       element.setTimer(timerDefinition(node.getId(), timer));
+    } else if (definition instanceof MessageEventDefinition message) {
+      element.setMessage(messageDefinition(node.getId(), message.getMessage()));
+    }
+    if (node instanceof ReceiveTask receiveTask) {
+      element.setMessage(messageDefinition(node.getId(), receiveTask.getMessage()));
     }
     return element;
   }
@@ -188,6 +197,20 @@ public final class ProcessTransformer {
     }
     throw new IllegalArgumentException(
         "Expected timer event '" + elementId + "' to have a timeDate, timeDuration or timeCycle, but it has none");
+  }
+
+  private MessageDefinition messageDefinition(String elementId, Message message) {
+    if (message == null || message.getName() == null || message.getName().isBlank()) {
+      throw new IllegalArgumentException(
+          "Expected element '" + elementId + "' to reference a message with a name, but none was found");
+    }
+    ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+    if (subscription == null || subscription.getCorrelationKey() == null || subscription.getCorrelationKey().isBlank()) {
+      throw new IllegalArgumentException("Expected message '" + message.getId()
+          + "' to have a 'zeebe:subscription' with a 'correlationKey', but none was found");
+    }
+    return new MessageDefinition(message.getId(), parse(elementId, "message name", message.getName()),
+        parse(elementId, "correlationKey", subscription.getCorrelationKey()));
   }
 
   private void addMappings(FlowNode node, ExecutableElement element) {
@@ -252,6 +275,9 @@ public final class ProcessTransformer {
     if (definition instanceof TerminateEventDefinition && node instanceof EndEvent) {
       return BpmnEventType.TERMINATE;
     }
+    if (definition instanceof MessageEventDefinition) {
+      return BpmnEventType.MESSAGE;
+    }
     if (definition != null) {
       throw unsupported(node);
     }
@@ -266,6 +292,9 @@ public final class ProcessTransformer {
     if (node instanceof SendTask) {
       return BpmnElementType.SEND_TASK;
     }
+    if (node instanceof ReceiveTask) {
+      return BpmnElementType.RECEIVE_TASK;
+    }
     if (node instanceof ManualTask) {
       return BpmnElementType.MANUAL_TASK;
     }
@@ -278,11 +307,11 @@ public final class ProcessTransformer {
     if (node instanceof BoundaryEvent) {
       return BpmnElementType.BOUNDARY_EVENT;
     }
-    if (node instanceof IntermediateThrowEvent) {
-      return BpmnElementType.INTERMEDIATE_THROW_EVENT;
-    }
     if (node instanceof IntermediateCatchEvent) {
       return BpmnElementType.INTERMEDIATE_CATCH_EVENT;
+    }
+    if (node instanceof IntermediateThrowEvent) {
+      return BpmnElementType.INTERMEDIATE_THROW_EVENT;
     }
     if (node instanceof ExclusiveGateway) {
       return BpmnElementType.EXCLUSIVE_GATEWAY;

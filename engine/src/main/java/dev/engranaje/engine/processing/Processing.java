@@ -11,6 +11,7 @@ import dev.engranaje.engine.processing.bpmn.behavior.IncidentBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.JobBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.MappingBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.SubscriptionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.TimerBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
 import dev.engranaje.engine.processing.bpmn.container.CallActivityProcessor;
@@ -19,12 +20,14 @@ import dev.engranaje.engine.processing.bpmn.container.SubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.EndEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.IntermediateCatchEventProcessor;
+import dev.engranaje.engine.processing.bpmn.event.MessageCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.StartEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.TimerCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ExclusiveGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ParallelGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
+import dev.engranaje.engine.processing.bpmn.task.ReceiveTaskProcessor;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
 import dev.engranaje.engine.processing.deployment.DeploymentHandler;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
@@ -79,10 +82,16 @@ public final class Processing {
     this.transitions = new StateTransitionBehavior(state, writer, incidentBehavior, variables,
         ended -> instanceHandler[0].onProcessInstanceEnded(ended));
     ErrorEventBehavior errors = new ErrorEventBehavior(state, writer, transitions);
+    SubscriptionBehavior subscriptions = new SubscriptionBehavior(state, writer, d.expressions(), variables, transitions,
+        incidentBehavior);
+    // an element that is left (completed or terminated) closes its message subscriptions and
+    // cancels its timers, including the boundary timers of an activity that completed normally
+    transitions.onLeave(subscriptions::closeAll);
+    transitions.onLeave(timers::cancelAll);
     transitions.bind(new ElementProcessors()
         // containers
         .register(BpmnElementType.PROCESS, new ProcessProcessor(transitions))
-        .register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(transitions, activities, mappings))
+        .register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(transitions, activities, mappings, subscriptions))
         .register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(new CallActivityProcessor.Dependencies(
             state, transitions, activities, mappings, variables, incidentBehavior, d.expressions())))
         // events
@@ -91,13 +100,17 @@ public final class Processing {
             incidentBehavior, d.expressions(), variables))
         .register(BpmnElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(transitions, mappings, variables, state))
         .register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(Map.of(
-            BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings))))
+            BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings),
+            BpmnEventType.MESSAGE, new MessageCatchEventProcessor(transitions, activities, subscriptions, variables,
+                mappings))))
         .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, new PassThroughTaskProcessor(transitions, activities, mappings))
         // tasks
         .register(BpmnElementType.SERVICE_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
-            incidentBehavior, variables, mappings))
+            incidentBehavior, variables, mappings, subscriptions))
         .register(BpmnElementType.SEND_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
-            incidentBehavior, variables, mappings))
+            incidentBehavior, variables, mappings, subscriptions))
+        .register(BpmnElementType.RECEIVE_TASK, new ReceiveTaskProcessor(transitions, activities, subscriptions,
+            variables, mappings))
         .register(BpmnElementType.TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
         .register(BpmnElementType.MANUAL_TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
         // gateways
@@ -112,7 +125,7 @@ public final class Processing {
     this.jobs = new JobCommandHandler(state, writer, transitions, variables, incidentBehavior, errors, hooks, clock);
     this.incidents = new IncidentHandler(state, incidentBehavior, transitions, hooks);
     this.variableDocuments = new VariableDocumentHandler(state, writer, variables);
-    this.messages = new MessageHandler(state, writer, clock);
+    this.messages = new MessageHandler(state, writer, clock, subscriptions);
     this.timerTriggers = new TimerTriggerHandler(state, writer, transitions, timers, timerStarts);
     this.queries = new StateQueries(state);
   }

@@ -11,6 +11,7 @@ import dev.engranaje.engine.gateway.IncidentFilter;
 import dev.engranaje.engine.gateway.IncidentView;
 import dev.engranaje.engine.gateway.ProcessInstanceFilter;
 import dev.engranaje.engine.gateway.ProcessInstanceView;
+import dev.engranaje.engine.gateway.CorrelatedMessage;
 import dev.engranaje.engine.gateway.PublishMessage;
 import dev.engranaje.engine.gateway.PublishedMessage;
 import dev.engranaje.engine.gateway.Topology;
@@ -94,6 +95,11 @@ public final class ProcessingGateway implements EngineGateway {
   @Override
   public CompletableFuture<PublishedMessage> publishMessage(PublishMessage command) {
     return processor.submit((p, reply) -> reply.complete(p.messages().publish(command)));
+  }
+
+  @Override
+  public CompletableFuture<CorrelatedMessage> correlateMessage(PublishMessage command) {
+    return processor.submit((p, reply) -> reply.complete(p.messages().correlate(command)));
   }
 
   @Override

@@ -13,7 +13,8 @@ public enum ValueType {
   INCIDENT(IncidentRecord.class, IncidentIntent.class),
   MESSAGE(MessageRecord.class, MessageIntent.class),
   TIMER(TimerRecord.class, TimerIntent.class),
-  ERROR(ErrorRecord.class, ErrorIntent.class);
+  ERROR(ErrorRecord.class, ErrorIntent.class),
+  PROCESS_MESSAGE_SUBSCRIPTION(ProcessMessageSubscriptionRecord.class, ProcessMessageSubscriptionIntent.class);
 
   private final Class<? extends RecordValue> valueClass;
   private final Class<? extends Enum<?>> intentClass;

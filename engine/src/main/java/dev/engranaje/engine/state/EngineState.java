@@ -10,6 +10,7 @@ public final class EngineState {
   private final IncidentState incidents = new IncidentState();
   private final MessageState messages = new MessageState();
   private final TimerState timers = new TimerState();
+  private final SubscriptionState subscriptions = new SubscriptionState();
   private final InstanceHistory history = new InstanceHistory();
 
   public KeyGenerator keys() {
@@ -46,5 +47,9 @@ public final class EngineState {
 
   public InstanceHistory history() {
     return history;
+  }
+
+  public SubscriptionState subscriptions() {
+    return subscriptions;
   }
 }

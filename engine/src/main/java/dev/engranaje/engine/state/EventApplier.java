@@ -16,6 +16,8 @@ import dev.engranaje.engine.record.MessageIntent;
 import dev.engranaje.engine.record.MessageRecord;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
+import dev.engranaje.engine.record.ProcessMessageSubscriptionIntent;
+import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
 import dev.engranaje.engine.record.ProcessRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
@@ -55,6 +57,8 @@ public final class EventApplier {
       case MESSAGE -> applyMessage(record.key(), (MessageIntent) record.intent(), (MessageRecord) record.value());
       case TIMER -> applyTimer(record.key(), (TimerIntent) record.intent(), (TimerRecord) record.value());
       case ERROR -> applyError((ErrorIntent) record.intent(), (ErrorRecord) record.value());
+      case PROCESS_MESSAGE_SUBSCRIPTION -> applySubscription(record.key(),
+          (ProcessMessageSubscriptionIntent) record.intent(), (ProcessMessageSubscriptionRecord) record.value());
       default -> {
         // deployments, creations and variable documents only inform; state lives elsewhere
       }
@@ -230,6 +234,25 @@ public final class EventApplier {
       state.timers().put(key, timer);
     } else {
       state.timers().remove(key);
+    }
+  }
+
+  /**
+   * A correlation marks the buffered message as taken by that process id (at most once per
+   * bpmnProcessId) and closes an interrupting subscription; deletion closes any subscription.
+   */
+  private void applySubscription(long key, ProcessMessageSubscriptionIntent intent,
+      ProcessMessageSubscriptionRecord subscription) {
+    switch (intent) {
+      case CREATED -> state.subscriptions().put(key, subscription);
+      case CORRELATED -> {
+        state.messages().correlated(subscription.messageKey(), subscription.bpmnProcessId());
+        if (subscription.interrupting()) {
+          state.subscriptions().remove(key);
+        }
+      }
+      case DELETED -> state.subscriptions().remove(key);
+      default -> {}
     }
   }
 

@@ -16,6 +16,8 @@ public final class MessageState {
   private final Map<String, LinkedHashSet<Long>> byNameAndKey = new HashMap<>();
   private final Set<String> messageIds = new HashSet<>();
   private final DueIndex expiry = new DueIndex();
+  /** For each buffered message, the bpmnProcessIds it has correlated to (once per process id). */
+  private final Map<Long, Set<String>> correlatedProcesses = new HashMap<>();
 
   public MessageRecord get(long key) {
     return byKey.get(key);
@@ -29,6 +31,12 @@ public final class MessageState {
   public Set<Long> buffered(String name, String correlationKey) {
     Set<Long> keys = byNameAndKey.get(nameAndKey(name, correlationKey));
     return keys == null ? Set.of() : keys;
+  }
+
+  /** Whether a buffered message has already correlated to an instance of this process id. */
+  public boolean hasCorrelated(long key, String bpmnProcessId) {
+    Set<String> processes = correlatedProcesses.get(key);
+    return processes != null && processes.contains(bpmnProcessId);
   }
 
   public boolean isDuplicate(String name, String correlationKey, String messageId) {
@@ -52,7 +60,14 @@ public final class MessageState {
     expiry.add(message.deadline(), key);
   }
 
+  void correlated(long key, String bpmnProcessId) {
+    if (byKey.containsKey(key)) {
+      correlatedProcesses.computeIfAbsent(key, k -> new HashSet<>()).add(bpmnProcessId);
+    }
+  }
+
   void remove(long key) {
+    correlatedProcesses.remove(key);
     MessageRecord message = byKey.remove(key);
     if (message == null) {
       return;

@@ -13,6 +13,7 @@ import dev.engranaje.engine.processing.deployment.ProcessLoader;
 import dev.engranaje.engine.record.ErrorIntent;
 import dev.engranaje.engine.record.JobIntent;
 import dev.engranaje.engine.record.MessageIntent;
+import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.TimerRecord;
@@ -87,6 +88,7 @@ class StateRebuildTest {
     engine.deploy(errorsProcess(id + "-errors", id));
     engine.deploy(TestEngine.serviceTaskProcess(id + "-child", id + "-child"));
     engine.deploy(callerProcess(id + "-caller", id + "-child"));
+    engine.deploy(messagesProcess(id + "-messages", id));
 
     // parallel and exclusive gateways, headers, completion variables
     long big = engine.createInstance(id + "-gateways", Map.of("x", 10));
@@ -134,6 +136,18 @@ class StateRebuildTest {
     long stillCalling = engine.createInstance(id + "-caller", Map.of("order", Map.of("id", 8)));
     engine.activateJob(id + "-child");
 
+    // message subscriptions: a buffered message taken on activation (and then not again by the same
+    // process), a non-interrupting boundary fired, subscriptions left open
+    client.newPublishMessageCommand().messageName(id + "-paid").correlationKey("o-1").timeToLive(Duration.ofHours(1))
+        .variables(Map.of("paid", true)).send().join();
+    long paid = engine.createInstance(id + "-messages", Map.of("orderId", "o-1"));
+    engine.awaitElement(paid, "confirm", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long waiting = engine.createInstance(id + "-messages", Map.of("orderId", "o-1"));
+    engine.awaitElement(waiting, "wait", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    client.newPublishMessageCommand().messageName(id + "-remind").correlationKey("o-1").timeToLive(Duration.ZERO)
+        .send().join();
+    engine.awaitElement(waiting, "reminded", ProcessInstanceIntent.ELEMENT_COMPLETED);
+
     // messages: buffered, dropped at once, expiring; and a cancelled instance
     client.newPublishMessageCommand().messageName("m").correlationKey("k").messageId("kept")
         .timeToLive(Duration.ofHours(1)).variables(Map.of("v", 1)).send().join();
@@ -143,8 +157,10 @@ class StateRebuildTest {
     long cancelled = engine.createInstance(id + "-gateways", Map.of());
     client.newCancelInstanceCommand(cancelled).send().join();
     clock.advance(Duration.ofMinutes(2));
-    TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 2);
-    assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled, calling, stillCalling)).doesNotHaveDuplicates();
+    // three expiries: the two messages without time to live (one above) and the one of a minute
+    TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 3);
+    assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled, calling, stillCalling, paid, waiting))
+        .doesNotHaveDuplicates();
 
     // timer start: a cycle creates an instance that waits at a timer catch event; version 2
     // cancels version 1's start timer and arms its own
@@ -209,6 +225,17 @@ class StateRebuildTest {
     return Bpmn.createExecutableProcess(processId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end")
         .moveToActivity("call").boundaryEvent("late", b -> b.timerWithDuration("PT5H")).endEvent("tooLate")
+        .done();
+  }
+
+  private static BpmnModelInstance messagesProcess(String processId, String prefix) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start")
+        .receiveTask("wait").message(m -> m.name(prefix + "-paid").zeebeCorrelationKeyExpression("orderId"))
+        .intermediateCatchEvent("confirm").message(m -> m.name(prefix + "-confirm").zeebeCorrelationKeyExpression("orderId"))
+        .endEvent("end")
+        .moveToActivity("wait").boundaryEvent("remind", b -> b.cancelActivity(false)
+            .message(m -> m.name(prefix + "-remind").zeebeCorrelationKeyExpression("orderId")))
+        .endEvent("reminded")
         .done();
   }
 

@@ -2,11 +2,13 @@ package dev.engranaje.engine.api.rest;
 
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.PublishMessage;
+import io.camunda.client.protocol.rest.MessageCorrelationRequest;
+import io.camunda.client.protocol.rest.MessageCorrelationResult;
 import io.camunda.client.protocol.rest.MessagePublicationRequest;
 import io.camunda.client.protocol.rest.MessagePublicationResult;
 import java.util.concurrent.CompletionStage;
 
-/** {@code POST /v2/messages/publication}. */
+/** {@code POST /v2/messages/publication} and {@code POST /v2/messages/correlation}. */
 final class MessageRoutes {
 
   private final EngineGateway gateway;
@@ -17,6 +19,24 @@ final class MessageRoutes {
 
   void register(Router router) {
     router.add("POST", "/v2/messages/publication", this::publish);
+    router.add("POST", "/v2/messages/correlation", this::correlate);
+  }
+
+  private CompletionStage<RestResponse> correlate(RestRequest request) {
+    MessageCorrelationRequest body = request.body(MessageCorrelationRequest.class);
+    if (body.getName() == null || body.getName().isEmpty()) {
+      throw RestRequest.badRequest("Expected a message name, but none was given");
+    }
+    PublishMessage command = new PublishMessage(body.getName(),
+        body.getCorrelationKey() == null ? "" : body.getCorrelationKey(), 0, null,
+        Json.variablesToJson(body.getVariables()), ProcessInstanceRoutes.tenant(body.getTenantId()));
+    return gateway.correlateMessage(command).thenApply(correlated -> {
+      MessageCorrelationResult result = new MessageCorrelationResult();
+      result.setMessageKey(Json.key(correlated.messageKey()));
+      result.setProcessInstanceKey(Json.key(correlated.processInstanceKey()));
+      result.setTenantId(correlated.tenantId());
+      return RestResponse.ok(result);
+    });
   }
 
   private CompletionStage<RestResponse> publish(RestRequest request) {

@@ -42,6 +42,7 @@ public final class DeploymentValidator {
           new BoundaryEventRules(),
           new ErrorEventRules(),
           new TimerRules(),
+          new MessageRules(),
           new ExpressionRules());
 
   /** How the BPMN library words parser errors, e.g. "Error: URI=null Line=8: cvc-...". */

@@ -3,6 +3,7 @@ package dev.engranaje.engine.api.rest;
 import dev.engranaje.engine.gateway.ActivateJobs;
 import dev.engranaje.engine.gateway.ActivatedJob;
 import dev.engranaje.engine.gateway.CreateProcessInstance;
+import dev.engranaje.engine.gateway.CorrelatedMessage;
 import dev.engranaje.engine.gateway.CreatedProcessInstance;
 import dev.engranaje.engine.gateway.DeployedProcess;
 import dev.engranaje.engine.gateway.DeploymentResource;
@@ -135,6 +136,11 @@ final class FakeGateway implements EngineGateway {
   @Override
   public CompletableFuture<PublishedMessage> publishMessage(PublishMessage command) {
     return answer("publishMessage", published, command);
+  }
+
+  @Override
+  public CompletableFuture<CorrelatedMessage> correlateMessage(PublishMessage command) {
+    return answer("correlateMessage", new CorrelatedMessage(2251799813685300L, 2251799813685301L, "<default>"), command);
   }
 
   @Override

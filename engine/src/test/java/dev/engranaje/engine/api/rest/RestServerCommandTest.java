@@ -10,6 +10,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.client.api.response.CorrelateMessageResponse;
 import io.camunda.client.api.response.PublishMessageResponse;
 import io.camunda.client.api.response.Topology;
 import java.net.URI;
@@ -237,6 +238,26 @@ class RestServerCommandTest {
             new PublishMessage("paid", "order-7", 120_000, "m-1", "{\"paid\":true}", "<default>"));
     assertThat(response.getMessageKey()).isEqualTo(2251799813685260L);
     assertThat(response.getTenantId()).isEqualTo("<default>");
+  }
+
+  @Test
+  void shouldCorrelateWithNameKeyAndVariablesWhenMessageIsCorrelated() throws Exception {
+    // when
+    CorrelateMessageResponse response =
+        client
+            .newCorrelateMessageCommand()
+            .messageName("paid")
+            .correlationKey("order-8")
+            .variables(Map.of("paid", true))
+            .send()
+            .join();
+
+    // then
+    PublishMessage command = (PublishMessage) gateway.nextCall("correlateMessage").arg(0);
+    assertThat(command)
+        .isEqualTo(new PublishMessage("paid", "order-8", 0, null, "{\"paid\":true}", "<default>"));
+    assertThat(response.getMessageKey()).isEqualTo(2251799813685300L);
+    assertThat(response.getProcessInstanceKey()).isEqualTo(2251799813685301L);
   }
 
   @Test

@@ -23,23 +23,23 @@ class SupportedElementsValidationTest {
   }
 
   @Test
-  void shouldRejectWhenBoundaryEventHasMessageDefinition() {
+  void shouldRejectWhenBoundaryEventHasSignalDefinition() {
     // given
     String xml = process("""
         <bpmn:startEvent id="start" />
         <bpmn:manualTask id="work" />
-        <bpmn:boundaryEvent id="onMessage" attachedToRef="work">
+        <bpmn:boundaryEvent id="onSignal" attachedToRef="work">
           <bpmn:outgoing>f1</bpmn:outgoing>
-          <bpmn:messageEventDefinition />
+          <bpmn:signalEventDefinition />
         </bpmn:boundaryEvent>
         <bpmn:endEvent id="end" />
-        <bpmn:sequenceFlow id="f1" sourceRef="onMessage" targetRef="end" />
+        <bpmn:sequenceFlow id="f1" sourceRef="onSignal" targetRef="end" />
         """);
 
     // when / then
-    assertThat(findings(xml)).contains(finding("onMessage",
-        "Expected a supported BPMN element, but 'boundaryEvent' with 'messageEventDefinition'"
-            + " (id 'onMessage') is not supported yet"));
+    assertThat(findings(xml)).contains(finding("onSignal",
+        "Expected a supported BPMN element, but 'boundaryEvent' with 'signalEventDefinition'"
+            + " (id 'onSignal') is not supported yet"));
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.engranaje.engine.state.ElementInstance;
 import dev.engranaje.engine.state.ElementState;
 import dev.engranaje.engine.state.EngineState;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class StateTransitionBehavior {
   private final Map<Long, ExecutableElement> pendingStartEvents = new HashMap<>();
   private final Consumer<ElementInstance> processInstanceEnded;
   private ElementProcessors processors;
+  /** Told when an element instance starts to leave (COMPLETING or TERMINATING), e.g. to close subscriptions. */
+  private final List<Consumer<ElementInstance>> leaveListeners = new ArrayList<>();
 
   private record PendingInterrupt(ExecutableElement boundary, Map<String, String> payload) {}
 
@@ -55,6 +58,11 @@ public final class StateTransitionBehavior {
 
   public void bind(ElementProcessors processors) {
     this.processors = processors;
+  }
+
+  /** Registers work to run whenever an element instance starts completing or terminating. */
+  public void onLeave(Consumer<ElementInstance> listener) {
+    leaveListeners.add(listener);
   }
 
   /** Runs queued follow-up work until none is left. */
@@ -137,6 +145,7 @@ public final class StateTransitionBehavior {
     if (instance.state() == ElementState.ACTIVATED) {
       writer.command(instance.key(), ProcessInstanceIntent.COMPLETE_ELEMENT, instance.value());
       writer.event(instance.key(), ProcessInstanceIntent.ELEMENT_COMPLETING, instance.value());
+      leaveListeners.forEach(listener -> listener.accept(instance));
     } else if (instance.state() != ElementState.COMPLETING) {
       return;
     }
@@ -235,6 +244,7 @@ public final class StateTransitionBehavior {
     writer.event(instance.key(), ProcessInstanceIntent.ELEMENT_TERMINATING, instance.value());
     ExecutableElement element = elementOf(instance);
     processors.get(element.type()).onTerminate(instance, element);
+    leaveListeners.forEach(listener -> listener.accept(instance));
     incidents.resolveAll(instance);
     List<ElementInstance> children = state.elementInstances().children(instance.key());
     if (children.isEmpty()) {

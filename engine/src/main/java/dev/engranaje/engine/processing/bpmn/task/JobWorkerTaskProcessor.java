@@ -8,9 +8,12 @@ import dev.engranaje.engine.processing.bpmn.behavior.IncidentBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.JobBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.MappingBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.SubscriptionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
 import dev.engranaje.engine.record.JobRecord;
+import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
 import dev.engranaje.engine.state.ElementInstance;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,9 +28,12 @@ public final class JobWorkerTaskProcessor implements ElementProcessor {
   private final IncidentBehavior incidents;
   private final VariableBehavior variables;
   private final MappingBehavior mappings;
+  private final SubscriptionBehavior subscriptions;
 
   public JobWorkerTaskProcessor(StateTransitionBehavior transitions, ActivityBehavior activities, JobBehavior jobs,
-      IncidentBehavior incidents, VariableBehavior variables, MappingBehavior mappings) {
+      IncidentBehavior incidents, VariableBehavior variables, MappingBehavior mappings,
+      SubscriptionBehavior subscriptions) {
+    this.subscriptions = subscriptions;
     this.transitions = transitions;
     this.activities = activities;
     this.jobs = jobs;
@@ -46,11 +52,14 @@ public final class JobWorkerTaskProcessor implements ElementProcessor {
       incidents.raise(instance, job.failure(), -1);
       return;
     }
-    if (!activities.armBoundaryTimers(instance, element)) {
+    List<ProcessMessageSubscriptionRecord> messageBoundaries = subscriptions.prepareOrRaise(instance, element);
+    if (messageBoundaries == null || !activities.armBoundaryTimers(instance, element)) {
       return;
     }
     jobs.createJob(job.value());
+    subscriptions.open(messageBoundaries);
     transitions.toActivated(instance);
+    subscriptions.correlateBuffered(instance);
   }
 
   @Override
