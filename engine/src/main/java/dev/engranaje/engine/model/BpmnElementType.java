@@ -17,7 +17,8 @@ public enum BpmnElementType {
   MANUAL_TASK,
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
-  SEQUENCE_FLOW;
+  SEQUENCE_FLOW,
+  MULTI_INSTANCE_BODY;
 
   /** Job-based tasks: the element waits for a worker. */
   public boolean isJobWorkerTask() {

@@ -34,6 +34,8 @@ public final class ExecutableElement {
   private TimerDefinition timer;
   private CalledElement calledElement;
   private MessageDefinition message;
+  private LoopCharacteristics loop;
+  private ExecutableElement innerActivity;
 
   ExecutableElement(String id, BpmnElementType type, BpmnEventType eventType, ExecutableElement flowScope) {
     this.id = id;
@@ -138,6 +140,16 @@ public final class ExecutableElement {
     return message;
   }
 
+  /** For multi-instance bodies: the loop settings; null otherwise. */
+  public LoopCharacteristics loop() {
+    return loop;
+  }
+
+  /** For multi-instance bodies: the activity run once per item (its flow scope is the body). */
+  public ExecutableElement innerActivity() {
+    return innerActivity;
+  }
+
   /** A parallel gateway with more than one incoming flow waits for a token on each. */
   public boolean isParallelJoin() {
     return type == BpmnElementType.PARALLEL_GATEWAY && incoming.size() > 1;
@@ -212,5 +224,10 @@ public final class ExecutableElement {
 
   void setMessage(MessageDefinition message) {
     this.message = message;
+  }
+
+  void setMultiInstance(LoopCharacteristics loop, ExecutableElement innerActivity) {
+    this.loop = loop;
+    this.innerActivity = innerActivity;
   }
 }

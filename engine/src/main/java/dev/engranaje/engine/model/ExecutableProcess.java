@@ -28,6 +28,19 @@ public record ExecutableProcess(
     return elements.get(elementId);
   }
 
+  /**
+   * The element an instance of the given record type runs: for a multi-instance activity the id
+   * names the body, and any other record type names its inner activity.
+   */
+  public ExecutableElement element(String elementId, BpmnElementType recordType) {
+    ExecutableElement element = elements.get(elementId);
+    if (element != null && element.type() == BpmnElementType.MULTI_INSTANCE_BODY
+        && recordType != BpmnElementType.MULTI_INSTANCE_BODY) {
+      return element.innerActivity();
+    }
+    return element;
+  }
+
   public ExecutableFlow flow(String flowId) {
     return flows.get(flowId);
   }

@@ -3,6 +3,7 @@ package dev.engranaje.engine.model;
 import dev.engranaje.engine.expression.Expression;
 import dev.engranaje.engine.expression.ExpressionLanguage;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
@@ -16,6 +17,7 @@ import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -32,6 +34,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -113,9 +116,13 @@ public final class ProcessTransformer {
       if (!(flowElement instanceof FlowNode node)) {
         continue; // data objects and references have no behaviour
       }
-      ExecutableElement element = newElement(node, container);
-      elements.put(element.id(), element);
-      container.addChild(element);
+      ExecutableElement body = multiInstanceBody(node, container);
+      ExecutableElement element = newElement(node, body != null ? body : container);
+      elements.put(element.id(), body != null ? body : element);
+      container.addChild(body != null ? body : element);
+      if (body != null) {
+        body.setMultiInstance(body.loop(), element);
+      }
       if (node instanceof BoundaryEvent boundary) {
         boundaries.add(boundary);
       }
@@ -126,6 +133,39 @@ public final class ProcessTransformer {
         addChildren(element, subProcess.getFlowElements(), elements, sequenceFlows, boundaries);
       }
     }
+  }
+
+  /**
+   * For an activity with multi-instance markers: the MULTI_INSTANCE_BODY that stands in for it in
+   * the graph (same id, flows and boundary events); the activity itself becomes its inner element.
+   */
+  private ExecutableElement multiInstanceBody(FlowNode node, ExecutableElement container) {
+    if (!(node instanceof Activity activity)
+        || !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics marker)) {
+      return null;
+    }
+    ZeebeLoopCharacteristics zeebe = marker.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+    if (zeebe == null || zeebe.getInputCollection() == null || zeebe.getInputCollection().isBlank()) {
+      throw new IllegalArgumentException("Expected multi-instance activity '" + node.getId()
+          + "' to have a 'zeebe:loopCharacteristics' with an 'inputCollection', but none was found");
+    }
+    String condition = marker.getCompletionCondition() == null ? null : marker.getCompletionCondition().getTextContent();
+    LoopCharacteristics loop = new LoopCharacteristics(
+        marker.isSequential(),
+        parseFeel(node.getId(), "inputCollection", zeebe.getInputCollection()),
+        blankToNull(zeebe.getInputElement()),
+        blankToNull(zeebe.getOutputCollection()),
+        blankToNull(zeebe.getOutputElement()) == null ? null
+            : parseFeel(node.getId(), "outputElement", zeebe.getOutputElement()),
+        blankToNull(condition) == null ? null : parseFeel(node.getId(), "completionCondition", condition.trim()));
+    ExecutableElement body =
+        new ExecutableElement(node.getId(), BpmnElementType.MULTI_INSTANCE_BODY, BpmnEventType.UNSPECIFIED, container);
+    body.setMultiInstance(loop, null);
+    return body;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private ExecutableElement newElement(FlowNode node, ExecutableElement container) {

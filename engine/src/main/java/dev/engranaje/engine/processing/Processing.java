@@ -15,6 +15,7 @@ import dev.engranaje.engine.processing.bpmn.behavior.SubscriptionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.TimerBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
 import dev.engranaje.engine.processing.bpmn.container.CallActivityProcessor;
+import dev.engranaje.engine.processing.bpmn.container.MultiInstanceBodyProcessor;
 import dev.engranaje.engine.processing.bpmn.container.ProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.container.SubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
@@ -94,6 +95,9 @@ public final class Processing {
         .register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(transitions, activities, mappings, subscriptions))
         .register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(new CallActivityProcessor.Dependencies(
             state, transitions, activities, mappings, variables, incidentBehavior, d.expressions())))
+        .register(BpmnElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor(
+            new MultiInstanceBodyProcessor.Dependencies(state, transitions, activities, subscriptions, variables,
+                incidentBehavior, d.expressions())))
         // events
         .register(BpmnElementType.START_EVENT, new StartEventProcessor(transitions, mappings))
         .register(BpmnElementType.END_EVENT, new EndEventProcessor(transitions, activities, mappings, errors,

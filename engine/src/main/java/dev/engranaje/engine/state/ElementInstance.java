@@ -11,6 +11,10 @@ public final class ElementInstance {
   private ElementState state = ElementState.ACTIVATING;
   private int activeChildren;
   private int waitingTokens;
+  /** Children ever activated, completed and terminated in this scope (multi-instance counters). */
+  private int activatedChildren;
+  private int completedChildren;
+  private int terminatedChildren;
   private long jobKey = -1;
   /** For call activities: the child process instance it created, or -1. */
   private long calledInstanceKey = -1;
@@ -41,6 +45,21 @@ public final class ElementInstance {
   /** Tokens parked at parallel joins inside this scope; a scope with waiting tokens does not complete. */
   public int waitingTokens() {
     return waitingTokens;
+  }
+
+  /** Children activated in this scope so far, including those that have left. */
+  public int activatedChildren() {
+    return activatedChildren;
+  }
+
+  /** Children of this scope that completed. */
+  public int completedChildren() {
+    return completedChildren;
+  }
+
+  /** Children of this scope that were terminated. */
+  public int terminatedChildren() {
+    return terminatedChildren;
   }
 
   public long jobKey() {
@@ -75,10 +94,16 @@ public final class ElementInstance {
 
   void childActivated() {
     activeChildren++;
+    activatedChildren++;
   }
 
-  void childLeft() {
+  void childLeft(boolean completed) {
     activeChildren--;
+    if (completed) {
+      completedChildren++;
+    } else {
+      terminatedChildren++;
+    }
   }
 
   void setJobKey(long jobKey) {

@@ -98,7 +98,7 @@ public final class EventApplier {
         state.variables().removeScope(key);
         ElementInstance scope = instances.get(value.flowScopeKey());
         if (scope != null) {
-          scope.childLeft();
+          scope.childLeft(intent == ProcessInstanceIntent.ELEMENT_COMPLETED);
           if (intent == ProcessInstanceIntent.ELEMENT_COMPLETED && value.bpmnEventType() == BpmnEventType.TERMINATE) {
             scope.clearJoinTokens();
           }
@@ -263,6 +263,6 @@ public final class EventApplier {
 
   private ExecutableElement element(ProcessInstanceRecord value) {
     ExecutableProcess process = process(value);
-    return process == null ? null : process.element(value.elementId());
+    return process == null ? null : process.element(value.elementId(), value.bpmnElementType());
   }
 }

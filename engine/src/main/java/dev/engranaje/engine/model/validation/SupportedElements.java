@@ -6,15 +6,20 @@ import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.LoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import java.util.List;
 
 /** Rejects every element kind that {@link ElementSupport} does not list. */
 final class SupportedElements implements ModelRule {
 
   static final String UNSUPPORTED = "Expected a supported BPMN element, but %s (id '%s') is not supported yet";
+
+  static final String MISSING_INPUT_COLLECTION = "Expected multi-instance activity '%s' to have a"
+      + " 'zeebe:loopCharacteristics' with an 'inputCollection', but none was found";
 
   @Override
   public void check(BpmnModelInstance model, Findings findings) {
@@ -30,12 +35,19 @@ final class SupportedElements implements ModelRule {
       }
       if (element instanceof Activity activity) {
         LoopCharacteristics loop = activity.getLoopCharacteristics();
-        if (loop != null) {
+        if (loop != null && !(loop instanceof MultiInstanceLoopCharacteristics)) {
           findings.add(
               Elements.id(element), UNSUPPORTED, "'" + Elements.typeName(loop) + "'", Elements.id(element));
+        } else if (loop != null && !hasInputCollection(loop)) {
+          findings.add(Elements.id(element), MISSING_INPUT_COLLECTION, Elements.id(element));
         }
       }
     }
+  }
+
+  private static boolean hasInputCollection(LoopCharacteristics loop) {
+    ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+    return zeebe != null && zeebe.getInputCollection() != null && !zeebe.getInputCollection().isBlank();
   }
 
   /** Typed start events are executed only at process level; event subprocesses are not supported yet. */

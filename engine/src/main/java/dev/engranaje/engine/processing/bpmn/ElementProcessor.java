@@ -25,6 +25,16 @@ public interface ElementProcessor {
     return Outcome.ok(null);
   }
 
+  /**
+   * Runs for a scope when one of its children is completing: after the child's completion hook,
+   * before its ELEMENT_COMPLETED. The returned work runs once the child has completed and taken its
+   * flows; a failure raises an incident on the child, which stays COMPLETING.
+   */
+  default Outcome<Runnable> onChildCompleting(ElementInstance scope, ExecutableElement scopeElement,
+      ElementInstance child) {
+    return Outcome.ok(() -> {});
+  }
+
   /** Runs after ELEMENT_TERMINATING, before the element's children are terminated. */
   default void onTerminate(ElementInstance instance, ExecutableElement element) {}
 }

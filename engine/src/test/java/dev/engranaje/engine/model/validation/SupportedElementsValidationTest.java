@@ -63,7 +63,7 @@ class SupportedElementsValidationTest {
   }
 
   @Test
-  void shouldRejectWhenTaskIsMultiInstance() {
+  void shouldRejectWhenMultiInstanceHasNoInputCollection() {
     // given
     String xml = process("""
         <bpmn:startEvent id="start" />
@@ -73,8 +73,8 @@ class SupportedElementsValidationTest {
         """);
 
     // when / then
-    assertThat(findings(xml)).containsExactly(finding("each", "Expected a supported BPMN element,"
-        + " but 'multiInstanceLoopCharacteristics' (id 'each') is not supported yet"));
+    assertThat(findings(xml)).containsExactly(finding("each", "Expected multi-instance activity 'each' to have a"
+        + " 'zeebe:loopCharacteristics' with an 'inputCollection', but none was found"));
   }
 
   @Test

@@ -48,7 +48,7 @@ public final class MappingBehavior {
     if (result.isFailure()) {
       return Outcome.failed(result.failure());
     }
-    long start = instance.flowScopeKey() > 0 ? instance.flowScopeKey() : instance.key();
+    long start = variables.outputStartScope(instance);
     variables.propagate(start, toJson(result.value()));
     return Outcome.ok(null);
   }

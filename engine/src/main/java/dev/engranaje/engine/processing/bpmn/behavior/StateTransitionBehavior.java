@@ -74,7 +74,7 @@ public final class StateTransitionBehavior {
   }
 
   public ExecutableElement elementOf(ElementInstance instance) {
-    return process(instance.value()).element(instance.elementId());
+    return process(instance.value()).element(instance.elementId(), instance.value().bpmnElementType());
   }
 
   public ExecutableProcess process(ProcessInstanceRecord value) {
@@ -155,6 +155,11 @@ public final class StateTransitionBehavior {
       incidents.raise(instance, outcome.failure(), -1);
       return;
     }
+    Outcome<Runnable> afterChild = childCompleting(instance);
+    if (afterChild.isFailure()) {
+      incidents.raise(instance, afterChild.failure(), -1);
+      return;
+    }
     if (element.type() == BpmnElementType.PROCESS) {
       processInstanceEnded.accept(instance);
     }
@@ -173,7 +178,21 @@ public final class StateTransitionBehavior {
       return;
     }
     takeFlows(element, scope, flows == null ? element.outgoing() : flows);
-    afterChildLeft(scope);
+    afterChild.value().run();
+    ElementInstance scopeAfterChild = state.elementInstances().get(scopeKey);
+    if (scopeAfterChild != null) {
+      afterChildLeft(scopeAfterChild);
+    }
+  }
+
+  /** Lets the scope of a completing element react (e.g. a multi-instance body collecting output). */
+  private Outcome<Runnable> childCompleting(ElementInstance instance) {
+    ElementInstance scope = state.elementInstances().get(instance.flowScopeKey());
+    if (scope == null) {
+      return Outcome.ok(() -> {});
+    }
+    ExecutableElement scopeElement = elementOf(scope);
+    return processors.get(scopeElement.type()).onChildCompleting(scope, scopeElement, instance);
   }
 
   /** The root variables of a completing process instance: what a call activity receives. */

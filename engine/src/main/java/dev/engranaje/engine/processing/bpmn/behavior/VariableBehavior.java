@@ -1,5 +1,6 @@
 package dev.engranaje.engine.processing.bpmn.behavior;
 
+import dev.engranaje.engine.model.BpmnElementType;
 import dev.engranaje.engine.processing.JsonDocuments;
 import dev.engranaje.engine.processing.RecordWriter;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
@@ -63,6 +64,18 @@ public final class VariableBehavior {
     Map<String, Object> values = new HashMap<>(json.size() * 2);
     json.forEach((name, value) -> values.put(name, JsonDocuments.parse(value)));
     return values;
+  }
+
+  /**
+   * Where output mappings start to propagate (spec §3.3): the flow scope, but the instance itself
+   * for an inner instance of a multi-instance body, so a pre-created local output element catches it.
+   */
+  public long outputStartScope(ElementInstance instance) {
+    ElementInstance scope = state.elementInstances().get(instance.flowScopeKey());
+    if (scope == null) {
+      return instance.key();
+    }
+    return scope.value().bpmnElementType() == BpmnElementType.MULTI_INSTANCE_BODY ? instance.key() : scope.key();
   }
 
   /** Creates or updates every entry directly on the scope. */

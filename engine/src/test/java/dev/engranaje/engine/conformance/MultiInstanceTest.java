@@ -1,0 +1,226 @@
+package dev.engranaje.engine.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.record.JobIntent;
+import dev.engranaje.engine.record.JobRecord;
+import dev.engranaje.engine.record.ProcessInstanceIntent;
+import dev.engranaje.engine.record.ProcessInstanceRecord;
+import dev.engranaje.engine.record.Record;
+import dev.engranaje.engine.record.RecordType;
+import dev.engranaje.engine.record.ValueType;
+import dev.engranaje.engine.record.VariableRecord;
+import dev.engranaje.engine.testkit.TestEngine;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.IncidentErrorType;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Multi-instance activities (spec §9, §7.4): scenarios 21 and 22. */
+class MultiInstanceTest {
+  private static TestEngine engine;
+
+  @BeforeAll
+  static void startEngine() {
+    engine = TestEngine.inMemory();
+  }
+
+  @AfterAll
+  static void stopEngine() {
+    engine.close();
+  }
+
+  private static BpmnModelInstance parallelTask(String processId, String type) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start")
+        .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.parallel()
+            .zeebeInputCollectionExpression("items").zeebeInputElement("item")
+            .zeebeOutputCollection("results").zeebeOutputElementExpression("result")))
+        .endEvent("end").done();
+  }
+
+  @Test
+  void shouldCollectResultsInItemOrderWhenParallelJobsCompleteOutOfOrder() {
+    // given scenario 21
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-each";
+    engine.deploy(parallelTask(processId, type));
+    long instanceKey = engine.createInstance(processId, Map.of("items", List.of("a", "b", "c")));
+    List<ActivatedJob> jobs = activateAll(type, 3);
+
+    // when the jobs complete c, a, b
+    for (String item : List.of("c", "a", "b")) {
+      ActivatedJob job = jobs.stream().filter(j -> item.equals(j.getVariablesAsMap().get("item"))).findFirst().orElseThrow();
+      engine.client().newCompleteCommand(job.getKey()).variables(Map.of("result", item)).send().join();
+    }
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(jobs).extracting(j -> j.getVariablesAsMap().get("loopCounter")).containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(rootVariables(instanceKey)).containsEntry("results", "[\"a\",\"b\",\"c\"]")
+        .doesNotContainKeys("loopCounter", "item", "result");
+    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> "each".equals(value(r).elementId()))
+        .extracting(r -> value(r).bpmnElementType(), Record::intent)
+        .startsWith(
+            tuple(BpmnElementType.MULTI_INSTANCE_BODY, ProcessInstanceIntent.ELEMENT_ACTIVATING),
+            tuple(BpmnElementType.MULTI_INSTANCE_BODY, ProcessInstanceIntent.ELEMENT_ACTIVATED),
+            tuple(BpmnElementType.SERVICE_TASK, ProcessInstanceIntent.ELEMENT_ACTIVATING))
+        .endsWith(
+            tuple(BpmnElementType.SERVICE_TASK, ProcessInstanceIntent.ELEMENT_COMPLETED),
+            tuple(BpmnElementType.MULTI_INSTANCE_BODY, ProcessInstanceIntent.ELEMENT_COMPLETING),
+            tuple(BpmnElementType.MULTI_INSTANCE_BODY, ProcessInstanceIntent.ELEMENT_COMPLETED));
+  }
+
+  @Test
+  void shouldCompleteAtOnceWithEmptyOutputWhenCollectionIsEmpty() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(parallelTask(processId, processId + "-each"));
+
+    // when
+    long instanceKey = engine.createInstance(processId, Map.of("items", List.of()));
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(rootVariables(instanceKey)).containsEntry("results", "[]");
+    assertThat(engine.elementEvents(instanceKey))
+        .noneMatch(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK);
+  }
+
+  @Test
+  void shouldRunTwoInstancesOneAfterTheOtherWhenSequentialCompletionConditionHolds() {
+    // given scenario 22
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-each";
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.sequential()
+            .zeebeInputCollectionExpression("items").zeebeInputElement("item")
+            .completionCondition("=numberOfCompletedInstances >= 2")))
+        .endEvent("end").done());
+    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2, 3, 4, 5)));
+
+    // when
+    ActivatedJob first = engine.activateJob(type);
+    assertThat(engine.pollJobs(type, Duration.ofMillis(200))).isEmpty();
+    engine.client().newCompleteCommand(first.getKey()).send().join();
+    ActivatedJob second = engine.activateJob(type);
+    engine.client().newCompleteCommand(second.getKey()).send().join();
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(List.of(first, second)).extracting(j -> j.getVariablesAsMap().get("item")).containsExactly(1, 2);
+    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK
+        && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING).hasSize(2);
+  }
+
+  @Test
+  void shouldRaiseExtractValueErrorWhenInputCollectionIsNoArrayAndContinueAfterSetVariables() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-each";
+    engine.deploy(parallelTask(processId, type));
+    long instanceKey = engine.createInstance(processId, Map.of("items", "not a list"));
+    Incident incident = engine.awaitIncidents(instanceKey).get(0);
+
+    // when
+    engine.client().newSetVariablesCommand(instanceKey).variables(Map.of("items", List.of("x"))).send().join();
+    engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    ActivatedJob job = engine.activateJob(type);
+    engine.client().newCompleteCommand(job.getKey()).variables(Map.of("result", "done")).send().join();
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+    assertThat(incident.getElementId()).isEqualTo("each");
+    assertThat(incident.getErrorMessage())
+        .isEqualTo("Expected result of the expression 'items' to be 'ARRAY', but was 'STRING'.");
+    assertThat(rootVariables(instanceKey)).containsEntry("results", "[\"done\"]");
+  }
+
+  @Test
+  void shouldTerminateAllInnerInstancesWhenInterruptingTimerOnBodyFires() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-each";
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.parallel()
+            .zeebeInputCollectionExpression("items").zeebeOutputCollection("results").zeebeOutputElementExpression("result")))
+        .endEvent("end")
+        .moveToActivity("each").boundaryEvent("late", b -> b.timerWithDuration("PT1H")).endEvent("gaveUp").done());
+    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2, 3)));
+    List<ActivatedJob> jobs = activateAll(type, 3);
+    engine.client().newCompleteCommand(jobs.get(0).getKey()).variables(Map.of("result", 1)).send().join();
+
+    // when
+    engine.clock().advance(Duration.ofHours(2));
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(engine.hasElementEvent(instanceKey, "gaveUp", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> "each".equals(value(r).elementId())
+        && r.intent() == ProcessInstanceIntent.ELEMENT_TERMINATED)
+        .extracting(r -> value(r).bpmnElementType())
+        .containsExactly(BpmnElementType.SERVICE_TASK, BpmnElementType.SERVICE_TASK, BpmnElementType.MULTI_INSTANCE_BODY);
+    assertThat(engine.matching(r -> r.valueType() == ValueType.JOB && r.intent() == JobIntent.CANCELED)).hasSize(2);
+    assertThat(rootVariables(instanceKey)).doesNotContainKey("results");
+  }
+
+  @Test
+  void shouldRunEmbeddedSubprocessOncePerItemWithOwnLocals() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-inner";
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .subProcess("sub", s -> s.multiInstance(m -> m.parallel().zeebeInputCollectionExpression("orders")
+            .zeebeInputElement("order").zeebeOutputCollection("totals").zeebeOutputElementExpression("order.total")))
+        .embeddedSubProcess().startEvent("subStart").serviceTask("price", t -> t.zeebeJobType(type)
+            .zeebeOutputExpression("order.qty * 10", "order.total")).endEvent("subEnd")
+        .subProcessDone().endEvent("end").done());
+    long instanceKey = engine.createInstance(processId,
+        Map.of("orders", List.of(Map.of("qty", 1), Map.of("qty", 2))));
+
+    // when
+    for (ActivatedJob job : activateAll(type, 2)) {
+      engine.client().newCompleteCommand(job.getKey()).send().join();
+    }
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(rootVariables(instanceKey)).containsEntry("totals", "[10,20]").doesNotContainKeys("order");
+    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> "sub".equals(value(r).elementId())
+        && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .extracting(r -> value(r).bpmnElementType())
+        .containsExactly(BpmnElementType.SUB_PROCESS, BpmnElementType.SUB_PROCESS, BpmnElementType.MULTI_INSTANCE_BODY);
+  }
+
+  private static List<ActivatedJob> activateAll(String type, int count) {
+    TestEngine.await(count + " jobs of type " + type, () -> engine.matching(r -> r.valueType() == ValueType.JOB
+        && r.intent() == JobIntent.CREATED && type.equals(((JobRecord) r.value()).type()))
+        .size() >= count);
+    List<ActivatedJob> jobs = engine.activateJobs(type, count);
+    assertThat(jobs).hasSize(count);
+    return jobs;
+  }
+
+  /** The last value written for each variable of the root scope, as JSON text. */
+  private static Map<String, String> rootVariables(long instanceKey) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    engine.matching(r -> r.valueType() == ValueType.VARIABLE && r.recordType() == RecordType.EVENT
+            && ((VariableRecord) r.value()).scopeKey() == instanceKey)
+        .forEach(r -> variables.put(((VariableRecord) r.value()).name(), ((VariableRecord) r.value()).value()));
+    return variables;
+  }
+
+  private static ProcessInstanceRecord value(Record record) {
+    return (ProcessInstanceRecord) record.value();
+  }
+}
