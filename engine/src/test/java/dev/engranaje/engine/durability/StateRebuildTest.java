@@ -12,6 +12,7 @@ import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
 import dev.engranaje.engine.record.ErrorIntent;
 import dev.engranaje.engine.record.JobIntent;
+import dev.engranaje.engine.record.JobRecord;
 import dev.engranaje.engine.record.MessageIntent;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.Record;
@@ -148,6 +149,19 @@ class StateRebuildTest {
         .send().join();
     engine.awaitElement(waiting, "reminded", ProcessInstanceIntent.ELEMENT_COMPLETED);
 
+    // multi-instance: a parallel body with one of three inner instances completed, a sequential
+    // one at its second item; both wait halfway
+    engine.deploy(multiInstanceProcess(id + "-parallel", id + "-each", false));
+    engine.deploy(multiInstanceProcess(id + "-sequential", id + "-step", true));
+    long looping = engine.createInstance(id + "-parallel", Map.of("items", List.of("a", "b", "c")));
+    TestEngine.await("three inner jobs", () -> engine.records().matching(r -> r.valueType() == ValueType.JOB
+        && r.intent() == JobIntent.CREATED && ((JobRecord) r.value()).processInstanceKey() == looping).size() == 3);
+    client.newCompleteCommand(engine.activateJob(id + "-each").getKey()).variables(Map.of("result", "done"))
+        .send().join();
+    long stepping = engine.createInstance(id + "-sequential", Map.of("items", List.of(1, 2, 3)));
+    client.newCompleteCommand(engine.activateJob(id + "-step").getKey()).variables(Map.of("result", 1)).send().join();
+    engine.activateJob(id + "-step");
+
     // messages: buffered, dropped at once, expiring; and a cancelled instance
     client.newPublishMessageCommand().messageName("m").correlationKey("k").messageId("kept")
         .timeToLive(Duration.ofHours(1)).variables(Map.of("v", 1)).send().join();
@@ -159,7 +173,8 @@ class StateRebuildTest {
     clock.advance(Duration.ofMinutes(2));
     // three expiries: the two messages without time to live (one above) and the one of a minute
     TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 3);
-    assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled, calling, stillCalling, paid, waiting))
+    assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled, calling, stillCalling, paid, waiting,
+        looping, stepping))
         .doesNotHaveDuplicates();
 
     // timer start: a cycle creates an instance that waits at a timer catch event; version 2
@@ -171,6 +186,14 @@ class StateRebuildTest {
     engine.deploy(timerStartProcess(id + "-started", "waitV2"));
     TestEngine.await("v1 start timer canceled", () -> engine.records().has(ValueType.TIMER, TimerIntent.CANCELED,
         r -> ((TimerRecord) r.value()).processInstanceKey() == -1));
+  }
+
+  private static BpmnModelInstance multiInstanceProcess(String processId, String type, boolean sequential) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start")
+        .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> (sequential ? m.sequential() : m.parallel())
+            .zeebeInputCollectionExpression("items").zeebeInputElement("item")
+            .zeebeOutputCollection("results").zeebeOutputElementExpression("result")))
+        .endEvent("end").done();
   }
 
   private static BpmnModelInstance timerStartProcess(String processId, String waitId) {
