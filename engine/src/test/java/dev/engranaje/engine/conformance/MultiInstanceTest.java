@@ -170,7 +170,8 @@ class MultiInstanceTest {
         && r.intent() == ProcessInstanceIntent.ELEMENT_TERMINATED)
         .extracting(r -> value(r).bpmnElementType())
         .containsExactly(BpmnElementType.SERVICE_TASK, BpmnElementType.SERVICE_TASK, BpmnElementType.MULTI_INSTANCE_BODY);
-    assertThat(engine.matching(r -> r.valueType() == ValueType.JOB && r.intent() == JobIntent.CANCELED)).hasSize(2);
+    assertThat(engine.matching(r -> r.valueType() == ValueType.JOB && r.intent() == JobIntent.CANCELED
+        && ((JobRecord) r.value()).processInstanceKey() == instanceKey)).hasSize(2);
     assertThat(rootVariables(instanceKey)).doesNotContainKey("results");
   }
 
@@ -200,6 +201,106 @@ class MultiInstanceTest {
         && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
         .extracting(r -> value(r).bpmnElementType())
         .containsExactly(BpmnElementType.SUB_PROCESS, BpmnElementType.SUB_PROCESS, BpmnElementType.MULTI_INSTANCE_BODY);
+  }
+
+  @Test
+  void shouldTerminateRemainingInstancesWhenParallelCompletionConditionHolds() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-each";
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.parallel()
+            .zeebeInputCollectionExpression("items").zeebeInputElement("item")
+            .zeebeOutputCollection("results").zeebeOutputElementExpression("item")
+            .completionCondition("=numberOfCompletedInstances = 1 and numberOfActiveInstances = 2"
+                + " and numberOfInstances = 3 and numberOfTerminatedInstances = 0")))
+        .endEvent("end").done());
+    long instanceKey = engine.createInstance(processId, Map.of("items", List.of("a", "b", "c")));
+    List<ActivatedJob> jobs = activateAll(type, 3);
+    ActivatedJob second = jobs.stream().filter(j -> "b".equals(j.getVariablesAsMap().get("item"))).findFirst().orElseThrow();
+
+    // when
+    engine.client().newCompleteCommand(second.getKey()).send().join();
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(rootVariables(instanceKey)).containsEntry("results", "[null,\"b\",null]");
+    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK)
+        .extracting(Record::intent).filteredOn(i -> i == ProcessInstanceIntent.ELEMENT_TERMINATED).hasSize(2);
+  }
+
+  @Test
+  void shouldCatchErrorOfInnerInstanceWithBoundaryOnBody() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-each";
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.parallel()
+            .zeebeInputCollectionExpression("items")))
+        .endEvent("end")
+        .moveToActivity("each").boundaryEvent("failed", b -> b.error("E1")).endEvent("handled").done());
+    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2)));
+    List<ActivatedJob> jobs = activateAll(type, 2);
+
+    // when
+    engine.client().newThrowErrorCommand(jobs.get(0).getKey()).errorCode("E1").send().join();
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(engine.hasElementEvent(instanceKey, "handled", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.hasElementEvent(instanceKey, "end", ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
+  }
+
+  @Test
+  void shouldKeepOutputMappedResultInInnerInstanceWhenItIsTheOutputElement() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-each";
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .serviceTask("each", t -> t.zeebeJobType(type).zeebeOutputExpression("answer", "result")
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items")
+                .zeebeOutputCollection("results").zeebeOutputElementExpression("result")))
+        .endEvent("end").done());
+    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2)));
+
+    // when
+    for (ActivatedJob job : activateAll(type, 2)) {
+      Object counter = job.getVariablesAsMap().get("loopCounter");
+      engine.client().newCompleteCommand(job.getKey()).variables(Map.of("answer", "r" + counter)).send().join();
+    }
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(rootVariables(instanceKey)).containsEntry("results", "[\"r1\",\"r2\"]").doesNotContainKey("result");
+  }
+
+  @Test
+  void shouldRaiseExtractValueErrorWhenSequentialCollectionShrinks() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String type = processId + "-each";
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.sequential()
+            .zeebeInputCollectionExpression("items").zeebeInputElement("item")))
+        .endEvent("end").done());
+    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2, 3)));
+    ActivatedJob first = engine.activateJob(type);
+    engine.client().newCompleteCommand(first.getKey()).send().join();
+    ActivatedJob second = engine.activateJob(type);
+    engine.client().newSetVariablesCommand(instanceKey).variables(Map.of("items", List.of(1))).send().join();
+
+    // when
+    engine.client().newCompleteCommand(second.getKey()).send().join();
+    Incident incident = engine.awaitIncidents(instanceKey).get(0);
+    engine.client().newSetVariablesCommand(instanceKey).variables(Map.of("items", List.of(1, 2))).send().join();
+    engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+    assertThat(incident.getElementInstanceKey()).isEqualTo(second.getElementInstanceKey());
+    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK
+        && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING).hasSize(2);
   }
 
   private static List<ActivatedJob> activateAll(String type, int count) {
