@@ -303,6 +303,35 @@ class MultiInstanceTest {
         && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING).hasSize(2);
   }
 
+  @Test
+  void shouldCallOneChildInstancePerItemAndCollectTheirResults() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String childId = processId + "-child";
+    String type = childId + "-work";
+    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        // without this, every child hands back the body's whole (copied) output collection, which
+        // propagates onto the body and overwrites the results gathered so far
+        .callActivity("call", c -> c.zeebeProcessId(childId).zeebePropagateAllChildVariables(false)
+            .zeebeOutputExpression("done", "done").multiInstance(m -> m.parallel()
+            .zeebeInputCollectionExpression("items").zeebeInputElement("item")
+            .zeebeOutputCollection("results").zeebeOutputElementExpression("done")))
+        .endEvent("end").done());
+    long instanceKey = engine.createInstance(processId, Map.of("items", List.of("a", "b")));
+
+    // when
+    for (ActivatedJob job : activateAll(type, 2)) {
+      engine.client().newCompleteCommand(job.getKey()).variables(Map.of("done", job.getVariablesAsMap().get("item")))
+          .send().join();
+    }
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(rootVariables(instanceKey)).containsEntry("results", "[\"a\",\"b\"]")
+        .doesNotContainKeys("item", "loopCounter", "done");
+  }
+
   private static List<ActivatedJob> activateAll(String type, int count) {
     TestEngine.await(count + " jobs of type " + type, () -> engine.matching(r -> r.valueType() == ValueType.JOB
         && r.intent() == JobIntent.CREATED && type.equals(((JobRecord) r.value()).type()))
