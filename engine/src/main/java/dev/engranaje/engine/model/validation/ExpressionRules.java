@@ -1,14 +1,17 @@
 package dev.engranaje.engine.model.validation;
 
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -53,10 +56,34 @@ final class ExpressionRules implements ModelRule {
         mapping.getInputs().forEach(input -> checkMapping(id, input, "zeebe:input", findings));
         mapping.getOutputs().forEach(output -> checkMapping(id, output, "zeebe:output", findings));
       }
+      if (element instanceof Activity activity
+          && activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop) {
+        checkLoop(id, loop, findings);
+      }
       for (EventDefinition definition : Elements.eventDefinitions(element)) {
         checkEventDefinition(model, element, definition, findings);
       }
     }
+  }
+
+  /** The loop's input collection and output element are FEEL even without a leading '='. */
+  private static void checkLoop(String id, MultiInstanceLoopCharacteristics loop, Findings findings) {
+    ZeebeLoopCharacteristics zeebe = Elements.firstExtension(loop, ZeebeLoopCharacteristics.class);
+    if (zeebe != null) {
+      checkFeel(id, "'inputCollection' of 'zeebe:loopCharacteristics'", asFeel(zeebe.getInputCollection()), findings);
+      checkFeel(id, "'outputElement' of 'zeebe:loopCharacteristics'", asFeel(zeebe.getOutputElement()), findings);
+    }
+    if (loop.getCompletionCondition() != null) {
+      checkFeel(id, "'completionCondition'", asFeel(Elements.trimmedText(loop.getCompletionCondition())), findings);
+    }
+  }
+
+  private static String asFeel(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String trimmed = text.trim();
+    return trimmed.startsWith("=") ? trimmed : "=" + trimmed;
   }
 
   private static void checkCondition(SequenceFlow flow, Findings findings) {

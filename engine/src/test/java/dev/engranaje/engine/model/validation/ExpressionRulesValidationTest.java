@@ -54,6 +54,27 @@ class ExpressionRulesValidationTest {
   }
 
   @Test
+  void shouldNameAttributeWhenMultiInstanceInputCollectionDoesNotParse() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:serviceTask id="charge">
+          <bpmn:extensionElements><zeebe:taskDefinition type="payment" /></bpmn:extensionElements>
+          <bpmn:multiInstanceLoopCharacteristics>
+            <bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1," /></bpmn:extensionElements>
+          </bpmn:multiInstanceLoopCharacteristics>
+        </bpmn:serviceTask>
+        """);
+
+    // when / then
+    assertThat(findings(xml)).singleElement().satisfies(finding -> {
+      assertThat(finding.elementId()).isEqualTo("charge");
+      assertThat(finding.rule()).startsWith("Expected a valid FEEL expression in 'inputCollection' of"
+          + " 'zeebe:loopCharacteristics', but failed to parse expression '[1,'");
+    });
+  }
+
+  @Test
   void shouldNameTargetWhenInputSourceDoesNotParse() {
     // given
     String xml = serviceTask("""
