@@ -34,6 +34,7 @@ public final class ExecutableElement {
   private TimerDefinition timer;
   private CalledElement calledElement;
   private MessageDefinition message;
+  private UserTaskDefinition userTask;
 
   ExecutableElement(String id, BpmnElementType type, BpmnEventType eventType, ExecutableElement flowScope) {
     this.id = id;
@@ -138,6 +139,11 @@ public final class ExecutableElement {
     return message;
   }
 
+  /** For user tasks: the assignment, schedule, form and priority; null otherwise. */
+  public UserTaskDefinition userTask() {
+    return userTask;
+  }
+
   /** A parallel gateway with more than one incoming flow waits for a token on each. */
   public boolean isParallelJoin() {
     return type == BpmnElementType.PARALLEL_GATEWAY && incoming.size() > 1;
@@ -212,5 +218,9 @@ public final class ExecutableElement {
 
   void setMessage(MessageDefinition message) {
     this.message = message;
+  }
+
+  void setUserTask(UserTaskDefinition userTask) {
+    this.userTask = userTask;
   }
 }
