@@ -217,19 +217,39 @@ class UserTaskTest {
   }
 
   @Test
-  void shouldRaiseExtractValueErrorWhenCandidateGroupsAreNotAList() {
+  void shouldRejectWithConflictWhenTaskAssignedToSomeoneElseIsAssignedWithoutOverride() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(approvalProcess(processId));
+    long instanceKey = engine.createInstance(processId, Map.of());
+    long taskKey = awaitTask(instanceKey).getUserTaskKey();
+    engine.client().newAssignUserTaskCommand(taskKey).assignee("ana").send().join();
+
+    // when / then
+    assertThatThrownBy(() -> engine.client().newAssignUserTaskCommand(taskKey).assignee("bo").allowOverride(false)
+        .send().join())
+        .isInstanceOf(ProblemException.class)
+        .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(409));
+    assertThat(engine.client().newUserTaskGetRequest(taskKey).send().join().getAssignee()).isEqualTo("ana");
+  }
+
+  @Test
+  void shouldCreateTaskAfterResolvingWhenCandidateGroupsWereNotAList() {
     // given
     String processId = TestEngine.uniqueProcessId();
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("approve", t -> t.zeebeUserTask().zeebeCandidateGroupsExpression("groups")).endEvent("end").done());
+    long instanceKey = engine.createInstance(processId, Map.of("groups", 5));
+    List<Incident> incidents = engine.awaitIncidents(instanceKey);
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of("groups", 5));
+    engine.client().newSetVariablesCommand(instanceKey).variables(Map.of("groups", List.of("sales"))).send().join();
+    engine.client().newResolveIncidentCommand(incidents.get(0).getIncidentKey()).send().join();
 
     // then
-    List<Incident> incidents = engine.awaitIncidents(instanceKey);
     assertThat(incidents).extracting(Incident::getErrorType).containsExactly(IncidentErrorType.EXTRACT_VALUE_ERROR);
     assertThat(incidents.get(0).getErrorMessage()).contains("candidateGroups", "a list of strings");
+    assertThat(awaitTask(instanceKey).getCandidateGroups()).containsExactly("sales");
   }
 
   private static BpmnModelInstance approvalProcess(String processId) {
