@@ -252,6 +252,40 @@ class UserTaskTest {
     assertThat(awaitTask(instanceKey).getCandidateGroups()).containsExactly("sales");
   }
 
+  @Test
+  void shouldRaiseFormNotFoundWhenTaskLinksDeployedForm() {
+    // given: forms are not deployable in this release, so no linked form can exist
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .userTask("approve", t -> t.zeebeUserTask().zeebeFormId("approval-form")).endEvent("end").done());
+
+    // when
+    long instanceKey = engine.createInstance(processId, Map.of());
+
+    // then
+    assertThat(engine.awaitIncidents(instanceKey)).extracting(Incident::getErrorType)
+        .containsExactly(IncidentErrorType.FORM_NOT_FOUND);
+  }
+
+  @Test
+  void shouldShowExternalFormReferenceAndFollowUpDateWhenTaskSetsThem() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .userTask("approve", t -> t.zeebeUserTask().zeebeExternalFormReferenceExpression("\"https://forms/\" + id")
+            .zeebeFollowUpDateExpression("date and time(\"2030-05-01T08:00:00Z\")"))
+        .endEvent("end").done());
+
+    // when
+    long instanceKey = engine.createInstance(processId, Map.of("id", "42"));
+
+    // then
+    UserTask task = awaitTask(instanceKey);
+    assertThat(task.getExternalFormReference()).isEqualTo("https://forms/42");
+    assertThat(task.getFollowUpDate()).isEqualTo("2030-05-01T08:00Z");
+    assertThat(task.getPriority()).isEqualTo(50);
+  }
+
   private static BpmnModelInstance approvalProcess(String processId) {
     return Bpmn.createExecutableProcess(processId).startEvent("start").userTask("approve", t -> t.zeebeUserTask())
         .endEvent("end").done();
