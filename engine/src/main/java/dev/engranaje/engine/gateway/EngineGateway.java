@@ -64,4 +64,17 @@ public interface EngineGateway {
 
   /** Variables visible in the given scope (or all scopes of the instance when scopeKey is null). */
   CompletableFuture<List<VariableView>> searchVariables(Long processInstanceKey, Long scopeKey);
+
+  /** Completes a Camunda user task; the variables are a payload (spec §3.3). */
+  CompletableFuture<Void> completeUserTask(long userTaskKey, String variablesJson, String action);
+
+  /** Assigns a Camunda user task; {@code allowOverride} null means true. */
+  CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, Boolean allowOverride, String action);
+
+  CompletableFuture<Void> unassignUserTask(long userTaskKey);
+
+  CompletableFuture<Optional<UserTaskView>> getUserTask(long userTaskKey);
+
+  /** Camunda user tasks, live and ended, filtered by any non-null field of the filter, oldest first. */
+  CompletableFuture<List<UserTaskView>> searchUserTasks(UserTaskFilter filter);
 }

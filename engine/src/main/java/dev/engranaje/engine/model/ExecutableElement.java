@@ -36,6 +36,7 @@ public final class ExecutableElement {
   private MessageDefinition message;
   private LoopCharacteristics loop;
   private ExecutableElement innerActivity;
+  private UserTaskDefinition userTask;
 
   ExecutableElement(String id, BpmnElementType type, BpmnEventType eventType, ExecutableElement flowScope) {
     this.id = id;
@@ -150,6 +151,11 @@ public final class ExecutableElement {
     return innerActivity;
   }
 
+  /** For user tasks: the assignment, schedule, form and priority; null otherwise. */
+  public UserTaskDefinition userTask() {
+    return userTask;
+  }
+
   /** A parallel gateway with more than one incoming flow waits for a token on each. */
   public boolean isParallelJoin() {
     return type == BpmnElementType.PARALLEL_GATEWAY && incoming.size() > 1;
@@ -229,5 +235,9 @@ public final class ExecutableElement {
   void setMultiInstance(LoopCharacteristics loop, ExecutableElement innerActivity) {
     this.loop = loop;
     this.innerActivity = innerActivity;
+  }
+
+  void setUserTask(UserTaskDefinition userTask) {
+    this.userTask = userTask;
   }
 }

@@ -30,6 +30,12 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
@@ -53,6 +59,9 @@ import java.util.Map;
  */
 public final class ProcessTransformer {
   private static final String DEFAULT_RETRIES = "3";
+
+  /** The job type of a job-worker user task (spec §5). */
+  public static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
 
   private final ExpressionLanguage expressions;
 
@@ -191,6 +200,12 @@ public final class ProcessTransformer {
     if (type == BpmnElementType.CALL_ACTIVITY) {
       element.setCalledElement(calledElement(node));
     }
+    if (type == BpmnElementType.USER_TASK) {
+      element.setUserTask(userTaskDefinition(node));
+      if (!element.userTask().camundaUserTask()) {
+        element.setJobDefinition(expressions.parse(USER_TASK_JOB_TYPE), expressions.parse(DEFAULT_RETRIES));
+      }
+    }
     EventDefinition definition = eventDefinition(node);
     if (definition instanceof ErrorEventDefinition error) {
       String code = error.getError() == null ? null : error.getError().getErrorCode();
@@ -223,6 +238,33 @@ public final class ProcessTransformer {
     // the model API reads an absent attribute as true, the documented default of both flags
     return new CalledElement(parse(node.getId(), "processId", called.getProcessId()),
         called.isPropagateAllParentVariablesEnabled(), called.isPropagateAllChildVariablesEnabled());
+  }
+
+  private UserTaskDefinition userTaskDefinition(FlowNode node) {
+    String id = node.getId();
+    ZeebeAssignmentDefinition assignment = node.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+    ZeebeTaskSchedule schedule = node.getSingleExtensionElement(ZeebeTaskSchedule.class);
+    ZeebeFormDefinition form = node.getSingleExtensionElement(ZeebeFormDefinition.class);
+    ZeebePriorityDefinition priority = node.getSingleExtensionElement(ZeebePriorityDefinition.class);
+    return new UserTaskDefinition(
+        node.getSingleExtensionElement(ZeebeUserTask.class) != null,
+        assignment == null ? null : optional(id, "assignee", assignment.getAssignee()),
+        assignment == null ? null : optional(id, "candidateGroups", assignment.getCandidateGroups()),
+        assignment == null ? null : optional(id, "candidateUsers", assignment.getCandidateUsers()),
+        schedule == null ? null : optional(id, "dueDate", schedule.getDueDate()),
+        schedule == null ? null : optional(id, "followUpDate", schedule.getFollowUpDate()),
+        form == null || isBlank(form.getFormId()) ? null : form.getFormId(),
+        form == null ? null : optional(id, "externalReference", form.getExternalReference()),
+        form == null || isBlank(form.getFormKey()) ? null : form.getFormKey(),
+        priority == null ? null : optional(id, "priority", priority.getPriority()));
+  }
+
+  private Expression optional(String elementId, String attribute, String raw) {
+    return isBlank(raw) ? null : parse(elementId, attribute, raw);
+  }
+
+  private static boolean isBlank(String raw) {
+    return raw == null || raw.isBlank();
   }
 
   private TimerDefinition timerDefinition(String elementId, TimerEventDefinition timer) {
@@ -334,6 +376,9 @@ public final class ProcessTransformer {
     }
     if (node instanceof ReceiveTask) {
       return BpmnElementType.RECEIVE_TASK;
+    }
+    if (node instanceof UserTask) {
+      return BpmnElementType.USER_TASK;
     }
     if (node instanceof ManualTask) {
       return BpmnElementType.MANUAL_TASK;

@@ -13,6 +13,7 @@ import dev.engranaje.engine.processing.bpmn.behavior.MappingBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.SubscriptionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.TimerBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.UserTaskBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
 import dev.engranaje.engine.processing.bpmn.container.CallActivityProcessor;
 import dev.engranaje.engine.processing.bpmn.container.MultiInstanceBodyProcessor;
@@ -29,6 +30,7 @@ import dev.engranaje.engine.processing.bpmn.gateway.ParallelGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.ReceiveTaskProcessor;
+import dev.engranaje.engine.processing.bpmn.task.UserTaskProcessor;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
 import dev.engranaje.engine.processing.deployment.DeploymentHandler;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
@@ -38,8 +40,10 @@ import dev.engranaje.engine.processing.job.JobActivation;
 import dev.engranaje.engine.processing.job.JobCommandHandler;
 import dev.engranaje.engine.processing.message.MessageHandler;
 import dev.engranaje.engine.processing.query.StateQueries;
+import dev.engranaje.engine.processing.query.UserTaskQueries;
 import dev.engranaje.engine.processing.timer.TimerStartEvents;
 import dev.engranaje.engine.processing.timer.TimerTriggerHandler;
+import dev.engranaje.engine.processing.usertask.UserTaskCommandHandler;
 import dev.engranaje.engine.processing.variable.VariableDocumentHandler;
 import dev.engranaje.engine.state.EngineState;
 import java.time.Clock;
@@ -63,6 +67,8 @@ public final class Processing {
   private final MessageHandler messages;
   private final TimerTriggerHandler timerTriggers;
   private final StateQueries queries;
+  private final UserTaskCommandHandler userTasks;
+  private final UserTaskQueries userTaskQueries;
 
   /** Everything a {@link Processing} is built from. */
   public record Dependencies(EngineState state, RecordWriter writer, Clock clock, ExpressionLanguage expressions,
@@ -117,6 +123,9 @@ public final class Processing {
             variables, mappings))
         .register(BpmnElementType.TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
         .register(BpmnElementType.MANUAL_TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
+        .register(BpmnElementType.USER_TASK, new UserTaskProcessor(new UserTaskProcessor.Dependencies(transitions,
+            activities, jobBehavior, new UserTaskBehavior(state, writer, d.expressions(), variables, clock),
+            incidentBehavior, variables, mappings, subscriptions)))
         // gateways
         .register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(transitions, d.expressions(),
             variables, incidentBehavior))
@@ -132,6 +141,8 @@ public final class Processing {
     this.messages = new MessageHandler(state, writer, clock, subscriptions);
     this.timerTriggers = new TimerTriggerHandler(state, writer, transitions, timers, timerStarts);
     this.queries = new StateQueries(state);
+    this.userTasks = new UserTaskCommandHandler(state, writer, transitions, clock);
+    this.userTaskQueries = new UserTaskQueries(state);
   }
 
   public EngineState state() {
@@ -172,6 +183,14 @@ public final class Processing {
 
   public StateQueries queries() {
     return queries;
+  }
+
+  public UserTaskCommandHandler userTasks() {
+    return userTasks;
+  }
+
+  public UserTaskQueries userTaskQueries() {
+    return userTaskQueries;
   }
 
   /** Runs the command's follow-up work, then serves parked job activations that can now be served. */

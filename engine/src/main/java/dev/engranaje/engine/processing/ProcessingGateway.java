@@ -15,6 +15,8 @@ import dev.engranaje.engine.gateway.CorrelatedMessage;
 import dev.engranaje.engine.gateway.PublishMessage;
 import dev.engranaje.engine.gateway.PublishedMessage;
 import dev.engranaje.engine.gateway.Topology;
+import dev.engranaje.engine.gateway.UserTaskFilter;
+import dev.engranaje.engine.gateway.UserTaskView;
 import dev.engranaje.engine.gateway.VariableView;
 import java.util.List;
 import java.util.Optional;
@@ -133,5 +135,40 @@ public final class ProcessingGateway implements EngineGateway {
   @Override
   public CompletableFuture<List<VariableView>> searchVariables(Long processInstanceKey, Long scopeKey) {
     return processor.submit((p, reply) -> reply.complete(p.queries().variables(processInstanceKey, scopeKey)));
+  }
+
+  @Override
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, String variablesJson, String action) {
+    return processor.submit((p, reply) -> {
+      p.userTasks().complete(userTaskKey, variablesJson, action);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, Boolean allowOverride,
+      String action) {
+    return processor.submit((p, reply) -> {
+      p.userTasks().assign(userTaskKey, assignee, allowOverride, action);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> unassignUserTask(long userTaskKey) {
+    return processor.submit((p, reply) -> {
+      p.userTasks().unassign(userTaskKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Optional<UserTaskView>> getUserTask(long userTaskKey) {
+    return processor.submit((p, reply) -> reply.complete(p.userTaskQueries().userTask(userTaskKey)));
+  }
+
+  @Override
+  public CompletableFuture<List<UserTaskView>> searchUserTasks(UserTaskFilter filter) {
+    return processor.submit((p, reply) -> reply.complete(p.userTaskQueries().userTasks(filter)));
   }
 }

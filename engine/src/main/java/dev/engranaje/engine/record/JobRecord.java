@@ -59,4 +59,10 @@ public record JobRecord(
         processDefinitionKey, elementId, elementInstanceKey, worker, deadline, errorMessage, errorCode, retryBackoff,
         recurringTime, payload, tenantId);
   }
+
+  public JobRecord withCustomHeaders(Map<String, String> headers) {
+    return new JobRecord(type, retries, headers, processInstanceKey, bpmnProcessId, processDefinitionVersion,
+        processDefinitionKey, elementId, elementInstanceKey, worker, deadline, errorMessage, errorCode, retryBackoff,
+        recurringTime, variables, tenantId);
+  }
 }

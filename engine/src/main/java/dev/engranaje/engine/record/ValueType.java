@@ -14,7 +14,8 @@ public enum ValueType {
   MESSAGE(MessageRecord.class, MessageIntent.class),
   TIMER(TimerRecord.class, TimerIntent.class),
   ERROR(ErrorRecord.class, ErrorIntent.class),
-  PROCESS_MESSAGE_SUBSCRIPTION(ProcessMessageSubscriptionRecord.class, ProcessMessageSubscriptionIntent.class);
+  PROCESS_MESSAGE_SUBSCRIPTION(ProcessMessageSubscriptionRecord.class, ProcessMessageSubscriptionIntent.class),
+  USER_TASK(UserTaskRecord.class, UserTaskIntent.class);
 
   private final Class<? extends RecordValue> valueClass;
   private final Class<? extends Enum<?>> intentClass;

@@ -12,6 +12,7 @@ public final class EngineState {
   private final TimerState timers = new TimerState();
   private final SubscriptionState subscriptions = new SubscriptionState();
   private final InstanceHistory history = new InstanceHistory();
+  private final UserTaskState userTasks = new UserTaskState();
 
   public KeyGenerator keys() {
     return keys;
@@ -51,5 +52,9 @@ public final class EngineState {
 
   public SubscriptionState subscriptions() {
     return subscriptions;
+  }
+
+  public UserTaskState userTasks() {
+    return userTasks;
   }
 }

@@ -23,6 +23,8 @@ import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.TimerRecord;
+import dev.engranaje.engine.record.UserTaskIntent;
+import dev.engranaje.engine.record.UserTaskRecord;
 import dev.engranaje.engine.record.VariableRecord;
 import java.util.function.Function;
 
@@ -59,6 +61,8 @@ public final class EventApplier {
       case ERROR -> applyError((ErrorIntent) record.intent(), (ErrorRecord) record.value());
       case PROCESS_MESSAGE_SUBSCRIPTION -> applySubscription(record.key(),
           (ProcessMessageSubscriptionIntent) record.intent(), (ProcessMessageSubscriptionRecord) record.value());
+      case USER_TASK -> state.userTasks().put((UserTaskRecord) record.value(),
+          record.intent() != UserTaskIntent.COMPLETED && record.intent() != UserTaskIntent.CANCELED);
       default -> {
         // deployments, creations and variable documents only inform; state lives elsewhere
       }

@@ -7,6 +7,7 @@ import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.IncidentFilter;
 import dev.engranaje.engine.gateway.ProcessInstanceFilter;
 import dev.engranaje.engine.gateway.ProcessInstanceView;
+import dev.engranaje.engine.gateway.UserTaskFilter;
 import dev.engranaje.engine.model.ExecutableProcess;
 import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
@@ -26,6 +27,7 @@ import dev.engranaje.engine.testkit.TestEngine;
 import dev.engranaje.engine.time.ControlledClock;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -90,6 +92,7 @@ class StateRebuildTest {
     engine.deploy(TestEngine.serviceTaskProcess(id + "-child", id + "-child"));
     engine.deploy(callerProcess(id + "-caller", id + "-child"));
     engine.deploy(messagesProcess(id + "-messages", id));
+    engine.deploy(userTaskProcess(id + "-approval"));
 
     // parallel and exclusive gateways, headers, completion variables
     long big = engine.createInstance(id + "-gateways", Map.of("x", 10));
@@ -173,8 +176,18 @@ class StateRebuildTest {
     clock.advance(Duration.ofMinutes(2));
     // three expiries: the two messages without time to live (one above) and the one of a minute
     TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 3);
+    // user tasks: one assigned and completed, one assigned and left waiting
+    long approved = engine.createInstance(id + "-approval", Map.of("reviewers", List.of("ana", "bo")));
+    long firstTask = awaitOpenUserTask(engine, approved);
+    client.newAssignUserTaskCommand(firstTask).assignee("ana").send().join();
+    client.newCompleteUserTaskCommand(firstTask).variables(Map.of("approved", true)).send().join();
+    TestEngine.await("second user task open", () -> awaitOpenUserTask(engine, approved) != firstTask);
+    client.newAssignUserTaskCommand(awaitOpenUserTask(engine, approved)).assignee("bo").send().join();
+    TestEngine.await("second user task assigned", () -> client.newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(approved).assignee("bo")).send().join().items().size() == 1);
+
     assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled, calling, stillCalling, paid, waiting,
-        looping, stepping))
+        looping, stepping, approved))
         .doesNotHaveDuplicates();
 
     // timer start: a cycle creates an instance that waits at a timer catch event; version 2
@@ -194,6 +207,23 @@ class StateRebuildTest {
             .zeebeInputCollectionExpression("items").zeebeInputElement("item")
             .zeebeOutputCollection("results").zeebeOutputElementExpression("result")))
         .endEvent("end").done();
+  }
+
+  private static BpmnModelInstance userTaskProcess(String processId) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start")
+        .userTask("review", t -> t.zeebeUserTask().zeebeCandidateUsersExpression("reviewers").zeebeDueDate(
+            "2030-01-01T12:00:00Z"))
+        .userTask("countersign", t -> t.zeebeUserTask().zeebeCandidateGroups("checkers"))
+        .endEvent("end").done();
+  }
+
+  private static long awaitOpenUserTask(TestEngine engine, long processInstanceKey) {
+    TestEngine.await("a user task is open", () -> !engine.client().newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).state(UserTaskState.CREATED)).send().join().items()
+        .isEmpty());
+    return engine.client().newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).state(UserTaskState.CREATED)).send().join().items()
+        .get(0).getUserTaskKey();
   }
 
   private static BpmnModelInstance timerStartProcess(String processId, String waitId) {
@@ -218,6 +248,8 @@ class StateRebuildTest {
     List<ProcessInstanceView> instances = gateway.searchProcessInstances(new ProcessInstanceFilter(null, null, null, null)).join();
     snapshot.put("instances", instances);
     snapshot.put("incidents", gateway.searchIncidents(new IncidentFilter(null, null, null, null, null)).join());
+    snapshot.put("user tasks", gateway.searchUserTasks(new UserTaskFilter(null, null, null, null, null, null, null))
+        .join());
     for (ProcessInstanceView instance : instances) {
       snapshot.put("variables of " + instance.key(), gateway.searchVariables(instance.key(), null).join());
     }

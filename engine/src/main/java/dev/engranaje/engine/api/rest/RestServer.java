@@ -64,6 +64,7 @@ public final class RestServer implements AutoCloseable {
       new VariableRoutes(gateway).register(router);
       new IncidentRoutes(gateway).register(router);
       new SearchRoutes(gateway).register(router);
+      new UserTaskRoutes(gateway).register(router);
       server.createContext("/", router);
       server.setExecutor(executor);
       server.start();

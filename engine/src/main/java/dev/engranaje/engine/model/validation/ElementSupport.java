@@ -28,6 +28,7 @@ enum ElementSupport {
   RECEIVE_TASK("receiveTask", Treatment.EXECUTED),
   SERVICE_TASK("serviceTask", Treatment.EXECUTED),
   SEND_TASK("sendTask", Treatment.EXECUTED),
+  USER_TASK("userTask", Treatment.EXECUTED),
   UNDEFINED_TASK("task", Treatment.EXECUTED),
   MANUAL_TASK("manualTask", Treatment.EXECUTED),
   EMBEDDED_SUBPROCESS("subProcess", Treatment.EXECUTED),

@@ -34,6 +34,10 @@ final class SupportedElements implements ModelRule {
         findings.add(Elements.id(element), UNSUPPORTED, describe(type, qualifier), Elements.id(element));
       }
       if (element instanceof Activity activity) {
+        if (hasStandardLoop(activity)) {
+          // the BPMN model API does not map standardLoopCharacteristics, so it would be silently dropped
+          findings.add(Elements.id(element), UNSUPPORTED, "'standardLoopCharacteristics'", Elements.id(element));
+        }
         LoopCharacteristics loop = activity.getLoopCharacteristics();
         if (loop != null && !(loop instanceof MultiInstanceLoopCharacteristics)) {
           findings.add(
@@ -43,6 +47,11 @@ final class SupportedElements implements ModelRule {
         }
       }
     }
+  }
+
+  private static boolean hasStandardLoop(Activity activity) {
+    return activity.getDomElement().getChildElements().stream()
+        .anyMatch(child -> "standardLoopCharacteristics".equals(child.getLocalName()));
   }
 
   private static boolean hasInputCollection(LoopCharacteristics loop) {

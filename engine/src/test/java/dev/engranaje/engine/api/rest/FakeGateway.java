@@ -16,6 +16,8 @@ import dev.engranaje.engine.gateway.ProcessInstanceView;
 import dev.engranaje.engine.gateway.PublishMessage;
 import dev.engranaje.engine.gateway.PublishedMessage;
 import dev.engranaje.engine.gateway.Topology;
+import dev.engranaje.engine.gateway.UserTaskFilter;
+import dev.engranaje.engine.gateway.UserTaskView;
 import dev.engranaje.engine.gateway.VariableView;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +57,8 @@ final class FakeGateway implements EngineGateway {
   volatile Optional<ProcessInstanceView> processInstance = Optional.empty();
   volatile List<ProcessInstanceView> processInstances = List.of();
   volatile List<VariableView> variables = List.of();
+  volatile Optional<UserTaskView> userTask = Optional.empty();
+  volatile List<UserTaskView> userTasks = List.of();
 
   /** The next recorded call, waiting a little for asynchronous callers. */
   Call nextCall() throws InterruptedException {
@@ -174,5 +178,31 @@ final class FakeGateway implements EngineGateway {
   @Override
   public CompletableFuture<List<VariableView>> searchVariables(Long processInstanceKey, Long scopeKey) {
     return answer("searchVariables", variables, processInstanceKey, scopeKey);
+  }
+
+  @Override
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, String variablesJson, String action) {
+    return answer("completeUserTask", null, userTaskKey, variablesJson, action);
+  }
+
+  @Override
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, Boolean allowOverride,
+      String action) {
+    return answer("assignUserTask", null, userTaskKey, assignee, allowOverride, action);
+  }
+
+  @Override
+  public CompletableFuture<Void> unassignUserTask(long userTaskKey) {
+    return answer("unassignUserTask", null, userTaskKey);
+  }
+
+  @Override
+  public CompletableFuture<Optional<UserTaskView>> getUserTask(long userTaskKey) {
+    return answer("getUserTask", userTask, userTaskKey);
+  }
+
+  @Override
+  public CompletableFuture<List<UserTaskView>> searchUserTasks(UserTaskFilter filter) {
+    return answer("searchUserTasks", userTasks, filter);
   }
 }

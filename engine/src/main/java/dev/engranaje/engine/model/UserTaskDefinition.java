@@ -1,0 +1,23 @@
+package dev.engranaje.engine.model;
+
+import dev.engranaje.engine.expression.Expression;
+
+/**
+ * The properties of a user task (spec §5), each an expression evaluated on activation, or null when
+ * the model does not set it. {@code camundaUserTask} is true when {@code <zeebe:userTask/>} is
+ * present; otherwise the task is a job-worker user task. Immutable.
+ *
+ * @param formId the id of a linked (deployed) form; this release deploys no forms
+ * @param formKey the legacy {@code formKey} attribute, passed through as the form key
+ */
+public record UserTaskDefinition(
+    boolean camundaUserTask,
+    Expression assignee,
+    Expression candidateGroups,
+    Expression candidateUsers,
+    Expression dueDate,
+    Expression followUpDate,
+    String formId,
+    Expression externalReference,
+    String formKey,
+    Expression priority) {}

@@ -1,0 +1,47 @@
+package dev.engranaje.engine.processing.query;
+
+import dev.engranaje.engine.gateway.UserTaskFilter;
+import dev.engranaje.engine.gateway.UserTaskView;
+import dev.engranaje.engine.record.UserTaskRecord;
+import dev.engranaje.engine.state.EngineState;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Looks up Camunda user tasks, live and ended, oldest first. Runs on the processing thread. */
+public final class UserTaskQueries {
+  private final EngineState state;
+
+  public UserTaskQueries(EngineState state) {
+    this.state = state;
+  }
+
+  public Optional<UserTaskView> userTask(long key) {
+    return Optional.ofNullable(state.userTasks().get(key)).map(UserTaskQueries::view);
+  }
+
+  public List<UserTaskView> userTasks(UserTaskFilter filter) {
+    return state.userTasks().all().stream().filter(task -> matches(task, filter)).map(UserTaskQueries::view).toList();
+  }
+
+  private static boolean matches(UserTaskRecord task, UserTaskFilter filter) {
+    return matches(filter.userTaskKey(), task.userTaskKey())
+        && matches(filter.processInstanceKey(), task.processInstanceKey())
+        && matches(filter.elementInstanceKey(), task.elementInstanceKey())
+        && matches(filter.state(), task.state())
+        && matches(filter.assignee(), task.assignee())
+        && matches(filter.elementId(), task.elementId())
+        && matches(filter.bpmnProcessId(), task.bpmnProcessId());
+  }
+
+  private static boolean matches(Object expected, Object actual) {
+    return expected == null || Objects.equals(expected, actual);
+  }
+
+  private static UserTaskView view(UserTaskRecord t) {
+    return new UserTaskView(t.userTaskKey(), t.elementInstanceKey(), t.processInstanceKey(), t.bpmnProcessId(),
+        t.processDefinitionVersion(), t.processDefinitionKey(), t.elementId(), t.assignee(), t.candidateGroups(),
+        t.candidateUsers(), t.dueDate(), t.followUpDate(), t.formKey(), t.externalFormReference(), t.priority(),
+        t.creationTimestamp(), t.completionTimestamp(), t.state(), t.tenantId());
+  }
+}

@@ -1,0 +1,13 @@
+package dev.engranaje.engine.record;
+
+/** Lifecycle events of a Camunda user task (spec §5, §12). */
+public enum UserTaskIntent implements Intent {
+  CREATING,
+  CREATED,
+  ASSIGNING,
+  ASSIGNED,
+  COMPLETING,
+  COMPLETED,
+  CANCELING,
+  CANCELED
+}
