@@ -72,7 +72,7 @@ class RpaCommandsTest {
     // then
     assertThat(result.exitCode()).isEqualTo(FriendlyErrors.REFUSED);
     assertThat(result.err()).contains("HTTP 400", "invalid-order.bpmn", "element 'upload'", "'zeebe:taskDefinition'",
-        "element 'approve'", "'userTask'");
+        "element 'approve'", "'complexGateway'");
     assertThat(rpa("run", "invalid-order", "--address", address).exitCode()).isEqualTo(FriendlyErrors.REFUSED);
   }
 
