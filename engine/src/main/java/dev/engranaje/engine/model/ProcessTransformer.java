@@ -108,6 +108,13 @@ public final class ProcessTransformer {
         elements.get(gateway.getId()).setDefaultFlow(flows.get(gateway.getDefault().getId()));
       }
     }
+    for (FlowNode node : process.getModelInstance().getModelElementsByType(
+        io.camunda.zeebe.model.bpmn.instance.InclusiveGateway.class)) {
+      io.camunda.zeebe.model.bpmn.instance.InclusiveGateway gateway = (io.camunda.zeebe.model.bpmn.instance.InclusiveGateway) node;
+      if (gateway.getDefault() != null && elements.containsKey(gateway.getId())) {
+        elements.get(gateway.getId()).setDefaultFlow(flows.get(gateway.getDefault().getId()));
+      }
+    }
     return new ExecutableProcess(process.getId(), version, key, resourceName, tenantId, root, elements, flows);
   }
 
@@ -403,6 +410,12 @@ public final class ProcessTransformer {
     }
     if (node instanceof ParallelGateway) {
       return BpmnElementType.PARALLEL_GATEWAY;
+    }
+    if (node instanceof io.camunda.zeebe.model.bpmn.instance.InclusiveGateway) {
+      return BpmnElementType.INCLUSIVE_GATEWAY;
+    }
+    if (node instanceof io.camunda.zeebe.model.bpmn.instance.EventBasedGateway) {
+      return BpmnElementType.EVENT_BASED_GATEWAY;
     }
     if (node instanceof CallActivity) {
       return BpmnElementType.CALL_ACTIVITY;

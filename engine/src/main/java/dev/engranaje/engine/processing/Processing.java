@@ -27,6 +27,8 @@ import dev.engranaje.engine.processing.bpmn.event.StartEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.TimerCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ExclusiveGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ParallelGatewayProcessor;
+import dev.engranaje.engine.processing.bpmn.gateway.InclusiveGatewayProcessor;
+import dev.engranaje.engine.processing.bpmn.gateway.EventBasedGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.ReceiveTaskProcessor;
@@ -112,7 +114,7 @@ public final class Processing {
         .register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(Map.of(
             BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings),
             BpmnEventType.MESSAGE, new MessageCatchEventProcessor(transitions, activities, subscriptions, variables,
-                mappings))))
+                mappings)), transitions))
         .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, new PassThroughTaskProcessor(transitions, activities, mappings))
         // tasks
         .register(BpmnElementType.SERVICE_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
@@ -129,7 +131,11 @@ public final class Processing {
         // gateways
         .register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(transitions, d.expressions(),
             variables, incidentBehavior))
-        .register(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(transitions)));
+        .register(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(transitions))
+        .register(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(transitions, d.expressions(),
+            variables, incidentBehavior))
+        .register(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(transitions, subscriptions,
+            timers, incidentBehavior)));
     this.instances = new ProcessInstanceHandler(state, writer, transitions, variables, hooks);
     instanceHandler[0] = instances;
     TimerStartEvents timerStarts = new TimerStartEvents(state, writer, timers, instances);

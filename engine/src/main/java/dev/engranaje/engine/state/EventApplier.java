@@ -83,7 +83,7 @@ public final class EventApplier {
         if (scope != null) {
           scope.childActivated();
           ExecutableElement element = element(value);
-          if (element != null && element.isParallelJoin()) {
+          if (element != null && element.isJoin()) {
             scope.consumeJoinTokens(element.id(), element.incoming().stream().map(ExecutableFlow::id).toList());
           }
         }
@@ -117,7 +117,7 @@ public final class EventApplier {
         ExecutableProcess process = process(value);
         ExecutableFlow flow = process == null ? null : process.flow(value.elementId());
         ElementInstance scope = instances.get(value.flowScopeKey());
-        if (flow != null && scope != null && flow.target().isParallelJoin()) {
+        if (flow != null && scope != null && flow.target().isJoin()) {
           scope.addJoinToken(flow.target().id(), flow.id());
         }
       }

@@ -35,6 +35,8 @@ enum ElementSupport {
   CALL_ACTIVITY("callActivity", Treatment.EXECUTED),
   EXCLUSIVE_GATEWAY("exclusiveGateway", Treatment.EXECUTED),
   PARALLEL_GATEWAY("parallelGateway", Treatment.EXECUTED),
+  INCLUSIVE_GATEWAY("inclusiveGateway", Treatment.EXECUTED),
+  EVENT_BASED_GATEWAY("eventBasedGateway", Treatment.EXECUTED),
   SEQUENCE_FLOW("sequenceFlow", Treatment.EXECUTED),
   DATA_OBJECT("dataObject", Treatment.IGNORED),
   DATA_OBJECT_REFERENCE("dataObjectReference", Treatment.IGNORED),
