@@ -28,6 +28,7 @@ import dev.engranaje.engine.processing.bpmn.event.TimerCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ExclusiveGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ParallelGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.InclusiveGatewayProcessor;
+import dev.engranaje.engine.processing.message.MessageStartEvents;
 import dev.engranaje.engine.processing.bpmn.gateway.EventBasedGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
@@ -88,8 +89,11 @@ public final class Processing {
     JobBehavior jobBehavior = new JobBehavior(state, writer, d.expressions(), variables, hooks::jobsAvailable);
     ActivityBehavior activities = new ActivityBehavior(mappings, timers, incidentBehavior);
     ProcessInstanceHandler[] instanceHandler = new ProcessInstanceHandler[1];
-    this.transitions = new StateTransitionBehavior(state, writer, incidentBehavior, variables,
-        ended -> instanceHandler[0].onProcessInstanceEnded(ended));
+    MessageStartEvents[] messageStarts = new MessageStartEvents[1];
+    this.transitions = new StateTransitionBehavior(state, writer, incidentBehavior, variables, ended -> {
+      instanceHandler[0].onProcessInstanceEnded(ended);
+      messageStarts[0].onInstanceEnded(ended);
+    });
     ErrorEventBehavior errors = new ErrorEventBehavior(state, writer, transitions);
     SubscriptionBehavior subscriptions = new SubscriptionBehavior(state, writer, d.expressions(), variables, transitions,
         incidentBehavior);
@@ -144,7 +148,8 @@ public final class Processing {
     this.jobs = new JobCommandHandler(state, writer, transitions, variables, incidentBehavior, errors, hooks, clock);
     this.incidents = new IncidentHandler(state, incidentBehavior, transitions, hooks);
     this.variableDocuments = new VariableDocumentHandler(state, writer, variables);
-    this.messages = new MessageHandler(state, writer, clock, subscriptions);
+    messageStarts[0] = new MessageStartEvents(state, writer, d.expressions(), transitions, instances);
+    this.messages = new MessageHandler(state, writer, clock, subscriptions, messageStarts[0]);
     this.timerTriggers = new TimerTriggerHandler(state, writer, transitions, timers, timerStarts);
     this.queries = new StateQueries(state);
     this.userTasks = new UserTaskCommandHandler(state, writer, transitions, clock);

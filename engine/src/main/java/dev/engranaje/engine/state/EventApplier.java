@@ -108,6 +108,7 @@ public final class EventApplier {
           }
         }
         if (value.bpmnElementType() == BpmnElementType.PROCESS) {
+          state.messages().instanceEnded(key);
           linkCaller(value, key, -1);
           String end = intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
           state.history().ended(key, end, record.timestamp());
@@ -251,6 +252,12 @@ public final class EventApplier {
       case CREATED -> state.subscriptions().put(key, subscription);
       case CORRELATED -> {
         state.messages().correlated(subscription.messageKey(), subscription.bpmnProcessId());
+        if (subscription.elementInstanceKey() == subscription.processInstanceKey()
+            && !subscription.correlationKey().isEmpty()) {
+          // a message start event: the new instance is tagged with the message's correlation key
+          state.messages().startedInstance(subscription.processInstanceKey(), subscription.bpmnProcessId(),
+              subscription.correlationKey());
+        }
         if (subscription.interrupting()) {
           state.subscriptions().remove(key);
         }

@@ -16,6 +16,7 @@ enum ElementSupport {
   PROCESS("process", Treatment.EXECUTED),
   NONE_START_EVENT("startEvent", Treatment.EXECUTED),
   TIMER_START_EVENT("startEvent", "timerEventDefinition", Treatment.EXECUTED),
+  MESSAGE_START_EVENT("startEvent", "messageEventDefinition", Treatment.EXECUTED),
   NONE_END_EVENT("endEvent", Treatment.EXECUTED),
   ERROR_END_EVENT("endEvent", "errorEventDefinition", Treatment.EXECUTED),
   TERMINATE_END_EVENT("endEvent", "terminateEventDefinition", Treatment.EXECUTED),

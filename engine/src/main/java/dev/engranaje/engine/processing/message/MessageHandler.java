@@ -37,7 +37,11 @@ public final class MessageHandler {
   static final String NO_SUBSCRIPTION = "Expected to correlate a message with name '%s' and correlation key '%s'"
       + " to an open subscription, but none was found; publish it with a time to live to buffer it instead";
 
-  public MessageHandler(EngineState state, RecordWriter writer, Clock clock, SubscriptionBehavior subscriptions) {
+  private final MessageStartEvents startEvents;
+
+  public MessageHandler(EngineState state, RecordWriter writer, Clock clock, SubscriptionBehavior subscriptions,
+      MessageStartEvents startEvents) {
+    this.startEvents = startEvents;
     this.state = state;
     this.writer = writer;
     this.clock = clock;
@@ -79,7 +83,10 @@ public final class MessageHandler {
     MessageRecord message = new MessageRecord(command.name(), correlationKey, ttl, command.messageId(), variables,
         clock.millis() + ttl, command.tenantId());
     writer.event(key, MessageIntent.PUBLISHED, message);
-    correlateToOpenSubscriptions(key, message, correlatedInstances);
+    Set<String> reached = correlateToOpenSubscriptions(key, message, correlatedInstances);
+    if (startEvents != null) {
+      startEvents.onPublished(key, message, reached, correlatedInstances);
+    }
     if (ttl == 0) {
       writer.event(key, MessageIntent.EXPIRED, message);
     }
@@ -87,7 +94,8 @@ public final class MessageHandler {
   }
 
   /** Gives the message to every open subscription that matches it, once per bpmnProcessId. */
-  private void correlateToOpenSubscriptions(long messageKey, MessageRecord message, List<Long> correlatedInstances) {
+  private Set<String> correlateToOpenSubscriptions(long messageKey, MessageRecord message,
+      List<Long> correlatedInstances) {
     Set<String> reachedProcesses = new HashSet<>();
     for (long subscriptionKey : state.subscriptions().forMessage(message.name(), message.correlationKey())) {
       ProcessMessageSubscriptionRecord subscription = state.subscriptions().get(subscriptionKey);
@@ -100,6 +108,7 @@ public final class MessageHandler {
         correlatedInstances.add(subscription.processInstanceKey());
       }
     }
+    return reachedProcesses;
   }
 
   private boolean anyReady(String name, String correlationKey, String tenantId) {

@@ -67,6 +67,11 @@ public final class StateTransitionBehavior {
     leaveListeners.add(listener);
   }
 
+  /** Queues work to run after the current step, before the batch is committed. */
+  public void afterwards(Runnable work) {
+    followUps.add(work);
+  }
+
   /** Runs queued follow-up work until none is left. */
   public void drainFollowUps() {
     Runnable next;
