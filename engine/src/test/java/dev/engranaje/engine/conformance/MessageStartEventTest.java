@@ -83,6 +83,24 @@ class MessageStartEventTest {
     assertThat(jobs).allSatisfy(job -> assertThat(job.getVariablesAsMap()).doesNotContainKey("early"));
   }
 
+  // spec §7.2
+  @Test
+  void shouldStartInstanceWhenMessageIsCorrelatedThroughTheCorrelationEndpoint() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String message = processId + "-go";
+    engine.deploy(process(processId, message, "go-" + processId));
+
+    // when
+    var response = engine.client().newCorrelateMessageCommand().messageName(message).correlationKey("K1")
+        .variables(Map.of("n", 5)).send().join();
+
+    // then
+    ActivatedJob job = engine.activateJob("go-" + processId);
+    assertThat(response.getProcessInstanceKey()).isEqualTo(job.getProcessInstanceKey());
+    assertThat(job.getVariablesAsMap()).containsEntry("n", 5);
+  }
+
   private static List<ActivatedJob> activateAll(String type, int count) {
     List<ActivatedJob> jobs = new java.util.ArrayList<>();
     TestEngine.await(count + " jobs", () -> {

@@ -51,7 +51,8 @@ public final class MessageHandler {
   /** Correlates a message at once, without buffering; the answer names the first instance it reached. */
   public CorrelatedMessage correlate(PublishMessage command) {
     String correlationKey = command.correlationKey() == null ? "" : command.correlationKey();
-    if (command.name() == null || command.name().isBlank() || !anyReady(command.name(), correlationKey, command.tenantId())) {
+    if (command.name() == null || command.name().isBlank() || !anyReady(command.name(), correlationKey, command.tenantId())
+        && (startEvents == null || !startEvents.wouldStart(command.name(), correlationKey, command.tenantId()))) {
       throw new Rejection(RejectionType.NOT_FOUND, String.format(NO_SUBSCRIPTION, command.name(), correlationKey));
     }
     PublishMessage now = new PublishMessage(command.name(), correlationKey, 0, null, command.variablesJson(),

@@ -65,6 +65,17 @@ public final class MessageStartEvents {
     }
   }
 
+  /** Whether a message with this name and key, published now, would start an instance. */
+  public boolean wouldStart(String name, String correlationKey, String tenantId) {
+    for (DeployedDefinition definition : latestVersions()) {
+      if (Objects.equals(definition.record().tenantId(), tenantId) && startEventFor(definition, name) != null
+          && !blocked(definition.record().bpmnProcessId(), correlationKey)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Called as a process instance ends: if a message start tagged it, a buffered message with its
    * key may now start the latest version (after the instance's records are written).
