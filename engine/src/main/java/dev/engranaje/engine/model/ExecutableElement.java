@@ -161,6 +161,16 @@ public final class ExecutableElement {
     return type == BpmnElementType.PARALLEL_GATEWAY && incoming.size() > 1;
   }
 
+  /** An inclusive gateway with more than one incoming flow: it collects tokens like a parallel join. */
+  public boolean isInclusiveJoin() {
+    return type == BpmnElementType.INCLUSIVE_GATEWAY && incoming.size() > 1;
+  }
+
+  /** A gateway that parks tokens per incoming flow until it fires (parallel or inclusive join). */
+  public boolean isJoin() {
+    return isParallelJoin() || isInclusiveJoin();
+  }
+
   @Override
   public String toString() {
     return type + "('" + id + "')";

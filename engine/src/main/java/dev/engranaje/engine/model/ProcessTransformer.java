@@ -108,6 +108,13 @@ public final class ProcessTransformer {
         elements.get(gateway.getId()).setDefaultFlow(flows.get(gateway.getDefault().getId()));
       }
     }
+    for (FlowNode node : process.getModelInstance().getModelElementsByType(
+        io.camunda.zeebe.model.bpmn.instance.InclusiveGateway.class)) {
+      io.camunda.zeebe.model.bpmn.instance.InclusiveGateway gateway = (io.camunda.zeebe.model.bpmn.instance.InclusiveGateway) node;
+      if (gateway.getDefault() != null && elements.containsKey(gateway.getId())) {
+        elements.get(gateway.getId()).setDefaultFlow(flows.get(gateway.getDefault().getId()));
+      }
+    }
     return new ExecutableProcess(process.getId(), version, key, resourceName, tenantId, root, elements, flows);
   }
 
@@ -221,7 +228,9 @@ public final class ProcessTransformer {
     } else if (definition instanceof TimerEventDefinition timer) {
       element.setTimer(timerDefinition(node.getId(), timer));
     } else if (definition instanceof MessageEventDefinition message) {
-      element.setMessage(messageDefinition(node.getId(), message.getMessage()));
+      element.setMessage(node instanceof io.camunda.zeebe.model.bpmn.instance.StartEvent
+          ? startMessageDefinition(node.getId(), message.getMessage())
+          : messageDefinition(node.getId(), message.getMessage()));
     }
     if (node instanceof ReceiveTask receiveTask) {
       element.setMessage(messageDefinition(node.getId(), receiveTask.getMessage()));
@@ -279,6 +288,15 @@ public final class ProcessTransformer {
     }
     throw new IllegalArgumentException(
         "Expected timer event '" + elementId + "' to have a timeDate, timeDuration or timeCycle, but it has none");
+  }
+
+  /** A message start event's message: a name, and no correlation key (the message brings its own). */
+  private MessageDefinition startMessageDefinition(String elementId, Message message) {
+    if (message == null || message.getName() == null || message.getName().isBlank()) {
+      throw new IllegalArgumentException(
+          "Expected element '" + elementId + "' to reference a message with a name, but none was found");
+    }
+    return new MessageDefinition(message.getId(), parse(elementId, "message name", message.getName()), null);
   }
 
   private MessageDefinition messageDefinition(String elementId, Message message) {
@@ -403,6 +421,12 @@ public final class ProcessTransformer {
     }
     if (node instanceof ParallelGateway) {
       return BpmnElementType.PARALLEL_GATEWAY;
+    }
+    if (node instanceof io.camunda.zeebe.model.bpmn.instance.InclusiveGateway) {
+      return BpmnElementType.INCLUSIVE_GATEWAY;
+    }
+    if (node instanceof io.camunda.zeebe.model.bpmn.instance.EventBasedGateway) {
+      return BpmnElementType.EVENT_BASED_GATEWAY;
     }
     if (node instanceof CallActivity) {
       return BpmnElementType.CALL_ACTIVITY;

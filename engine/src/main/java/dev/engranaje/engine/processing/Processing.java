@@ -27,6 +27,9 @@ import dev.engranaje.engine.processing.bpmn.event.StartEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.TimerCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ExclusiveGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ParallelGatewayProcessor;
+import dev.engranaje.engine.processing.bpmn.gateway.InclusiveGatewayProcessor;
+import dev.engranaje.engine.processing.message.MessageStartEvents;
+import dev.engranaje.engine.processing.bpmn.gateway.EventBasedGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.ReceiveTaskProcessor;
@@ -86,8 +89,11 @@ public final class Processing {
     JobBehavior jobBehavior = new JobBehavior(state, writer, d.expressions(), variables, hooks::jobsAvailable);
     ActivityBehavior activities = new ActivityBehavior(mappings, timers, incidentBehavior);
     ProcessInstanceHandler[] instanceHandler = new ProcessInstanceHandler[1];
-    this.transitions = new StateTransitionBehavior(state, writer, incidentBehavior, variables,
-        ended -> instanceHandler[0].onProcessInstanceEnded(ended));
+    MessageStartEvents[] messageStarts = new MessageStartEvents[1];
+    this.transitions = new StateTransitionBehavior(state, writer, incidentBehavior, variables, ended -> {
+      instanceHandler[0].onProcessInstanceEnded(ended);
+      messageStarts[0].onInstanceEnded(ended);
+    });
     ErrorEventBehavior errors = new ErrorEventBehavior(state, writer, transitions);
     SubscriptionBehavior subscriptions = new SubscriptionBehavior(state, writer, d.expressions(), variables, transitions,
         incidentBehavior);
@@ -112,7 +118,7 @@ public final class Processing {
         .register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(Map.of(
             BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings),
             BpmnEventType.MESSAGE, new MessageCatchEventProcessor(transitions, activities, subscriptions, variables,
-                mappings))))
+                mappings)), transitions))
         .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, new PassThroughTaskProcessor(transitions, activities, mappings))
         // tasks
         .register(BpmnElementType.SERVICE_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
@@ -129,7 +135,11 @@ public final class Processing {
         // gateways
         .register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(transitions, d.expressions(),
             variables, incidentBehavior))
-        .register(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(transitions)));
+        .register(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(transitions))
+        .register(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(transitions, d.expressions(),
+            variables, incidentBehavior))
+        .register(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(transitions, subscriptions,
+            timers, incidentBehavior)));
     this.instances = new ProcessInstanceHandler(state, writer, transitions, variables, hooks);
     instanceHandler[0] = instances;
     TimerStartEvents timerStarts = new TimerStartEvents(state, writer, timers, instances);
@@ -138,7 +148,8 @@ public final class Processing {
     this.jobs = new JobCommandHandler(state, writer, transitions, variables, incidentBehavior, errors, hooks, clock);
     this.incidents = new IncidentHandler(state, incidentBehavior, transitions, hooks);
     this.variableDocuments = new VariableDocumentHandler(state, writer, variables);
-    this.messages = new MessageHandler(state, writer, clock, subscriptions);
+    messageStarts[0] = new MessageStartEvents(state, writer, d.expressions(), transitions, instances);
+    this.messages = new MessageHandler(state, writer, clock, subscriptions, messageStarts[0]);
     this.timerTriggers = new TimerTriggerHandler(state, writer, transitions, timers, timerStarts);
     this.queries = new StateQueries(state);
     this.userTasks = new UserTaskCommandHandler(state, writer, transitions, clock);

@@ -83,7 +83,7 @@ public final class EventApplier {
         if (scope != null) {
           scope.childActivated();
           ExecutableElement element = element(value);
-          if (element != null && element.isParallelJoin()) {
+          if (element != null && element.isJoin()) {
             scope.consumeJoinTokens(element.id(), element.incoming().stream().map(ExecutableFlow::id).toList());
           }
         }
@@ -108,6 +108,7 @@ public final class EventApplier {
           }
         }
         if (value.bpmnElementType() == BpmnElementType.PROCESS) {
+          state.messages().instanceEnded(key);
           linkCaller(value, key, -1);
           String end = intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
           state.history().ended(key, end, record.timestamp());
@@ -117,7 +118,7 @@ public final class EventApplier {
         ExecutableProcess process = process(value);
         ExecutableFlow flow = process == null ? null : process.flow(value.elementId());
         ElementInstance scope = instances.get(value.flowScopeKey());
-        if (flow != null && scope != null && flow.target().isParallelJoin()) {
+        if (flow != null && scope != null && flow.target().isJoin()) {
           scope.addJoinToken(flow.target().id(), flow.id());
         }
       }
@@ -251,6 +252,12 @@ public final class EventApplier {
       case CREATED -> state.subscriptions().put(key, subscription);
       case CORRELATED -> {
         state.messages().correlated(subscription.messageKey(), subscription.bpmnProcessId());
+        if (subscription.elementInstanceKey() == subscription.processInstanceKey()
+            && !subscription.correlationKey().isEmpty()) {
+          // a message start event: the new instance is tagged with the message's correlation key
+          state.messages().startedInstance(subscription.processInstanceKey(), subscription.bpmnProcessId(),
+              subscription.correlationKey());
+        }
         if (subscription.interrupting()) {
           state.subscriptions().remove(key);
         }

@@ -93,4 +93,31 @@ public final class MessageState {
   private static String idKey(String name, String correlationKey, String messageId) {
     return nameAndKey(name, correlationKey) + '\u0000' + messageId;
   }
+
+  /** Process instances started by a message with a non-empty correlation key: instance key to (process id, key). */
+  private final java.util.Map<Long, String> startedTags = new java.util.HashMap<>();
+
+  private static String tag(String bpmnProcessId, String correlationKey) {
+    return bpmnProcessId + "\u0000" + correlationKey;
+  }
+
+  /** A message start event created an instance tagged with the message's correlation key. */
+  public void startedInstance(long processInstanceKey, String bpmnProcessId, String correlationKey) {
+    startedTags.put(processInstanceKey, tag(bpmnProcessId, correlationKey));
+  }
+
+  /** The instance ended; its tag no longer blocks messages with its correlation key. */
+  public void instanceEnded(long processInstanceKey) {
+    startedTags.remove(processInstanceKey);
+  }
+
+  /** Whether an instance of the process tagged with this correlation key is active. */
+  public boolean hasActiveInstance(String bpmnProcessId, String correlationKey) {
+    return startedTags.containsValue(tag(bpmnProcessId, correlationKey));
+  }
+
+  /** Whether the instance was started by a message with a correlation key. */
+  public boolean isTagged(long processInstanceKey) {
+    return startedTags.containsKey(processInstanceKey);
+  }
 }

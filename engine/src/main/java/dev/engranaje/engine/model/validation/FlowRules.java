@@ -3,15 +3,16 @@ package dev.engranaje.engine.model.validation;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import java.util.List;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
-/** Sequence-flow conditions and exclusive-gateway defaults (spec 1.2 "Conditions", spec 6). */
+/** Sequence-flow conditions and exclusive/inclusive-gateway defaults (spec 1.2 "Conditions", spec 6). */
 final class FlowRules implements ModelRule {
 
   static final String CONDITION_NOT_ALLOWED =
-      "Expected a condition only on a sequence flow leaving an exclusive gateway, but sequence flow"
+      "Expected a condition only on a sequence flow leaving an exclusive or inclusive gateway, but sequence flow"
           + " '%s' leaves '%s' (%s)";
   static final String CONDITION_MISSING =
       "Expected sequence flow '%s' leaving exclusive gateway '%s' to have a condition or to be its"
@@ -31,7 +32,8 @@ final class FlowRules implements ModelRule {
       FlowNode source = flow.getSource();
       if (flow.getConditionExpression() != null
           && source != null
-          && !(source instanceof ExclusiveGateway)) {
+          && !(source instanceof ExclusiveGateway)
+          && !(source instanceof InclusiveGateway)) {
         findings.add(
             Elements.id(flow),
             CONDITION_NOT_ALLOWED,
@@ -42,32 +44,44 @@ final class FlowRules implements ModelRule {
     }
     FlowGraph graph = FlowGraph.of(model);
     for (ExclusiveGateway gateway : Elements.flowElements(model, ExclusiveGateway.class)) {
-      String defaultId = gateway.getAttributeValue(DEFAULT);
-      checkDefault(model, gateway, defaultId, findings);
-      List<SequenceFlow> outgoing = graph.outgoing(gateway);
-      if (outgoing.size() <= 1) {
-        continue;
-      }
-      for (SequenceFlow flow : outgoing) {
-        if (flow.getConditionExpression() == null && !Elements.id(flow).equals(defaultId)) {
-          findings.add(Elements.id(flow), CONDITION_MISSING, Elements.id(flow), Elements.id(gateway));
-        }
+      checkGateway(model, graph, gateway, "exclusive gateway", findings);
+    }
+    for (InclusiveGateway gateway : Elements.flowElements(model, InclusiveGateway.class)) {
+      checkGateway(model, graph, gateway, "inclusive gateway", findings);
+    }
+  }
+
+  private static void checkGateway(BpmnModelInstance model, FlowGraph graph, FlowNode gateway, String kind,
+      Findings findings) {
+    String defaultId = gateway.getAttributeValue(DEFAULT);
+    checkDefault(model, gateway, defaultId, kind, findings);
+    List<SequenceFlow> outgoing = graph.outgoing(gateway);
+    if (outgoing.size() <= 1) {
+      return;
+    }
+    for (SequenceFlow flow : outgoing) {
+      if (flow.getConditionExpression() == null && !Elements.id(flow).equals(defaultId)) {
+        findings.add(Elements.id(flow), forKind(CONDITION_MISSING, kind), Elements.id(flow), Elements.id(gateway));
       }
     }
   }
 
+  private static String forKind(String message, String kind) {
+    return message.replace("exclusive gateway", kind);
+  }
+
   private static void checkDefault(
-      BpmnModelInstance model, ExclusiveGateway gateway, String defaultId, Findings findings) {
+      BpmnModelInstance model, FlowNode gateway, String defaultId, String kind, Findings findings) {
     if (defaultId == null) {
       return;
     }
     ModelElementInstance target = model.getModelElementById(defaultId);
     String gatewayId = Elements.id(gateway);
     if (!(target instanceof SequenceFlow flow)) {
-      findings.add(gatewayId, DEFAULT_NOT_FOUND, defaultId, gatewayId);
+      findings.add(gatewayId, forKind(DEFAULT_NOT_FOUND, kind), defaultId, gatewayId);
     } else if (flow.getSource() != gateway) {
       String sourceId = flow.getSource() == null ? "nowhere" : Elements.id(flow.getSource());
-      findings.add(gatewayId, DEFAULT_NOT_OUTGOING, defaultId, gatewayId, sourceId);
+      findings.add(gatewayId, forKind(DEFAULT_NOT_OUTGOING, kind), defaultId, gatewayId, sourceId);
     }
   }
 }

@@ -25,7 +25,7 @@ final class LoopRules implements ModelRule {
           + " form a straight-through loop";
 
   private static final Set<String> PASS_THROUGH_TYPES =
-      Set.of("exclusiveGateway", "parallelGateway", "task", "manualTask");
+      Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway", "task", "manualTask");
 
   @Override
   public void check(BpmnModelInstance model, Findings findings) {

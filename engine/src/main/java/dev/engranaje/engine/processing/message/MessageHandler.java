@@ -37,7 +37,11 @@ public final class MessageHandler {
   static final String NO_SUBSCRIPTION = "Expected to correlate a message with name '%s' and correlation key '%s'"
       + " to an open subscription, but none was found; publish it with a time to live to buffer it instead";
 
-  public MessageHandler(EngineState state, RecordWriter writer, Clock clock, SubscriptionBehavior subscriptions) {
+  private final MessageStartEvents startEvents;
+
+  public MessageHandler(EngineState state, RecordWriter writer, Clock clock, SubscriptionBehavior subscriptions,
+      MessageStartEvents startEvents) {
+    this.startEvents = startEvents;
     this.state = state;
     this.writer = writer;
     this.clock = clock;
@@ -47,7 +51,8 @@ public final class MessageHandler {
   /** Correlates a message at once, without buffering; the answer names the first instance it reached. */
   public CorrelatedMessage correlate(PublishMessage command) {
     String correlationKey = command.correlationKey() == null ? "" : command.correlationKey();
-    if (command.name() == null || command.name().isBlank() || !anyReady(command.name(), correlationKey, command.tenantId())) {
+    if (command.name() == null || command.name().isBlank() || !anyReady(command.name(), correlationKey, command.tenantId())
+        && (startEvents == null || !startEvents.wouldStart(command.name(), correlationKey, command.tenantId()))) {
       throw new Rejection(RejectionType.NOT_FOUND, String.format(NO_SUBSCRIPTION, command.name(), correlationKey));
     }
     PublishMessage now = new PublishMessage(command.name(), correlationKey, 0, null, command.variablesJson(),
@@ -79,7 +84,10 @@ public final class MessageHandler {
     MessageRecord message = new MessageRecord(command.name(), correlationKey, ttl, command.messageId(), variables,
         clock.millis() + ttl, command.tenantId());
     writer.event(key, MessageIntent.PUBLISHED, message);
-    correlateToOpenSubscriptions(key, message, correlatedInstances);
+    Set<String> reached = correlateToOpenSubscriptions(key, message, correlatedInstances);
+    if (startEvents != null) {
+      startEvents.onPublished(key, message, reached, correlatedInstances);
+    }
     if (ttl == 0) {
       writer.event(key, MessageIntent.EXPIRED, message);
     }
@@ -87,7 +95,8 @@ public final class MessageHandler {
   }
 
   /** Gives the message to every open subscription that matches it, once per bpmnProcessId. */
-  private void correlateToOpenSubscriptions(long messageKey, MessageRecord message, List<Long> correlatedInstances) {
+  private Set<String> correlateToOpenSubscriptions(long messageKey, MessageRecord message,
+      List<Long> correlatedInstances) {
     Set<String> reachedProcesses = new HashSet<>();
     for (long subscriptionKey : state.subscriptions().forMessage(message.name(), message.correlationKey())) {
       ProcessMessageSubscriptionRecord subscription = state.subscriptions().get(subscriptionKey);
@@ -100,6 +109,7 @@ public final class MessageHandler {
         correlatedInstances.add(subscription.processInstanceKey());
       }
     }
+    return reachedProcesses;
   }
 
   private boolean anyReady(String name, String correlationKey, String tenantId) {

@@ -55,6 +55,11 @@ public final class TimerTriggerHandler {
         transitions.drainFollowUps();
         continue;
       }
+      if (activity.value().bpmnElementType() == dev.engranaje.engine.model.BpmnElementType.EVENT_BASED_GATEWAY) {
+        transitions.triggerEventBasedGateway(activity, timer.targetElementId(), Map.of());
+        transitions.drainFollowUps();
+        continue;
+      }
       ExecutableElement boundary = transitions.elementOf(activity).boundaryEvents().stream()
           .filter(b -> b.id().equals(timer.targetElementId()))
           .findFirst()

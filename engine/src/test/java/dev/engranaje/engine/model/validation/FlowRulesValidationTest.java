@@ -29,7 +29,7 @@ class FlowRulesValidationTest {
 
     // when / then
     assertThat(findings(xml)).contains(finding("f1", "Expected a condition only on a sequence flow"
-        + " leaving an exclusive gateway, but sequence flow 'f1' leaves 'charge' (serviceTask)"));
+        + " leaving an exclusive or inclusive gateway, but sequence flow 'f1' leaves 'charge' (serviceTask)"));
   }
 
   @Test

@@ -36,6 +36,8 @@ public final class StateTransitionBehavior {
   private final Map<Long, PendingInterrupt> pendingInterrupts = new HashMap<>();
   /** Start events (other than the none start) of process instances created in this batch. */
   private final Map<Long, ExecutableElement> pendingStartEvents = new HashMap<>();
+  /** Catch events triggered through their event-based gateway, by flow scope key and element id. */
+  private final Map<String, Map<String, String>> pendingEventTriggers = new HashMap<>();
   private final Consumer<ElementInstance> processInstanceEnded;
   private ElementProcessors processors;
   /** Told when an element instance starts to leave (COMPLETING or TERMINATING), e.g. to close subscriptions. */
@@ -63,6 +65,11 @@ public final class StateTransitionBehavior {
   /** Registers work to run whenever an element instance starts completing or terminating. */
   public void onLeave(Consumer<ElementInstance> listener) {
     leaveListeners.add(listener);
+  }
+
+  /** Queues work to run after the current step, before the batch is committed. */
+  public void afterwards(Runnable work) {
+    followUps.add(work);
   }
 
   /** Runs queued follow-up work until none is left. */
@@ -102,6 +109,29 @@ public final class StateTransitionBehavior {
   public ExecutableElement startEventOf(ElementInstance processInstance, ExecutableElement process) {
     ExecutableElement startEvent = pendingStartEvents.remove(processInstance.key());
     return startEvent != null ? startEvent : process.noneStartEvent();
+  }
+
+  /**
+   * An event-based gateway's catch event was triggered: the gateway completes, taking only the flow
+   * to that event (its other subscriptions and timers close as it leaves), and the event is
+   * activated already triggered, completing with {@code payload}.
+   */
+  public void triggerEventBasedGateway(ElementInstance gateway, String eventId, Map<String, String> payload) {
+    ExecutableFlow flow = elementOf(gateway).outgoing().stream()
+        .filter(f -> f.target().id().equals(eventId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Expected event-based gateway '" + gateway.elementId()
+            + "' to lead to '" + eventId + "', but it does not"));
+    pendingEventTriggers.put(gateway.flowScopeKey() + "/" + eventId, payload);
+    complete(gateway, Map.of(), List.of(flow));
+  }
+
+  /**
+   * The payload of a catch event activated by its event-based gateway's trigger (then it completes
+   * at once instead of waiting); null for an ordinary activation.
+   */
+  public Map<String, String> takeEventTrigger(ElementInstance catchEvent) {
+    return pendingEventTriggers.remove(catchEvent.flowScopeKey() + "/" + catchEvent.elementId());
   }
 
   /** Creates an element instance inside a scope (ELEMENT_ACTIVATING); its activation runs as a follow-up. */
@@ -229,17 +259,86 @@ public final class StateTransitionBehavior {
   }
 
   private void takeFlows(ExecutableElement source, ElementInstance scope, List<ExecutableFlow> flows) {
+    boolean inclusiveJoinWaits = false;
     for (ExecutableFlow flow : flows) {
       ProcessInstanceRecord flowValue =
           scope.value().withElement(flow.id(), scope.key(), BpmnElementType.SEQUENCE_FLOW, BpmnEventType.UNSPECIFIED);
       writer.event(state.keys().next(), ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN, flowValue);
       ExecutableElement target = flow.target();
-      if (!target.isParallelJoin()) {
+      if (!target.isJoin()) {
         activate(target, scope);
       } else if (allIncomingTaken(target, scope)) {
         activate(target, scope);
+      } else if (target.isInclusiveJoin()) {
+        inclusiveJoinWaits = true;
       }
     }
+    if (inclusiveJoinWaits) {
+      fireUnreachableInclusiveJoins(scope);
+    }
+  }
+
+  /**
+   * Activates every inclusive join in the scope that holds tokens but can no longer receive one on
+   * its other incoming flows: no active element and no token parked at another join can reach it
+   * (spec §6).
+   */
+  private void fireUnreachableInclusiveJoins(ElementInstance scope) {
+    if (scope.waitingTokens() == 0 || scope.state() == ElementState.TERMINATING) {
+      return;
+    }
+    ExecutableProcess process = process(scope.value());
+    List<ExecutableElement> siblings = elementOf(scope).children();
+    List<ElementInstance> children = state.elementInstances().children(scope.key());
+    for (ExecutableElement join : siblings) {
+      if (!join.isInclusiveJoin() || !hasJoinTokens(join, scope)) {
+        continue;
+      }
+      if (!reachable(join, scope, children, siblings, process)) {
+        activate(join, scope);
+        return; // one at a time; the next check runs when this join has moved on
+      }
+    }
+  }
+
+  private static boolean hasJoinTokens(ExecutableElement join, ElementInstance scope) {
+    for (ExecutableFlow incoming : join.incoming()) {
+      if (scope.joinTokens(join.id(), incoming.id()) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean reachable(ExecutableElement join, ElementInstance scope, List<ElementInstance> children,
+      List<ExecutableElement> siblings, ExecutableProcess process) {
+    ArrayDeque<ExecutableElement> pending = new ArrayDeque<>();
+    for (ElementInstance child : children) {
+      ExecutableElement element = process.element(child.elementId());
+      if (element != null) {
+        pending.add(element);
+      }
+    }
+    for (ExecutableElement other : siblings) {
+      if (other != join && other.isJoin() && hasJoinTokens(other, scope)) {
+        pending.add(other);
+      }
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      ExecutableElement next = pending.poll();
+      if (!seen.add(next.id())) {
+        continue;
+      }
+      for (ExecutableFlow flow : next.outgoing()) {
+        if (flow.target() == join) {
+          return true;
+        }
+        pending.add(flow.target());
+      }
+      pending.addAll(next.boundaryEvents());
+    }
+    return false;
   }
 
   private static boolean allIncomingTaken(ExecutableElement join, ElementInstance scope) {
@@ -313,6 +412,7 @@ public final class StateTransitionBehavior {
   }
 
   private void afterChildLeft(ElementInstance scope) {
+    fireUnreachableInclusiveJoins(scope);
     if (scope.activeChildren() > 0) {
       return;
     }

@@ -94,6 +94,14 @@ public final class SubscriptionBehavior {
     return prepared.value();
   }
 
+  /**
+   * Evaluates the message of a catch event on behalf of another element instance (an event-based
+   * gateway): the subscription belongs to {@code owner} and targets {@code catching}.
+   */
+  public Outcome<ProcessMessageSubscriptionRecord> prepareFor(ElementInstance owner, ExecutableElement catching) {
+    return evaluate(owner, catching, true);
+  }
+
   /** Writes the prepared subscriptions (CREATED). */
   public void open(List<ProcessMessageSubscriptionRecord> subscriptions) {
     for (ProcessMessageSubscriptionRecord subscription : subscriptions) {
@@ -147,6 +155,10 @@ public final class SubscriptionBehavior {
     Map<String, String> payload = JsonDocuments.entries(json);
     if (subscription.elementId().equals(owner.elementId())) {
       transitions.complete(owner, payload, null);
+      return true;
+    }
+    if (owner.value().bpmnElementType() == dev.engranaje.engine.model.BpmnElementType.EVENT_BASED_GATEWAY) {
+      transitions.triggerEventBasedGateway(owner, subscription.elementId(), payload);
       return true;
     }
     ExecutableElement boundary = transitions.elementOf(owner).boundaryEvents().stream()

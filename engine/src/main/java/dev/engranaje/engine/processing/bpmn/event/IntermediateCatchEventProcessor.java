@@ -16,12 +16,27 @@ import java.util.Map;
 public final class IntermediateCatchEventProcessor implements ElementProcessor {
   private final Map<BpmnEventType, ElementProcessor> byEventType;
 
+  private final dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior transitions;
+
   public IntermediateCatchEventProcessor(Map<BpmnEventType, ElementProcessor> byEventType) {
+    this(byEventType, null);
+  }
+
+  /** With {@code transitions}, a catch event already triggered by its event-based gateway completes at once. */
+  public IntermediateCatchEventProcessor(Map<BpmnEventType, ElementProcessor> byEventType,
+      dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior transitions) {
     this.byEventType = new EnumMap<>(byEventType);
+    this.transitions = transitions;
   }
 
   @Override
   public void onActivate(ElementInstance instance, ExecutableElement element) {
+    Map<String, String> triggered = transitions == null ? null : transitions.takeEventTrigger(instance);
+    if (triggered != null) {
+      transitions.toActivated(instance);
+      transitions.complete(instance, triggered, null);
+      return;
+    }
     processorOf(element).onActivate(instance, element);
   }
 
