@@ -16,6 +16,7 @@ import dev.engranaje.engine.record.VariableRecord;
 import dev.engranaje.engine.testkit.TestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.BroadcastSignalResponse;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.util.List;
@@ -180,6 +181,30 @@ class SignalTest {
     assertThat(rootWrites(waiting, "x")).isEmpty();
     assertThat(rootVariable(endWaiting, "note")).isEqualTo("\"bye\"");
     assertThat(rootWrites(thrower, "total")).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseExtractValueErrorWhenCatchEventSignalNameIsNotAStringAndSubscribeOnResolve() {
+    // given a catch event whose signal name comes from a variable that is missing
+    String signal = "named-" + UUID.randomUUID();
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(catchProcess(processId, "=signalName"));
+
+    // when
+    long instance = engine.createInstance(processId, Map.of());
+
+    // then an incident is raised and nothing is subscribed
+    List<Incident> incidents = engine.awaitIncidents(instance);
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(subscriptionEvents(processId)).isEmpty();
+
+    // when the name is set and the incident resolved, then the event subscribes and a broadcast continues it
+    engine.client().newSetVariablesCommand(instance).variables(Map.of("signalName", signal)).send().join();
+    engine.client().newResolveIncidentCommand(incidents.get(0).getIncidentKey()).send().join();
+    engine.awaitElement(instance, "catch", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    engine.client().newBroadcastSignalCommand().signalName(signal).send().join();
+    engine.awaitCompleted(instance);
   }
 
   private static BpmnModelInstance catchProcess(String processId, String signal) {
