@@ -78,4 +78,24 @@ class SignalRulesValidationTest {
     // when / then
     assertThat(findings(xml)).extracting(ValidationFinding::elementId).contains("catch", "throw", "end");
   }
+
+  @Test
+  void shouldRejectWhenTwoBoundaryEventsOfOneActivityCatchTheSameSignal() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:manualTask id="work" />
+        <bpmn:boundaryEvent id="first" attachedToRef="work"><bpmn:signalEventDefinition signalRef="s" /></bpmn:boundaryEvent>
+        <bpmn:boundaryEvent id="second" attachedToRef="work"><bpmn:signalEventDefinition signalRef="s" /></bpmn:boundaryEvent>
+        <bpmn:endEvent id="end1" />
+        <bpmn:endEvent id="end2" />
+        <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="work" />
+        <bpmn:sequenceFlow id="f1" sourceRef="first" targetRef="end1" />
+        <bpmn:sequenceFlow id="f2" sourceRef="second" targetRef="end2" />
+        """, "<bpmn:signal id=\"s\" name=\"stop\" />");
+
+    // when / then
+    assertThat(findings(xml)).containsExactly(finding("second", "Expected unique signal names among the boundary"
+        + " events of activity 'work', but 'stop' is caught by both 'first' and 'second'"));
+  }
 }
