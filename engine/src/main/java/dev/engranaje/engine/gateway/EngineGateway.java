@@ -44,6 +44,15 @@ public interface EngineGateway {
   CompletableFuture<PublishedMessage> publishMessage(PublishMessage command);
 
   /**
+   * Broadcasts a signal (spec §7.3) to every open subscription with its name; nothing is buffered.
+   * INVALID_ARGUMENT without a name or when the variables are not a JSON object.
+   */
+  default CompletableFuture<BroadcastedSignal> broadcastSignal(String signalName, String variablesJson,
+      String tenantId) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Signals are not supported"));
+  }
+
+  /**
    * Correlates a message at once to the open subscriptions matching it, without buffering (the
    * command's time to live and message id are ignored); NOT_FOUND when none takes it.
    */

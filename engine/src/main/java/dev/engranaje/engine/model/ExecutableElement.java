@@ -37,6 +37,9 @@ public final class ExecutableElement {
   private LoopCharacteristics loop;
   private ExecutableElement innerActivity;
   private UserTaskDefinition userTask;
+  private Expression script;
+  private String resultVariable;
+  private Expression signalName;
 
   ExecutableElement(String id, BpmnElementType type, BpmnEventType eventType, ExecutableElement flowScope) {
     this.id = id;
@@ -156,6 +159,21 @@ public final class ExecutableElement {
     return userTask;
   }
 
+  /** For script tasks evaluated by the engine: the FEEL expression; null for job-based ones. */
+  public Expression script() {
+    return script;
+  }
+
+  /** For script tasks evaluated by the engine: the variable that receives the result. */
+  public String resultVariable() {
+    return resultVariable;
+  }
+
+  /** For signal events: the signal name (static or FEEL); null otherwise. */
+  public Expression signalName() {
+    return signalName;
+  }
+
   /** A parallel gateway with more than one incoming flow waits for a token on each. */
   public boolean isParallelJoin() {
     return type == BpmnElementType.PARALLEL_GATEWAY && incoming.size() > 1;
@@ -249,5 +267,14 @@ public final class ExecutableElement {
 
   void setUserTask(UserTaskDefinition userTask) {
     this.userTask = userTask;
+  }
+
+  void setScript(Expression script, String resultVariable) {
+    this.script = script;
+    this.resultVariable = resultVariable;
+  }
+
+  void setSignalName(Expression signalName) {
+    this.signalName = signalName;
   }
 }

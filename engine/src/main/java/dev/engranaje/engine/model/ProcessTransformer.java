@@ -22,7 +22,9 @@ import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
@@ -42,6 +44,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
@@ -189,7 +192,17 @@ public final class ProcessTransformer {
     BpmnEventType eventType = eventType(node);
     ExecutableElement element = new ExecutableElement(node.getId(), type, eventType, container);
     addMappings(node, element);
-    if (type.isJobWorkerTask()) {
+    boolean jobBasedScript = type == BpmnElementType.SCRIPT_TASK
+        && node.getSingleExtensionElement(ZeebeTaskDefinition.class) != null;
+    if (type == BpmnElementType.SCRIPT_TASK && !jobBasedScript) {
+      ZeebeScript script = node.getSingleExtensionElement(ZeebeScript.class);
+      if (script == null || isBlank(script.getExpression()) || isBlank(script.getResultVariable())) {
+        throw new IllegalArgumentException("Expected script task '" + node.getId()
+            + "' to have a 'zeebe:script' with an 'expression' and a 'resultVariable', or a 'zeebe:taskDefinition'");
+      }
+      element.setScript(parseFeel(node.getId(), "expression", script.getExpression()), script.getResultVariable());
+    }
+    if (type.isJobWorkerTask() || jobBasedScript) {
       ZeebeTaskDefinition definition = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
       if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
         throw new IllegalArgumentException(
@@ -227,6 +240,12 @@ public final class ProcessTransformer {
       }
     } else if (definition instanceof TimerEventDefinition timer) {
       element.setTimer(timerDefinition(node.getId(), timer));
+    } else if (definition instanceof SignalEventDefinition signal) {
+      if (signal.getSignal() == null || isBlank(signal.getSignal().getName())) {
+        throw new IllegalArgumentException(
+            "Expected signal event '" + node.getId() + "' to reference a signal with a name, but none was found");
+      }
+      element.setSignalName(parse(node.getId(), "signal name", signal.getSignal().getName()));
     } else if (definition instanceof MessageEventDefinition message) {
       element.setMessage(node instanceof io.camunda.zeebe.model.bpmn.instance.StartEvent
           ? startMessageDefinition(node.getId(), message.getMessage())
@@ -378,6 +397,9 @@ public final class ProcessTransformer {
     if (definition instanceof MessageEventDefinition) {
       return BpmnEventType.MESSAGE;
     }
+    if (definition instanceof SignalEventDefinition) {
+      return BpmnEventType.SIGNAL;
+    }
     if (definition != null) {
       throw unsupported(node);
     }
@@ -397,6 +419,9 @@ public final class ProcessTransformer {
     }
     if (node instanceof UserTask) {
       return BpmnElementType.USER_TASK;
+    }
+    if (node instanceof ScriptTask) {
+      return BpmnElementType.SCRIPT_TASK;
     }
     if (node instanceof ManualTask) {
       return BpmnElementType.MANUAL_TASK;

@@ -10,6 +10,7 @@ import dev.engranaje.engine.processing.bpmn.behavior.ErrorEventBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.IncidentBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.JobBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.MappingBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.SignalBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.SubscriptionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.TimerBehavior;
@@ -23,6 +24,8 @@ import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.EndEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.IntermediateCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.MessageCatchEventProcessor;
+import dev.engranaje.engine.processing.bpmn.event.SignalCatchEventProcessor;
+import dev.engranaje.engine.processing.bpmn.event.SignalThrowEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.StartEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.TimerCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.ExclusiveGatewayProcessor;
@@ -33,6 +36,7 @@ import dev.engranaje.engine.processing.bpmn.gateway.EventBasedGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.ReceiveTaskProcessor;
+import dev.engranaje.engine.processing.bpmn.task.ScriptTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.UserTaskProcessor;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
 import dev.engranaje.engine.processing.deployment.DeploymentHandler;
@@ -44,6 +48,8 @@ import dev.engranaje.engine.processing.job.JobCommandHandler;
 import dev.engranaje.engine.processing.message.MessageHandler;
 import dev.engranaje.engine.processing.query.StateQueries;
 import dev.engranaje.engine.processing.query.UserTaskQueries;
+import dev.engranaje.engine.processing.signal.SignalHandler;
+import dev.engranaje.engine.processing.signal.SignalStartEvents;
 import dev.engranaje.engine.processing.timer.TimerStartEvents;
 import dev.engranaje.engine.processing.timer.TimerTriggerHandler;
 import dev.engranaje.engine.processing.usertask.UserTaskCommandHandler;
@@ -72,6 +78,7 @@ public final class Processing {
   private final StateQueries queries;
   private final UserTaskCommandHandler userTasks;
   private final UserTaskQueries userTaskQueries;
+  private final SignalHandler signalHandler;
 
   /** Everything a {@link Processing} is built from. */
   public record Dependencies(EngineState state, RecordWriter writer, Clock clock, ExpressionLanguage expressions,
@@ -100,6 +107,11 @@ public final class Processing {
     // an element that is left (completed or terminated) closes its message subscriptions and
     // cancels its timers, including the boundary timers of an activity that completed normally
     transitions.onLeave(subscriptions::closeAll);
+    SignalBehavior signals = new SignalBehavior(state, writer, d.expressions(), variables, transitions, incidentBehavior,
+        (subscription, vars) -> instanceHandler[0].createAtStartEvent(
+            state.processes().byKey(subscription.processDefinitionKey()), subscription.catchElementId(), vars));
+    activities.bindSignals(signals);
+    transitions.onLeave(signals::closeAll);
     transitions.onLeave(timers::cancelAll);
     transitions.bind(new ElementProcessors()
         // containers
@@ -112,14 +124,19 @@ public final class Processing {
                 incidentBehavior, d.expressions())))
         // events
         .register(BpmnElementType.START_EVENT, new StartEventProcessor(transitions, mappings))
-        .register(BpmnElementType.END_EVENT, new EndEventProcessor(transitions, activities, mappings, errors,
-            incidentBehavior, d.expressions(), variables))
+        .register(BpmnElementType.END_EVENT, new SignalThrowEventProcessor(new EndEventProcessor(transitions,
+            activities, mappings, errors, incidentBehavior, d.expressions(), variables), state, transitions, activities,
+            signals, incidentBehavior))
         .register(BpmnElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(transitions, mappings, variables, state))
         .register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(Map.of(
             BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings),
             BpmnEventType.MESSAGE, new MessageCatchEventProcessor(transitions, activities, subscriptions, variables,
-                mappings)), transitions))
-        .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, new PassThroughTaskProcessor(transitions, activities, mappings))
+                mappings),
+            BpmnEventType.SIGNAL, new SignalCatchEventProcessor(transitions, activities, variables, mappings)),
+            transitions))
+        .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, new SignalThrowEventProcessor(
+            new PassThroughTaskProcessor(transitions, activities, mappings), state, transitions, activities, signals,
+            incidentBehavior))
         // tasks
         .register(BpmnElementType.SERVICE_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
             incidentBehavior, variables, mappings, subscriptions))
@@ -127,6 +144,9 @@ public final class Processing {
             incidentBehavior, variables, mappings, subscriptions))
         .register(BpmnElementType.RECEIVE_TASK, new ReceiveTaskProcessor(transitions, activities, subscriptions,
             variables, mappings))
+        .register(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(new JobWorkerTaskProcessor(transitions,
+            activities, jobBehavior, incidentBehavior, variables, mappings, subscriptions), transitions, activities,
+            incidentBehavior, variables, mappings, d.expressions()))
         .register(BpmnElementType.TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
         .register(BpmnElementType.MANUAL_TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
         .register(BpmnElementType.USER_TASK, new UserTaskProcessor(new UserTaskProcessor.Dependencies(transitions,
@@ -144,6 +164,8 @@ public final class Processing {
     instanceHandler[0] = instances;
     TimerStartEvents timerStarts = new TimerStartEvents(state, writer, timers, instances);
     this.deployments = new DeploymentHandler(state, writer, d.reader(), d.transformer(), d.loader(), timerStarts);
+    deployments.onProcessDeployed(new SignalStartEvents(state, writer, d.expressions())::onProcessDeployed);
+    this.signalHandler = new SignalHandler(signals);
     this.jobActivation = new JobActivation(state, writer, variables, hooks, clock);
     this.jobs = new JobCommandHandler(state, writer, transitions, variables, incidentBehavior, errors, hooks, clock);
     this.incidents = new IncidentHandler(state, incidentBehavior, transitions, hooks);
@@ -198,6 +220,10 @@ public final class Processing {
 
   public UserTaskCommandHandler userTasks() {
     return userTasks;
+  }
+
+  public SignalHandler signals() {
+    return signalHandler;
   }
 
   public UserTaskQueries userTaskQueries() {

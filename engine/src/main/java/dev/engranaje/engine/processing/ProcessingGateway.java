@@ -12,6 +12,7 @@ import dev.engranaje.engine.gateway.IncidentView;
 import dev.engranaje.engine.gateway.ProcessInstanceFilter;
 import dev.engranaje.engine.gateway.ProcessInstanceView;
 import dev.engranaje.engine.gateway.CorrelatedMessage;
+import dev.engranaje.engine.gateway.BroadcastedSignal;
 import dev.engranaje.engine.gateway.PublishMessage;
 import dev.engranaje.engine.gateway.PublishedMessage;
 import dev.engranaje.engine.gateway.Topology;
@@ -97,6 +98,13 @@ public final class ProcessingGateway implements EngineGateway {
   @Override
   public CompletableFuture<PublishedMessage> publishMessage(PublishMessage command) {
     return processor.submit((p, reply) -> reply.complete(p.messages().publish(command)));
+  }
+
+  @Override
+  public CompletableFuture<BroadcastedSignal> broadcastSignal(String signalName, String variablesJson,
+      String tenantId) {
+    return processor.submit((p, reply) -> reply.complete(
+        new BroadcastedSignal(p.signals().broadcast(signalName, variablesJson, tenantId), tenantId)));
   }
 
   @Override

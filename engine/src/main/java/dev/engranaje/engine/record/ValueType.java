@@ -15,7 +15,9 @@ public enum ValueType {
   TIMER(TimerRecord.class, TimerIntent.class),
   ERROR(ErrorRecord.class, ErrorIntent.class),
   PROCESS_MESSAGE_SUBSCRIPTION(ProcessMessageSubscriptionRecord.class, ProcessMessageSubscriptionIntent.class),
-  USER_TASK(UserTaskRecord.class, UserTaskIntent.class);
+  USER_TASK(UserTaskRecord.class, UserTaskIntent.class),
+  SIGNAL(SignalRecord.class, SignalIntent.class),
+  SIGNAL_SUBSCRIPTION(SignalSubscriptionRecord.class, SignalSubscriptionIntent.class);
 
   private final Class<? extends RecordValue> valueClass;
   private final Class<? extends Enum<?>> intentClass;

@@ -11,6 +11,7 @@ public final class EngineState {
   private final MessageState messages = new MessageState();
   private final TimerState timers = new TimerState();
   private final SubscriptionState subscriptions = new SubscriptionState();
+  private final SignalSubscriptionState signalSubscriptions = new SignalSubscriptionState();
   private final InstanceHistory history = new InstanceHistory();
   private final UserTaskState userTasks = new UserTaskState();
 
@@ -48,6 +49,10 @@ public final class EngineState {
 
   public InstanceHistory history() {
     return history;
+  }
+
+  public SignalSubscriptionState signalSubscriptions() {
+    return signalSubscriptions;
   }
 
   public SubscriptionState subscriptions() {

@@ -21,6 +21,8 @@ import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
 import dev.engranaje.engine.record.ProcessRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
+import dev.engranaje.engine.record.SignalSubscriptionIntent;
+import dev.engranaje.engine.record.SignalSubscriptionRecord;
 import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.record.UserTaskIntent;
@@ -63,6 +65,13 @@ public final class EventApplier {
           (ProcessMessageSubscriptionIntent) record.intent(), (ProcessMessageSubscriptionRecord) record.value());
       case USER_TASK -> state.userTasks().put((UserTaskRecord) record.value(),
           record.intent() != UserTaskIntent.COMPLETED && record.intent() != UserTaskIntent.CANCELED);
+      case SIGNAL_SUBSCRIPTION -> {
+        if (record.intent() == SignalSubscriptionIntent.CREATED) {
+          state.signalSubscriptions().put(record.key(), (SignalSubscriptionRecord) record.value());
+        } else {
+          state.signalSubscriptions().remove(record.key());
+        }
+      }
       default -> {
         // deployments, creations and variable documents only inform; state lives elsewhere
       }

@@ -84,15 +84,15 @@ class DeploymentRejectionTest {
     Function<String, BpmnModelInstance> conditionOnTaskFlow = id -> Bpmn.createExecutableProcess(id).startEvent("start")
         .serviceTask("charge", t -> t.zeebeJobType("charge")).sequenceFlowId("guarded").conditionExpression("x > 1")
         .endEvent("end").done();
-    Function<String, BpmnModelInstance> signalThrow = id -> Bpmn.createExecutableProcess(id).startEvent("start")
-        .intermediateThrowEvent("approve").signal("approved").endEvent("end").done();
+    Function<String, BpmnModelInstance> bareScriptTask = id -> Bpmn.createExecutableProcess(id).startEvent("start")
+        .scriptTask("approve").endEvent("end").done();
     Function<String, BpmnModelInstance> messageCatch = id -> Bpmn.createExecutableProcess(id).startEvent("start")
         .intermediateCatchEvent("paid", e -> e.message(m -> m.name("payment-received")))
         .endEvent("end").done();
     return Stream.of(
         Arguments.of("service task without a job type", missingJobType, "charge"),
         Arguments.of("condition on a task's outgoing flow", conditionOnTaskFlow, "guarded"),
-        Arguments.of("unsupported signal throw event", signalThrow, "approve"),
+        Arguments.of("script task without zeebe:script or job type", bareScriptTask, "approve"),
         Arguments.of("message catch event without zeebe:subscription", messageCatch, "paid"));
   }
 

@@ -199,6 +199,17 @@ class StateRebuildTest {
     engine.deploy(timerStartProcess(id + "-started", "waitV2"));
     TestEngine.await("v1 start timer canceled", () -> engine.records().has(ValueType.TIMER, TimerIntent.CANCELED,
         r -> ((TimerRecord) r.value()).processInstanceKey() == -1));
+
+    // signals: version 2 replaces version 1's start subscription; a broadcast starts one instance
+    // that runs a script task and waits at a task whose non-interrupting signal boundary fires once
+    engine.deploy(signalsProcess(id + "-signalled", id, "endV1"));
+    engine.deploy(signalsProcess(id + "-signalled", id, "endV2"));
+    client.newBroadcastSignalCommand().signalName(id + "-go").variables(Map.of("a", 2)).send().join();
+    engine.activateJob(id + "-signalled");
+    client.newBroadcastSignalCommand().signalName(id + "-ping").send().join();
+    TestEngine.await("signal boundary fired", () -> engine.records().matching(r -> r.valueType()
+        == ValueType.PROCESS_INSTANCE && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+        && ((dev.engranaje.engine.record.ProcessInstanceRecord) r.value()).elementId().equals("pinged")).size() == 1);
   }
 
   private static BpmnModelInstance multiInstanceProcess(String processId, String type, boolean sequential) {
@@ -280,6 +291,15 @@ class StateRebuildTest {
     return Bpmn.createExecutableProcess(processId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end")
         .moveToActivity("call").boundaryEvent("late", b -> b.timerWithDuration("PT5H")).endEvent("tooLate")
+        .done();
+  }
+
+  private static BpmnModelInstance signalsProcess(String processId, String prefix, String endId) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start").signal(prefix + "-go")
+        .scriptTask("double", t -> t.zeebeExpression("a * 2").zeebeResultVariable("doubled"))
+        .serviceTask("work", t -> t.zeebeJobType(prefix + "-signalled")).endEvent(endId)
+        .moveToActivity("work").boundaryEvent("ping", b -> b.cancelActivity(false).signal(prefix + "-ping"))
+        .endEvent("pinged")
         .done();
   }
 

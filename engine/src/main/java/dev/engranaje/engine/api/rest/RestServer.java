@@ -61,6 +61,7 @@ public final class RestServer implements AutoCloseable {
       new ProcessInstanceRoutes(gateway).register(router);
       new JobRoutes(gateway).register(router);
       new MessageRoutes(gateway).register(router);
+      new SignalRoutes(gateway).register(router);
       new VariableRoutes(gateway).register(router);
       new IncidentRoutes(gateway).register(router);
       new SearchRoutes(gateway).register(router);

@@ -44,6 +44,8 @@ public final class DeploymentValidator {
           new ErrorEventRules(),
           new TimerRules(),
           new MessageRules(),
+          new SignalRules(),
+          new ScriptTaskRules(),
           new ExpressionRules());
 
   /** How the BPMN library words parser errors, e.g. "Error: URI=null Line=8: cvc-...". */

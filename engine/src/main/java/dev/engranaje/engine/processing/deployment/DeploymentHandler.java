@@ -39,6 +39,7 @@ public final class DeploymentHandler {
   private final ProcessTransformer transformer;
   private final ProcessLoader loader;
   private final TimerStartEvents timerStarts;
+  private final List<java.util.function.Consumer<ExecutableProcess>> deployedListeners = new ArrayList<>();
 
   public DeploymentHandler(EngineState state, RecordWriter writer, BpmnResourceReader reader,
       ProcessTransformer transformer, ProcessLoader loader, TimerStartEvents timerStarts) {
@@ -48,6 +49,11 @@ public final class DeploymentHandler {
     this.transformer = transformer;
     this.loader = loader;
     this.timerStarts = timerStarts;
+  }
+
+  /** Registers work to run when a new process version is deployed (e.g. start-event subscriptions). */
+  public void onProcessDeployed(java.util.function.Consumer<ExecutableProcess> listener) {
+    deployedListeners.add(listener);
   }
 
   private record Planned(ProcessRecord record, ExecutableProcess process, boolean duplicate) {}
@@ -120,6 +126,7 @@ public final class DeploymentHandler {
         loader.handOver(p.process());
         writer.event(p.record().processDefinitionKey(), ProcessIntent.CREATED, p.record());
         timerStarts.onProcessDeployed(p.process());
+        deployedListeners.forEach(listener -> listener.accept(p.process()));
       }
     }
     return new DeploymentResult(deploymentKey, tenantId, deployed);

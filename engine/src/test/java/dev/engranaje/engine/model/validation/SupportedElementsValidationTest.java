@@ -50,23 +50,23 @@ class SupportedElementsValidationTest {
   }
 
   @Test
-  void shouldRejectWhenBoundaryEventHasSignalDefinition() {
+  void shouldRejectWhenBoundaryEventHasConditionalDefinition() {
     // given
     String xml = process("""
         <bpmn:startEvent id="start" />
         <bpmn:manualTask id="work" />
-        <bpmn:boundaryEvent id="onSignal" attachedToRef="work">
+        <bpmn:boundaryEvent id="onCondition" attachedToRef="work">
           <bpmn:outgoing>f1</bpmn:outgoing>
-          <bpmn:signalEventDefinition />
+          <bpmn:conditionalEventDefinition><bpmn:condition>=x</bpmn:condition></bpmn:conditionalEventDefinition>
         </bpmn:boundaryEvent>
         <bpmn:endEvent id="end" />
-        <bpmn:sequenceFlow id="f1" sourceRef="onSignal" targetRef="end" />
+        <bpmn:sequenceFlow id="f1" sourceRef="onCondition" targetRef="end" />
         """);
 
     // when / then
-    assertThat(findings(xml)).contains(finding("onSignal",
-        "Expected a supported BPMN element, but 'boundaryEvent' with 'signalEventDefinition'"
-            + " (id 'onSignal') is not supported yet"));
+    assertThat(findings(xml)).contains(finding("onCondition",
+        "Expected a supported BPMN element, but 'boundaryEvent' with 'conditionalEventDefinition'"
+            + " (id 'onCondition') is not supported yet"));
   }
 
   @Test

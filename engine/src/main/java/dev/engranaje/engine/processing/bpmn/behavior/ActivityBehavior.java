@@ -2,6 +2,7 @@ package dev.engranaje.engine.processing.bpmn.behavior;
 
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.processing.Outcome;
+import dev.engranaje.engine.record.SignalSubscriptionRecord;
 import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.state.ElementInstance;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class ActivityBehavior {
   private final MappingBehavior mappings;
   private final TimerBehavior timers;
   private final IncidentBehavior incidents;
+  private SignalBehavior signals;
 
   public ActivityBehavior(MappingBehavior mappings, TimerBehavior timers, IncidentBehavior incidents) {
     this.mappings = mappings;
@@ -39,14 +41,30 @@ public final class ActivityBehavior {
     return true;
   }
 
-  /** Arms the boundary timers; returns false after raising an incident (none are armed then). */
+  /** Set once wiring is done: signal subscriptions are opened together with the boundary timers. */
+  public void bindSignals(SignalBehavior signals) {
+    this.signals = signals;
+  }
+
+  /**
+   * Arms the boundary timers and opens the signal subscriptions (of signal boundary events and of a
+   * signal catch event itself); returns false after raising an incident (nothing is opened then).
+   */
   public boolean armBoundaryTimers(ElementInstance instance, ExecutableElement element) {
     Outcome<List<TimerRecord>> boundaryTimers = timers.prepareBoundaryTimers(instance, element);
     if (boundaryTimers.isFailure()) {
       incidents.raise(instance, boundaryTimers.failure(), -1);
       return false;
     }
+    List<SignalSubscriptionRecord> signalSubscriptions = signals == null ? List.of()
+        : signals.prepareOrRaise(instance, element);
+    if (signalSubscriptions == null) {
+      return false;
+    }
     timers.arm(boundaryTimers.value());
+    if (signals != null) {
+      signals.open(signalSubscriptions);
+    }
     return true;
   }
 

@@ -1,0 +1,2 @@
+/** Signal start events and broadcasts (spec §7.3). */
+package dev.engranaje.engine.processing.signal;

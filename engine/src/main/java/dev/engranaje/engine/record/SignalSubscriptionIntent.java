@@ -1,0 +1,7 @@
+package dev.engranaje.engine.record;
+
+/** Lifecycle of a subscription to a signal (spec §12). */
+public enum SignalSubscriptionIntent implements Intent {
+  CREATED,
+  DELETED
+}
