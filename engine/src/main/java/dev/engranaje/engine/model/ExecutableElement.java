@@ -20,6 +20,7 @@ public final class ExecutableElement {
   private final List<ExecutableFlow> outgoing = new ArrayList<>();
   private final List<ExecutableElement> children = new ArrayList<>();
   private final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  private final List<ExecutableElement> eventSubprocessStarts = new ArrayList<>();
   private final List<VariableMapping> inputs = new ArrayList<>();
   private final List<VariableMapping> outputs = new ArrayList<>();
   private final Map<String, String> taskHeaders = new LinkedHashMap<>();
@@ -77,6 +78,17 @@ public final class ExecutableElement {
 
   public List<ExecutableElement> boundaryEvents() {
     return Collections.unmodifiableList(boundaryEvents);
+  }
+
+  /** For containers: the start events of the event subprocesses directly inside (spec §8). */
+  public List<ExecutableElement> eventSubprocessStarts() {
+    return Collections.unmodifiableList(eventSubprocessStarts);
+  }
+
+  /** For event subprocesses: the start event that triggers it; null otherwise. */
+  public ExecutableElement eventSubprocessStart() {
+    return type != BpmnElementType.EVENT_SUB_PROCESS ? null
+        : children.stream().filter(c -> c.type() == BpmnElementType.START_EVENT).findFirst().orElse(null);
   }
 
   public List<VariableMapping> inputs() {
@@ -180,6 +192,14 @@ public final class ExecutableElement {
 
   void addBoundaryEvent(ExecutableElement boundary) {
     boundaryEvents.add(boundary);
+  }
+
+  void addEventSubprocessStart(ExecutableElement start) {
+    eventSubprocessStarts.add(start);
+  }
+
+  void setInterrupting(boolean interrupting) {
+    this.interrupting = interrupting;
   }
 
   void addInput(VariableMapping mapping) {

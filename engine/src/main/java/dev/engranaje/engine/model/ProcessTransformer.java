@@ -141,7 +141,23 @@ public final class ProcessTransformer {
       if (node instanceof SubProcess subProcess) {
         addChildren(element, subProcess.getFlowElements(), elements, sequenceFlows, boundaries);
       }
+      if (element.type() == BpmnElementType.EVENT_SUB_PROCESS) {
+        addEventSubprocess(container, element, (SubProcess) node);
+      }
     }
+  }
+
+  /** Registers an event subprocess's start event with its enclosing scope (spec §8). */
+  private static void addEventSubprocess(ExecutableElement container, ExecutableElement eventSubprocess, SubProcess node) {
+    List<StartEvent> starts = node.getFlowElements().stream()
+        .filter(StartEvent.class::isInstance).map(StartEvent.class::cast).toList();
+    ExecutableElement start = eventSubprocess.eventSubprocessStart();
+    if (starts.size() != 1 || start == null || start.eventType() == BpmnEventType.NONE) {
+      throw new IllegalArgumentException("Expected event subprocess '" + node.getId()
+          + "' to have exactly one start event with an event definition, but found " + starts.size());
+    }
+    start.setInterrupting(start.eventType() == BpmnEventType.ERROR || starts.get(0).isInterrupting());
+    container.addEventSubprocessStart(start);
   }
 
   /**
@@ -409,6 +425,10 @@ public final class ProcessTransformer {
     }
     if (node instanceof SubProcess subProcess && !subProcess.triggeredByEvent()) {
       return BpmnElementType.SUB_PROCESS;
+    }
+    if (node instanceof SubProcess subProcess && subProcess.triggeredByEvent()
+        && subProcess.getElementType().getTypeName().equals("subProcess")) {
+      return BpmnElementType.EVENT_SUB_PROCESS;
     }
     // Task must come last: every specific task type is also a Task
     if (node instanceof Task && node.getElementType().getTypeName().equals("task")) {

@@ -17,6 +17,7 @@ import dev.engranaje.engine.processing.bpmn.behavior.UserTaskBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
 import dev.engranaje.engine.processing.bpmn.container.CallActivityProcessor;
 import dev.engranaje.engine.processing.bpmn.container.MultiInstanceBodyProcessor;
+import dev.engranaje.engine.processing.bpmn.container.EventSubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.container.ProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.container.SubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
@@ -95,9 +96,15 @@ public final class Processing {
     // cancels its timers, including the boundary timers of an activity that completed normally
     transitions.onLeave(subscriptions::closeAll);
     transitions.onLeave(timers::cancelAll);
+    // an interrupting event subprocess fired: the scope's other event subprocess triggers close
+    transitions.onScopeInterrupted(scope -> {
+      subscriptions.closeEventSubprocessSubscriptions(scope, transitions.elementOf(scope));
+      timers.cancelEventSubprocessTimers(scope, transitions.elementOf(scope));
+    });
     transitions.bind(new ElementProcessors()
         // containers
-        .register(BpmnElementType.PROCESS, new ProcessProcessor(transitions))
+        .register(BpmnElementType.PROCESS, new ProcessProcessor(transitions, activities, subscriptions))
+        .register(BpmnElementType.EVENT_SUB_PROCESS, new EventSubProcessProcessor(transitions, mappings))
         .register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(transitions, activities, mappings, subscriptions))
         .register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(new CallActivityProcessor.Dependencies(
             state, transitions, activities, mappings, variables, incidentBehavior, d.expressions())))

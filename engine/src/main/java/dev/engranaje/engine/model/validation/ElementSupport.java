@@ -16,6 +16,9 @@ enum ElementSupport {
   PROCESS("process", Treatment.EXECUTED),
   NONE_START_EVENT("startEvent", Treatment.EXECUTED),
   TIMER_START_EVENT("startEvent", "timerEventDefinition", Treatment.EXECUTED),
+  // message and error starts: only in event subprocesses (see SupportedElements)
+  EVENT_SUBPROCESS_MESSAGE_START_EVENT("startEvent", "messageEventDefinition", Treatment.EXECUTED),
+  EVENT_SUBPROCESS_ERROR_START_EVENT("startEvent", "errorEventDefinition", Treatment.EXECUTED),
   NONE_END_EVENT("endEvent", Treatment.EXECUTED),
   ERROR_END_EVENT("endEvent", "errorEventDefinition", Treatment.EXECUTED),
   TERMINATE_END_EVENT("endEvent", "terminateEventDefinition", Treatment.EXECUTED),
@@ -32,6 +35,7 @@ enum ElementSupport {
   UNDEFINED_TASK("task", Treatment.EXECUTED),
   MANUAL_TASK("manualTask", Treatment.EXECUTED),
   EMBEDDED_SUBPROCESS("subProcess", Treatment.EXECUTED),
+  EVENT_SUBPROCESS("subProcess", "triggeredByEvent", Treatment.EXECUTED),
   CALL_ACTIVITY("callActivity", Treatment.EXECUTED),
   EXCLUSIVE_GATEWAY("exclusiveGateway", Treatment.EXECUTED),
   PARALLEL_GATEWAY("parallelGateway", Treatment.EXECUTED),

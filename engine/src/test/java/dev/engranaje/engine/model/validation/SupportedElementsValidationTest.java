@@ -70,23 +70,64 @@ class SupportedElementsValidationTest {
   }
 
   @Test
-  void shouldRejectWhenSubprocessIsTriggeredByEvent() {
+  void shouldAcceptWhenEventSubprocessesStartWithTimerMessageOrError() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:subProcess id="onTimer" triggeredByEvent="true">
+          <bpmn:startEvent id="timerStart" isInterrupting="false"><bpmn:timerEventDefinition>
+            <bpmn:timeCycle>R/PT1M</bpmn:timeCycle>
+          </bpmn:timerEventDefinition></bpmn:startEvent>
+        </bpmn:subProcess>
+        <bpmn:subProcess id="onMessage" triggeredByEvent="true">
+          <bpmn:startEvent id="messageStart"><bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>
+        </bpmn:subProcess>
+        <bpmn:subProcess id="onError" triggeredByEvent="true">
+          <bpmn:startEvent id="errorStart"><bpmn:errorEventDefinition /></bpmn:startEvent>
+        </bpmn:subProcess>
+        """, """
+        <bpmn:message id="m" name="note">
+          <bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements>
+        </bpmn:message>
+        """);
+
+    // when / then
+    assertThat(findings(xml)).noneMatch(f -> f.rule().contains("is not supported yet"));
+  }
+
+  @Test
+  void shouldRejectWhenEventSubprocessStartsWithSignal() {
     // given
     String xml = process("""
         <bpmn:startEvent id="start" />
         <bpmn:subProcess id="events" triggeredByEvent="true">
-          <bpmn:startEvent id="innerStart"><bpmn:timerEventDefinition>
-            <bpmn:timeDuration>PT1M</bpmn:timeDuration>
-          </bpmn:timerEventDefinition></bpmn:startEvent>
+          <bpmn:startEvent id="innerStart"><bpmn:signalEventDefinition /></bpmn:startEvent>
+        </bpmn:subProcess>
+        """);
+
+    // when / then
+    assertThat(findings(xml)).contains(finding("innerStart", "Expected a supported BPMN element, but 'startEvent' with"
+        + " 'signalEventDefinition' (id 'innerStart') is not supported yet"));
+  }
+
+  @Test
+  void shouldRejectWhenErrorStartIsOutsideAnEventSubprocess() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:startEvent id="errorStart"><bpmn:errorEventDefinition /></bpmn:startEvent>
+        <bpmn:subProcess id="sub">
+          <bpmn:startEvent id="innerStart" />
+          <bpmn:startEvent id="innerError"><bpmn:errorEventDefinition /></bpmn:startEvent>
         </bpmn:subProcess>
         """);
 
     // when / then
     assertThat(findings(xml)).contains(
-        finding("events", "Expected a supported BPMN element, but 'subProcess' with"
-            + " triggeredByEvent='true' (id 'events') is not supported yet"),
-        finding("innerStart", "Expected a supported BPMN element, but 'startEvent' with"
-            + " 'timerEventDefinition' (id 'innerStart') is not supported yet"));
+        finding("errorStart", "Expected a supported BPMN element, but 'startEvent' with"
+            + " 'errorEventDefinition' (id 'errorStart') is not supported yet"),
+        finding("innerError", "Expected a supported BPMN element, but 'startEvent' with"
+            + " 'errorEventDefinition' (id 'innerError') is not supported yet"));
   }
 
   @Test
