@@ -7,5 +7,6 @@ public enum BpmnEventType {
   ERROR,
   TIMER,
   MESSAGE,
-  TERMINATE
+  TERMINATE,
+  ESCALATION
 }

@@ -129,12 +129,12 @@ public final class ExecutableElement {
     return interrupting;
   }
 
-  /** For error catch events: the code caught, or null for a catch-all. */
+  /** For error and escalation catch events: the code caught, or null for a catch-all. */
   public String errorCode() {
     return errorCode;
   }
 
-  /** For error end events: the code thrown. */
+  /** For error end events and escalation throw events: the code thrown. */
   public Expression errorCodeExpression() {
     return errorCodeExpression;
   }

@@ -9,6 +9,7 @@ import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
@@ -234,6 +235,17 @@ public final class ProcessTransformer {
       } else {
         element.setErrorCode(code == null || code.isBlank() ? null : code);
       }
+    } else if (definition instanceof EscalationEventDefinition escalation) {
+      String code = escalation.getEscalation() == null ? null : escalation.getEscalation().getEscalationCode();
+      if (type == BpmnElementType.END_EVENT || type == BpmnElementType.INTERMEDIATE_THROW_EVENT) {
+        if (code == null || code.isBlank()) {
+          throw new IllegalArgumentException("Expected escalation throw event '" + node.getId()
+              + "' to reference an escalation with a code, but none was found");
+        }
+        element.setErrorCodeExpression(parse(node.getId(), "escalationCode", code));
+      } else {
+        element.setErrorCode(code == null || code.isBlank() ? null : code);
+      }
     } else if (definition instanceof TimerEventDefinition timer) {
       element.setTimer(timerDefinition(node.getId(), timer));
     } else if (definition instanceof MessageEventDefinition message) {
@@ -375,6 +387,9 @@ public final class ProcessTransformer {
     }
     if (definition instanceof MessageEventDefinition) {
       return BpmnEventType.MESSAGE;
+    }
+    if (definition instanceof EscalationEventDefinition) {
+      return BpmnEventType.ESCALATION;
     }
     if (definition != null) {
       throw unsupported(node);

@@ -17,6 +17,9 @@ import dev.engranaje.engine.processing.bpmn.behavior.UserTaskBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
 import dev.engranaje.engine.processing.bpmn.container.CallActivityProcessor;
 import dev.engranaje.engine.processing.bpmn.container.MultiInstanceBodyProcessor;
+import dev.engranaje.engine.processing.bpmn.ElementProcessor;
+import dev.engranaje.engine.processing.bpmn.behavior.EscalationBehavior;
+import dev.engranaje.engine.processing.bpmn.event.EscalationThrowEventProcessor;
 import dev.engranaje.engine.processing.bpmn.container.EventSubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.container.ProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.container.SubProcessProcessor;
@@ -101,6 +104,10 @@ public final class Processing {
       subscriptions.closeEventSubprocessSubscriptions(scope, transitions.elementOf(scope));
       timers.cancelEventSubprocessTimers(scope, transitions.elementOf(scope));
     });
+    // escalation throw and end events go to an escalation processor, the others to the wrapped one
+    EscalationBehavior escalations = new EscalationBehavior(state, writer, transitions);
+    java.util.function.UnaryOperator<ElementProcessor> escalating = otherwise -> new EscalationThrowEventProcessor(
+        otherwise, transitions, activities, escalations, incidentBehavior, d.expressions(), variables, state);
     transitions.bind(new ElementProcessors()
         // containers
         .register(BpmnElementType.PROCESS, new ProcessProcessor(transitions, activities, subscriptions))
@@ -113,14 +120,15 @@ public final class Processing {
                 incidentBehavior, d.expressions())))
         // events
         .register(BpmnElementType.START_EVENT, new StartEventProcessor(transitions, mappings))
-        .register(BpmnElementType.END_EVENT, new EndEventProcessor(transitions, activities, mappings, errors,
-            incidentBehavior, d.expressions(), variables))
+        .register(BpmnElementType.END_EVENT, escalating.apply(new EndEventProcessor(transitions, activities, mappings, errors,
+            incidentBehavior, d.expressions(), variables)))
         .register(BpmnElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(transitions, mappings, variables, state))
         .register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(Map.of(
             BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings),
             BpmnEventType.MESSAGE, new MessageCatchEventProcessor(transitions, activities, subscriptions, variables,
                 mappings))))
-        .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, new PassThroughTaskProcessor(transitions, activities, mappings))
+        .register(BpmnElementType.INTERMEDIATE_THROW_EVENT,
+            escalating.apply(new PassThroughTaskProcessor(transitions, activities, mappings)))
         // tasks
         .register(BpmnElementType.SERVICE_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
             incidentBehavior, variables, mappings, subscriptions))

@@ -19,6 +19,10 @@ enum ElementSupport {
   // message and error starts: only in event subprocesses (see SupportedElements)
   EVENT_SUBPROCESS_MESSAGE_START_EVENT("startEvent", "messageEventDefinition", Treatment.EXECUTED),
   EVENT_SUBPROCESS_ERROR_START_EVENT("startEvent", "errorEventDefinition", Treatment.EXECUTED),
+  EVENT_SUBPROCESS_ESCALATION_START_EVENT("startEvent", "escalationEventDefinition", Treatment.EXECUTED),
+  ESCALATION_END_EVENT("endEvent", "escalationEventDefinition", Treatment.EXECUTED),
+  ESCALATION_INTERMEDIATE_THROW_EVENT("intermediateThrowEvent", "escalationEventDefinition", Treatment.EXECUTED),
+  ESCALATION_BOUNDARY_EVENT("boundaryEvent", "escalationEventDefinition", Treatment.EXECUTED),
   NONE_END_EVENT("endEvent", Treatment.EXECUTED),
   ERROR_END_EVENT("endEvent", "errorEventDefinition", Treatment.EXECUTED),
   TERMINATE_END_EVENT("endEvent", "terminateEventDefinition", Treatment.EXECUTED),

@@ -61,11 +61,12 @@ final class SupportedElements implements ModelRule {
 
   /** Start event definitions executed only in event subprocesses, not at process level. */
   private static final java.util.Set<String> EVENT_SUBPROCESS_ONLY_STARTS =
-      java.util.Set.of("messageEventDefinition", "errorEventDefinition");
+      java.util.Set.of("messageEventDefinition", "errorEventDefinition", "escalationEventDefinition");
 
   /** Start event definitions an event subprocess may be triggered by. */
   private static final java.util.Set<String> EVENT_SUBPROCESS_STARTS =
-      java.util.Set.of("messageEventDefinition", "errorEventDefinition", "timerEventDefinition");
+      java.util.Set.of(
+      "messageEventDefinition", "errorEventDefinition", "timerEventDefinition", "escalationEventDefinition");
 
   /**
    * Typed start events are executed at process level (timer) and in event subprocesses (message,
