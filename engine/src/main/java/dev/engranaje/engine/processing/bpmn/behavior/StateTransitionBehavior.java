@@ -328,6 +328,9 @@ public final class StateTransitionBehavior {
    * Non-interrupting: it activates beside the running children.
    */
   public void triggerEventSubprocess(ElementInstance scope, ExecutableElement start, Map<String, String> payload) {
+    if (isInterrupted(scope)) {
+      return; // an interrupting event subprocess already fired here and waits for the others to end
+    }
     if (!start.interrupting()) {
       activateEventSubprocess(scope, start, payload);
       return;
