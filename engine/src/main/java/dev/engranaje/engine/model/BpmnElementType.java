@@ -4,6 +4,7 @@ package dev.engranaje.engine.model;
 public enum BpmnElementType {
   PROCESS,
   SUB_PROCESS,
+  EVENT_SUB_PROCESS,
   CALL_ACTIVITY,
   START_EVENT,
   INTERMEDIATE_CATCH_EVENT,
@@ -30,6 +31,6 @@ public enum BpmnElementType {
   }
 
   public boolean isContainer() {
-    return this == PROCESS || this == SUB_PROCESS;
+    return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;
   }
 }

@@ -8,5 +8,6 @@ public enum BpmnEventType {
   TIMER,
   MESSAGE,
   TERMINATE,
-  SIGNAL
+  SIGNAL,
+  ESCALATION
 }

@@ -20,6 +20,7 @@ public final class ExecutableElement {
   private final List<ExecutableFlow> outgoing = new ArrayList<>();
   private final List<ExecutableElement> children = new ArrayList<>();
   private final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  private final List<ExecutableElement> eventSubprocessStarts = new ArrayList<>();
   private final List<VariableMapping> inputs = new ArrayList<>();
   private final List<VariableMapping> outputs = new ArrayList<>();
   private final Map<String, String> taskHeaders = new LinkedHashMap<>();
@@ -82,6 +83,17 @@ public final class ExecutableElement {
     return Collections.unmodifiableList(boundaryEvents);
   }
 
+  /** For containers: the start events of the event subprocesses directly inside (spec §8). */
+  public List<ExecutableElement> eventSubprocessStarts() {
+    return Collections.unmodifiableList(eventSubprocessStarts);
+  }
+
+  /** For event subprocesses: the start event that triggers it; null otherwise. */
+  public ExecutableElement eventSubprocessStart() {
+    return type != BpmnElementType.EVENT_SUB_PROCESS ? null
+        : children.stream().filter(c -> c.type() == BpmnElementType.START_EVENT).findFirst().orElse(null);
+  }
+
   public List<VariableMapping> inputs() {
     return Collections.unmodifiableList(inputs);
   }
@@ -120,12 +132,12 @@ public final class ExecutableElement {
     return interrupting;
   }
 
-  /** For error catch events: the code caught, or null for a catch-all. */
+  /** For error and escalation catch events: the code caught, or null for a catch-all. */
   public String errorCode() {
     return errorCode;
   }
 
-  /** For error end events: the code thrown. */
+  /** For error end events and escalation throw events: the code thrown. */
   public Expression errorCodeExpression() {
     return errorCodeExpression;
   }
@@ -208,6 +220,14 @@ public final class ExecutableElement {
 
   void addBoundaryEvent(ExecutableElement boundary) {
     boundaryEvents.add(boundary);
+  }
+
+  void addEventSubprocessStart(ExecutableElement start) {
+    eventSubprocessStarts.add(start);
+  }
+
+  void setInterrupting(boolean interrupting) {
+    this.interrupting = interrupting;
   }
 
   void addInput(VariableMapping mapping) {

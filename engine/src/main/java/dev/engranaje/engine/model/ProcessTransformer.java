@@ -9,6 +9,7 @@ import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
@@ -151,7 +152,23 @@ public final class ProcessTransformer {
       if (node instanceof SubProcess subProcess) {
         addChildren(element, subProcess.getFlowElements(), elements, sequenceFlows, boundaries);
       }
+      if (element.type() == BpmnElementType.EVENT_SUB_PROCESS) {
+        addEventSubprocess(container, element, (SubProcess) node);
+      }
     }
+  }
+
+  /** Registers an event subprocess's start event with its enclosing scope (spec §8). */
+  private static void addEventSubprocess(ExecutableElement container, ExecutableElement eventSubprocess, SubProcess node) {
+    List<StartEvent> starts = node.getFlowElements().stream()
+        .filter(StartEvent.class::isInstance).map(StartEvent.class::cast).toList();
+    ExecutableElement start = eventSubprocess.eventSubprocessStart();
+    if (starts.size() != 1 || start == null || start.eventType() == BpmnEventType.NONE) {
+      throw new IllegalArgumentException("Expected event subprocess '" + node.getId()
+          + "' to have exactly one start event with an event definition, but found " + starts.size());
+    }
+    start.setInterrupting(start.eventType() == BpmnEventType.ERROR || starts.get(0).isInterrupting());
+    container.addEventSubprocessStart(start);
   }
 
   /**
@@ -238,6 +255,17 @@ public final class ProcessTransformer {
       } else {
         element.setErrorCode(code == null || code.isBlank() ? null : code);
       }
+    } else if (definition instanceof EscalationEventDefinition escalation) {
+      String code = escalation.getEscalation() == null ? null : escalation.getEscalation().getEscalationCode();
+      if (type == BpmnElementType.END_EVENT || type == BpmnElementType.INTERMEDIATE_THROW_EVENT) {
+        if (code == null || code.isBlank()) {
+          throw new IllegalArgumentException("Expected escalation throw event '" + node.getId()
+              + "' to reference an escalation with a code, but none was found");
+        }
+        element.setErrorCodeExpression(parse(node.getId(), "escalationCode", code));
+      } else {
+        element.setErrorCode(code == null || code.isBlank() ? null : code);
+      }
     } else if (definition instanceof TimerEventDefinition timer) {
       element.setTimer(timerDefinition(node.getId(), timer));
     } else if (definition instanceof SignalEventDefinition signal) {
@@ -247,7 +275,9 @@ public final class ProcessTransformer {
       }
       element.setSignalName(parse(node.getId(), "signal name", signal.getSignal().getName()));
     } else if (definition instanceof MessageEventDefinition message) {
-      element.setMessage(node instanceof io.camunda.zeebe.model.bpmn.instance.StartEvent
+      // a process-level message start needs no correlation key; an event subprocess's start does
+      boolean processStart = node instanceof StartEvent && node.getParentElement() instanceof Process;
+      element.setMessage(processStart
           ? startMessageDefinition(node.getId(), message.getMessage())
           : messageDefinition(node.getId(), message.getMessage()));
     }
@@ -400,6 +430,9 @@ public final class ProcessTransformer {
     if (definition instanceof SignalEventDefinition) {
       return BpmnEventType.SIGNAL;
     }
+    if (definition instanceof EscalationEventDefinition) {
+      return BpmnEventType.ESCALATION;
+    }
     if (definition != null) {
       throw unsupported(node);
     }
@@ -458,6 +491,10 @@ public final class ProcessTransformer {
     }
     if (node instanceof SubProcess subProcess && !subProcess.triggeredByEvent()) {
       return BpmnElementType.SUB_PROCESS;
+    }
+    if (node instanceof SubProcess subProcess && subProcess.triggeredByEvent()
+        && subProcess.getElementType().getTypeName().equals("subProcess")) {
+      return BpmnElementType.EVENT_SUB_PROCESS;
     }
     // Task must come last: every specific task type is also a Task
     if (node instanceof Task && node.getElementType().getTypeName().equals("task")) {

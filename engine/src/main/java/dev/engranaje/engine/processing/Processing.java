@@ -18,6 +18,10 @@ import dev.engranaje.engine.processing.bpmn.behavior.UserTaskBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
 import dev.engranaje.engine.processing.bpmn.container.CallActivityProcessor;
 import dev.engranaje.engine.processing.bpmn.container.MultiInstanceBodyProcessor;
+import dev.engranaje.engine.processing.bpmn.ElementProcessor;
+import dev.engranaje.engine.processing.bpmn.behavior.EscalationBehavior;
+import dev.engranaje.engine.processing.bpmn.event.EscalationThrowEventProcessor;
+import dev.engranaje.engine.processing.bpmn.container.EventSubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.container.ProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.container.SubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
@@ -113,9 +117,19 @@ public final class Processing {
     activities.bindSignals(signals);
     transitions.onLeave(signals::closeAll);
     transitions.onLeave(timers::cancelAll);
+    // an interrupting event subprocess fired: the scope's other event subprocess triggers close
+    transitions.onScopeInterrupted(scope -> {
+      subscriptions.closeEventSubprocessSubscriptions(scope, transitions.elementOf(scope));
+      timers.cancelEventSubprocessTimers(scope, transitions.elementOf(scope));
+    });
+    // escalation throw and end events go to an escalation processor, the others to the wrapped one
+    EscalationBehavior escalations = new EscalationBehavior(state, writer, transitions);
+    java.util.function.UnaryOperator<ElementProcessor> escalating = otherwise -> new EscalationThrowEventProcessor(
+        otherwise, transitions, activities, escalations, incidentBehavior, d.expressions(), variables, state);
     transitions.bind(new ElementProcessors()
         // containers
-        .register(BpmnElementType.PROCESS, new ProcessProcessor(transitions))
+        .register(BpmnElementType.PROCESS, new ProcessProcessor(transitions, activities, subscriptions))
+        .register(BpmnElementType.EVENT_SUB_PROCESS, new EventSubProcessProcessor(transitions, mappings))
         .register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(transitions, activities, mappings, subscriptions))
         .register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(new CallActivityProcessor.Dependencies(
             state, transitions, activities, mappings, variables, incidentBehavior, d.expressions())))
@@ -124,9 +138,9 @@ public final class Processing {
                 incidentBehavior, d.expressions())))
         // events
         .register(BpmnElementType.START_EVENT, new StartEventProcessor(transitions, mappings))
-        .register(BpmnElementType.END_EVENT, new SignalThrowEventProcessor(new EndEventProcessor(transitions,
-            activities, mappings, errors, incidentBehavior, d.expressions(), variables), state, transitions, activities,
-            signals, incidentBehavior))
+        .register(BpmnElementType.END_EVENT, escalating.apply(new SignalThrowEventProcessor(new EndEventProcessor(
+            transitions, activities, mappings, errors, incidentBehavior, d.expressions(), variables), state,
+            transitions, activities, signals, incidentBehavior)))
         .register(BpmnElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(transitions, mappings, variables, state))
         .register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(Map.of(
             BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings),
@@ -134,9 +148,9 @@ public final class Processing {
                 mappings),
             BpmnEventType.SIGNAL, new SignalCatchEventProcessor(transitions, activities, variables, mappings)),
             transitions))
-        .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, new SignalThrowEventProcessor(
+        .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, escalating.apply(new SignalThrowEventProcessor(
             new PassThroughTaskProcessor(transitions, activities, mappings), state, transitions, activities, signals,
-            incidentBehavior))
+            incidentBehavior)))
         // tasks
         .register(BpmnElementType.SERVICE_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
             incidentBehavior, variables, mappings, subscriptions))

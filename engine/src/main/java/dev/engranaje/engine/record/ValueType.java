@@ -14,6 +14,7 @@ public enum ValueType {
   MESSAGE(MessageRecord.class, MessageIntent.class),
   TIMER(TimerRecord.class, TimerIntent.class),
   ERROR(ErrorRecord.class, ErrorIntent.class),
+  ESCALATION(EscalationRecord.class, EscalationIntent.class),
   PROCESS_MESSAGE_SUBSCRIPTION(ProcessMessageSubscriptionRecord.class, ProcessMessageSubscriptionIntent.class),
   USER_TASK(UserTaskRecord.class, UserTaskIntent.class),
   SIGNAL(SignalRecord.class, SignalIntent.class),

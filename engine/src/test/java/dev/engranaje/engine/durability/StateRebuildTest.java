@@ -186,6 +186,20 @@ class StateRebuildTest {
     TestEngine.await("second user task assigned", () -> client.newUserTaskSearchRequest()
         .filter(f -> f.processInstanceKey(approved).assignee("bo")).send().join().items().size() == 1);
 
+    // event subprocess and escalation: a non-interrupting message event subprocess fired once and
+    // waiting beside the main path, whose escalation was not caught
+    engine.deploy(Bpmn.createExecutableProcess(id + "-escalating")
+        .eventSubProcess("noteEsp", e -> e.startEvent("noteStart").interrupting(false)
+            .message(m -> m.name(id + "-note").zeebeCorrelationKeyExpression("orderId"))
+            .serviceTask("noteWork", t -> t.zeebeJobType(id + "-note")).endEvent("noteEnd"))
+        .startEvent("start").intermediateThrowEvent("late", e -> e.escalation("LATE"))
+        .serviceTask("main", t -> t.zeebeJobType(id + "-main")).endEvent("end").done());
+    long escalating = engine.createInstance(id + "-escalating", Map.of("orderId", "o-9"));
+    engine.awaitElement(escalating, "main", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    client.newPublishMessageCommand().messageName(id + "-note").correlationKey("o-9").timeToLive(Duration.ZERO)
+        .variables(Map.of("note", "call back")).send().join();
+    engine.activateJob(id + "-note");
+
     assertThat(List.of(big, troubled, timed, caught, uncaught, cancelled, calling, stillCalling, paid, waiting,
         looping, stepping, approved))
         .doesNotHaveDuplicates();

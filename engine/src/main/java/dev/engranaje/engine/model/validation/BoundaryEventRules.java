@@ -21,6 +21,10 @@ final class BoundaryEventRules implements ModelRule {
       "Expected boundary event '%s' to be attached to an activity with 'attachedToRef', but '%s'"
           + " is not an activity";
 
+  static final String ESCALATION_ON_TASK =
+      "Expected escalation boundary event '%s' to be attached to a subprocess or a call activity, but '%s'"
+          + " is neither";
+
   static final String ATTACHED_TO_REF = "attachedToRef";
 
   @Override
@@ -45,6 +49,11 @@ final class BoundaryEventRules implements ModelRule {
         ModelElementInstance target = model.getModelElementById(attachedTo);
         if (!(target instanceof Activity)) {
           findings.add(id, ATTACHED_TO_NON_ACTIVITY, id, attachedTo);
+        } else if (event.getEventDefinitions().stream()
+                .anyMatch(d -> "escalationEventDefinition".equals(Elements.typeName(d)))
+            && !(target instanceof io.camunda.zeebe.model.bpmn.instance.SubProcess)
+            && !(target instanceof io.camunda.zeebe.model.bpmn.instance.CallActivity)) {
+          findings.add(id, ESCALATION_ON_TASK, id, attachedTo);
         }
       }
     }

@@ -59,9 +59,28 @@ final class SupportedElements implements ModelRule {
     return zeebe != null && zeebe.getInputCollection() != null && !zeebe.getInputCollection().isBlank();
   }
 
-  /** Typed start events are executed only at process level; event subprocesses are not supported yet. */
+  /** Start event definitions executed only in event subprocesses, not at process level. */
+  private static final java.util.Set<String> EVENT_SUBPROCESS_ONLY_STARTS =
+      java.util.Set.of("errorEventDefinition", "escalationEventDefinition");
+
+  /** Start event definitions an event subprocess may be triggered by. */
+  private static final java.util.Set<String> EVENT_SUBPROCESS_STARTS =
+      java.util.Set.of(
+      "messageEventDefinition", "errorEventDefinition", "timerEventDefinition", "escalationEventDefinition");
+
+  /**
+   * Typed start events are executed at process level (timer, message, signal) and in event
+   * subprocesses (message, timer, error, escalation); never in an embedded subprocess.
+   */
   private static boolean isTypedStartOutsideProcess(FlowElement element, List<EventDefinition> definitions) {
-    return element instanceof StartEvent && !definitions.isEmpty() && !(element.getParentElement() instanceof Process);
+    if (!(element instanceof StartEvent) || definitions.size() != 1) {
+      return false;
+    }
+    String definition = Elements.typeName(definitions.get(0));
+    if (element.getParentElement() instanceof SubProcess parent && parent.triggeredByEvent()) {
+      return !EVENT_SUBPROCESS_STARTS.contains(definition);
+    }
+    return !(element.getParentElement() instanceof Process) || EVENT_SUBPROCESS_ONLY_STARTS.contains(definition);
   }
 
   private static String qualifier(FlowElement element, List<EventDefinition> definitions) {

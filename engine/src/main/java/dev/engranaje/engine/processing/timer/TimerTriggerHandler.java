@@ -60,6 +60,18 @@ public final class TimerTriggerHandler {
         transitions.drainFollowUps();
         continue;
       }
+      ExecutableElement eventSubprocessStart = transitions.elementOf(activity).eventSubprocessStarts().stream()
+          .filter(start -> start.id().equals(timer.targetElementId()))
+          .findFirst()
+          .orElse(null);
+      if (eventSubprocessStart != null) {
+        transitions.triggerEventSubprocess(activity, eventSubprocessStart, Map.of());
+        if (!eventSubprocessStart.interrupting()) {
+          timers.rearm(timer, eventSubprocessStart);
+        }
+        transitions.drainFollowUps();
+        continue;
+      }
       ExecutableElement boundary = transitions.elementOf(activity).boundaryEvents().stream()
           .filter(b -> b.id().equals(timer.targetElementId()))
           .findFirst()

@@ -70,23 +70,117 @@ class SupportedElementsValidationTest {
   }
 
   @Test
-  void shouldRejectWhenSubprocessIsTriggeredByEvent() {
+  void shouldAcceptWhenEventSubprocessesStartWithTimerMessageOrError() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:subProcess id="onTimer" triggeredByEvent="true">
+          <bpmn:startEvent id="timerStart" isInterrupting="false"><bpmn:timerEventDefinition>
+            <bpmn:timeCycle>R/PT1M</bpmn:timeCycle>
+          </bpmn:timerEventDefinition></bpmn:startEvent>
+        </bpmn:subProcess>
+        <bpmn:subProcess id="onMessage" triggeredByEvent="true">
+          <bpmn:startEvent id="messageStart"><bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>
+        </bpmn:subProcess>
+        <bpmn:subProcess id="onError" triggeredByEvent="true">
+          <bpmn:startEvent id="errorStart"><bpmn:errorEventDefinition /></bpmn:startEvent>
+        </bpmn:subProcess>
+        """, """
+        <bpmn:message id="m" name="note">
+          <bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements>
+        </bpmn:message>
+        """);
+
+    // when / then
+    assertThat(findings(xml)).noneMatch(f -> f.rule().contains("is not supported yet"));
+  }
+
+  @Test
+  void shouldRejectWhenEventSubprocessStartsWithSignal() {
     // given
     String xml = process("""
         <bpmn:startEvent id="start" />
         <bpmn:subProcess id="events" triggeredByEvent="true">
-          <bpmn:startEvent id="innerStart"><bpmn:timerEventDefinition>
-            <bpmn:timeDuration>PT1M</bpmn:timeDuration>
-          </bpmn:timerEventDefinition></bpmn:startEvent>
+          <bpmn:startEvent id="innerStart"><bpmn:signalEventDefinition /></bpmn:startEvent>
+        </bpmn:subProcess>
+        """);
+
+    // when / then
+    assertThat(findings(xml)).contains(finding("innerStart", "Expected a supported BPMN element, but 'startEvent' with"
+        + " 'signalEventDefinition' (id 'innerStart') is not supported yet"));
+  }
+
+  @Test
+  void shouldRejectWhenErrorStartIsOutsideAnEventSubprocess() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:startEvent id="errorStart"><bpmn:errorEventDefinition /></bpmn:startEvent>
+        <bpmn:subProcess id="sub">
+          <bpmn:startEvent id="innerStart" />
+          <bpmn:startEvent id="innerError"><bpmn:errorEventDefinition /></bpmn:startEvent>
         </bpmn:subProcess>
         """);
 
     // when / then
     assertThat(findings(xml)).contains(
-        finding("events", "Expected a supported BPMN element, but 'subProcess' with"
-            + " triggeredByEvent='true' (id 'events') is not supported yet"),
-        finding("innerStart", "Expected a supported BPMN element, but 'startEvent' with"
-            + " 'timerEventDefinition' (id 'innerStart') is not supported yet"));
+        finding("errorStart", "Expected a supported BPMN element, but 'startEvent' with"
+            + " 'errorEventDefinition' (id 'errorStart') is not supported yet"),
+        finding("innerError", "Expected a supported BPMN element, but 'startEvent' with"
+            + " 'errorEventDefinition' (id 'innerError') is not supported yet"));
+  }
+
+  @Test
+  void shouldAcceptEscalationThrowEndBoundaryAndEventSubprocessStart() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+        <bpmn:intermediateThrowEvent id="late">
+          <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+          <bpmn:escalationEventDefinition escalationRef="esc" />
+        </bpmn:intermediateThrowEvent>
+        <bpmn:subProcess id="sub">
+          <bpmn:incoming>f2</bpmn:incoming>
+          <bpmn:startEvent id="subStart"><bpmn:outgoing>f3</bpmn:outgoing></bpmn:startEvent>
+          <bpmn:endEvent id="subEnd">
+            <bpmn:incoming>f3</bpmn:incoming><bpmn:escalationEventDefinition escalationRef="esc" />
+          </bpmn:endEvent>
+          <bpmn:sequenceFlow id="f3" sourceRef="subStart" targetRef="subEnd" />
+        </bpmn:subProcess>
+        <bpmn:boundaryEvent id="onLate" attachedToRef="sub" cancelActivity="false">
+          <bpmn:outgoing>f4</bpmn:outgoing><bpmn:escalationEventDefinition />
+        </bpmn:boundaryEvent>
+        <bpmn:endEvent id="handled"><bpmn:incoming>f4</bpmn:incoming></bpmn:endEvent>
+        <bpmn:subProcess id="onEscalation" triggeredByEvent="true">
+          <bpmn:startEvent id="escStart" isInterrupting="false">
+            <bpmn:escalationEventDefinition escalationRef="esc" />
+          </bpmn:startEvent>
+        </bpmn:subProcess>
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="late" />
+        <bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="sub" />
+        <bpmn:sequenceFlow id="f4" sourceRef="onLate" targetRef="handled" />
+        """, "<bpmn:escalation id=\"esc\" escalationCode=\"LATE\" />");
+
+    // when / then
+    assertThat(findings(xml)).isEmpty();
+  }
+
+  @Test
+  void shouldRejectWhenEscalationBoundaryIsAttachedToATask() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:manualTask id="work" />
+        <bpmn:boundaryEvent id="onLate" attachedToRef="work" cancelActivity="false">
+          <bpmn:outgoing>f1</bpmn:outgoing><bpmn:escalationEventDefinition />
+        </bpmn:boundaryEvent>
+        <bpmn:endEvent id="end" />
+        <bpmn:sequenceFlow id="f1" sourceRef="onLate" targetRef="end" />
+        """);
+
+    // when / then
+    assertThat(findings(xml)).containsExactly(finding("onLate", "Expected escalation boundary event 'onLate' to be"
+        + " attached to a subprocess or a call activity, but 'work' is neither"));
   }
 
   @Test

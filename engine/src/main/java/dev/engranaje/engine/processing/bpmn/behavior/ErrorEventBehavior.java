@@ -45,17 +45,25 @@ public final class ErrorEventBehavior {
           + "'" + (message == null || message.isEmpty() ? "" : " with message '" + message + "'")
           + ", but it was not caught. Available error events are " + availableCodes(thrower));
     }
-    transitions.interrupt(found.activity(), found.boundary(), payload);
+    if (found.boundary().attachedTo() == null) {
+      // an error event subprocess of the scope: its payload propagates (spec §3.3)
+      transitions.triggerEventSubprocess(found.activity(), found.boundary(), payload);
+    } else {
+      transitions.interrupt(found.activity(), found.boundary(), payload);
+    }
     return null;
   }
 
   private Catch findCatch(ElementInstance thrower, String code) {
     ElementInstance current = thrower;
     while (current != null) {
-      if (current.state() != ElementState.TERMINATING) {
+      if (current.state() != ElementState.TERMINATING && !transitions.isInterrupted(current)) {
         ExecutableElement element = transitions.elementOf(current);
         ExecutableElement catchAll = null;
-        for (ExecutableElement boundary : element.boundaryEvents()) {
+        // boundary events of the activity first, then the error event subprocesses of the scope
+        List<ExecutableElement> catches = new ArrayList<>(element.boundaryEvents());
+        catches.addAll(element.eventSubprocessStarts());
+        for (ExecutableElement boundary : catches) {
           if (boundary.eventType() != BpmnEventType.ERROR) {
             continue;
           }
@@ -78,7 +86,9 @@ public final class ErrorEventBehavior {
     List<String> codes = new ArrayList<>();
     ElementInstance current = thrower;
     while (current != null) {
-      for (ExecutableElement boundary : transitions.elementOf(current).boundaryEvents()) {
+      List<ExecutableElement> catches = new ArrayList<>(transitions.elementOf(current).boundaryEvents());
+      catches.addAll(transitions.elementOf(current).eventSubprocessStarts());
+      for (ExecutableElement boundary : catches) {
         if (boundary.eventType() == BpmnEventType.ERROR) {
           codes.add(boundary.errorCode() == null ? "<catch-all>" : boundary.errorCode());
         }

@@ -43,6 +43,11 @@ public final class StateTransitionBehavior {
   /** Told when an element instance starts to leave (COMPLETING or TERMINATING), e.g. to close subscriptions. */
   private final List<Consumer<ElementInstance>> leaveListeners = new ArrayList<>();
 
+  /** Interrupting event subprocesses to activate once the other children of their scope have terminated. */
+  private final Map<Long, PendingInterrupt> pendingEventSubprocesses = new HashMap<>();
+  /** Told when an interrupting event subprocess fires in a scope, e.g. to close the scope's other triggers. */
+  private final List<Consumer<ElementInstance>> scopeInterruptedListeners = new ArrayList<>();
+
   private record PendingInterrupt(ExecutableElement boundary, Map<String, String> payload) {}
 
   /**
@@ -411,9 +416,57 @@ public final class StateTransitionBehavior {
     afterChildLeft(scope);
   }
 
+  /** Registers work to run when an interrupting event subprocess fires in a scope. */
+  public void onScopeInterrupted(Consumer<ElementInstance> listener) {
+    scopeInterruptedListeners.add(listener);
+  }
+
+  /**
+   * An event subprocess start was triggered in {@code scope} (spec §8). Interrupting: the scope's
+   * other triggers close, every other child terminates, then the event subprocess activates.
+   * Non-interrupting: it activates beside the running children.
+   */
+  public void triggerEventSubprocess(ElementInstance scope, ExecutableElement start, Map<String, String> payload) {
+    if (isInterrupted(scope)) {
+      return; // an interrupting event subprocess already fired here and waits for the others to end
+    }
+    if (!start.interrupting()) {
+      activateEventSubprocess(scope, start, payload);
+      return;
+    }
+    pendingEventSubprocesses.put(scope.key(), new PendingInterrupt(start, payload));
+    scopeInterruptedListeners.forEach(listener -> listener.accept(scope));
+    List<ElementInstance> children = state.elementInstances().children(scope.key());
+    if (children.isEmpty()) {
+      afterChildLeft(scope);
+      return;
+    }
+    for (ElementInstance child : children) {
+      ElementInstance stillThere = state.elementInstances().get(child.key());
+      if (stillThere != null) {
+        terminate(stillThere);
+      }
+    }
+  }
+
+  /** True while an interrupting event subprocess waits for the other children of the scope to end. */
+  public boolean isInterrupted(ElementInstance scope) {
+    return pendingEventSubprocesses.containsKey(scope.key());
+  }
+
+  private void activateEventSubprocess(ElementInstance scope, ExecutableElement start, Map<String, String> payload) {
+    ElementInstance instance = activate(start.flowScope(), scope);
+    variables.propagate(instance.key(), payload);
+  }
+
   private void afterChildLeft(ElementInstance scope) {
     fireUnreachableInclusiveJoins(scope);
     if (scope.activeChildren() > 0) {
+      return;
+    }
+    PendingInterrupt eventSubprocess = pendingEventSubprocesses.remove(scope.key());
+    if (eventSubprocess != null && scope.state() == ElementState.ACTIVATED) {
+      activateEventSubprocess(scope, eventSubprocess.boundary(), eventSubprocess.payload());
       return;
     }
     if (scope.state() == ElementState.TERMINATING) {

@@ -68,7 +68,9 @@ public final class SubscriptionBehavior {
       }
       subscriptions.add(own.value());
     }
-    for (ExecutableElement boundary : element.boundaryEvents()) {
+    List<ExecutableElement> triggers = new ArrayList<>(element.boundaryEvents());
+    triggers.addAll(element.eventSubprocessStarts());
+    for (ExecutableElement boundary : triggers) {
       if (boundary.eventType() != BpmnEventType.MESSAGE || boundary.message() == null) {
         continue;
       }
@@ -161,6 +163,14 @@ public final class SubscriptionBehavior {
       transitions.triggerEventBasedGateway(owner, subscription.elementId(), payload);
       return true;
     }
+    ExecutableElement eventSubprocessStart = transitions.elementOf(owner).eventSubprocessStarts().stream()
+        .filter(start -> start.id().equals(subscription.elementId()))
+        .findFirst()
+        .orElse(null);
+    if (eventSubprocessStart != null) {
+      transitions.triggerEventSubprocess(owner, eventSubprocessStart, payload);
+      return true;
+    }
     ExecutableElement boundary = transitions.elementOf(owner).boundaryEvents().stream()
         .filter(b -> b.id().equals(subscription.elementId()))
         .findFirst()
@@ -172,6 +182,16 @@ public final class SubscriptionBehavior {
       transitions.activateBoundary(boundary, state.elementInstances().get(owner.flowScopeKey()), payload);
     }
     return true;
+  }
+
+  /** Deletes the subscriptions of the event subprocess starts of a scope (an interrupting one fired). */
+  public void closeEventSubprocessSubscriptions(ElementInstance scope, ExecutableElement element) {
+    for (long key : state.subscriptions().forElementInstance(scope.key())) {
+      ProcessMessageSubscriptionRecord subscription = state.subscriptions().get(key);
+      if (element.eventSubprocessStarts().stream().anyMatch(start -> start.id().equals(subscription.elementId()))) {
+        writer.event(key, ProcessMessageSubscriptionIntent.DELETED, subscription);
+      }
+    }
   }
 
   /** Deletes every subscription the element instance opened; called when it is left. */

@@ -40,7 +40,9 @@ public final class TimerBehavior {
    */
   public Outcome<List<TimerRecord>> prepareBoundaryTimers(ElementInstance instance, ExecutableElement element) {
     List<TimerRecord> timers = new ArrayList<>();
-    for (ExecutableElement boundary : element.boundaryEvents()) {
+    List<ExecutableElement> triggers = new ArrayList<>(element.boundaryEvents());
+    triggers.addAll(element.eventSubprocessStarts());
+    for (ExecutableElement boundary : triggers) {
       if (boundary.eventType() != BpmnEventType.TIMER) {
         continue;
       }
@@ -111,6 +113,16 @@ public final class TimerBehavior {
       writer.event(state.keys().next(), TimerIntent.CREATED, new TimerRecord(fired.elementInstanceKey(),
           fired.processInstanceKey(), fired.processDefinitionKey(), fired.targetElementId(), next.dueDate(),
           next.repetitions(), fired.tenantId()));
+    }
+  }
+
+  /** Cancels the timers of the event subprocess starts of a scope (an interrupting one fired). */
+  public void cancelEventSubprocessTimers(ElementInstance scope, ExecutableElement element) {
+    for (long timerKey : state.timers().forElementInstance(scope.key())) {
+      TimerRecord timer = state.timers().get(timerKey);
+      if (element.eventSubprocessStarts().stream().anyMatch(start -> start.id().equals(timer.targetElementId()))) {
+        writer.event(timerKey, TimerIntent.CANCELED, timer);
+      }
     }
   }
 
