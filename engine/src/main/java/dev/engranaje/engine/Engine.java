@@ -89,6 +89,7 @@ public final class Engine implements AutoCloseable {
 
   private static void warmUp(ExpressionLanguage language) {
     language.warmUp();
+    ValidatingResourceReader.warmUp();
     io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("warm-up").startEvent().endEvent().done();
   }
 

@@ -12,11 +12,20 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
  * rejected (INVALID_ARGUMENT) with every finding, one per line, each naming file and element.
  */
 final class ValidatingResourceReader implements BpmnResourceReader {
-  private final DeploymentValidator validator = new DeploymentValidator();
+
+  /** Built on first use (class initialisation is thread-safe): it loads FEEL, which is slow to start. */
+  private static final class Validator {
+    static final DeploymentValidator INSTANCE = new DeploymentValidator();
+  }
+
+  /** Builds the validator now, on a spare thread, so the first deployment does not wait for it. */
+  static void warmUp() {
+    Validator.INSTANCE.hashCode();
+  }
 
   @Override
   public BpmnModelInstance read(String resourceName, byte[] content) {
-    ValidatedResource result = validator.validate(resourceName, content);
+    ValidatedResource result = Validator.INSTANCE.validate(resourceName, content);
     if (result instanceof ValidatedResource.Accepted accepted) {
       return accepted.model();
     }
