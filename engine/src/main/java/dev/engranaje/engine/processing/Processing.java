@@ -27,7 +27,7 @@ import dev.engranaje.engine.processing.bpmn.container.SubProcessProcessor;
 import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.EndEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.IntermediateCatchEventProcessor;
-import dev.engranaje.engine.processing.bpmn.event.MessageCatchEventProcessor;
+import dev.engranaje.engine.processing.bpmn.event.MessageCatchProcessor;
 import dev.engranaje.engine.processing.bpmn.event.SignalCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.SignalThrowEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.StartEventProcessor;
@@ -39,7 +39,6 @@ import dev.engranaje.engine.processing.message.MessageStartEvents;
 import dev.engranaje.engine.processing.bpmn.gateway.EventBasedGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
-import dev.engranaje.engine.processing.bpmn.task.ReceiveTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.ScriptTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.UserTaskProcessor;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
@@ -144,7 +143,7 @@ public final class Processing {
         .register(BpmnElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(transitions, mappings, variables, state))
         .register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(Map.of(
             BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings),
-            BpmnEventType.MESSAGE, new MessageCatchEventProcessor(transitions, activities, subscriptions, variables,
+            BpmnEventType.MESSAGE, new MessageCatchProcessor(transitions, activities, subscriptions, variables,
                 mappings),
             BpmnEventType.SIGNAL, new SignalCatchEventProcessor(transitions, activities, variables, mappings)),
             transitions))
@@ -156,7 +155,7 @@ public final class Processing {
             incidentBehavior, variables, mappings, subscriptions))
         .register(BpmnElementType.SEND_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
             incidentBehavior, variables, mappings, subscriptions))
-        .register(BpmnElementType.RECEIVE_TASK, new ReceiveTaskProcessor(transitions, activities, subscriptions,
+        .register(BpmnElementType.RECEIVE_TASK, new MessageCatchProcessor(transitions, activities, subscriptions,
             variables, mappings))
         .register(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(new JobWorkerTaskProcessor(transitions,
             activities, jobBehavior, incidentBehavior, variables, mappings, subscriptions), transitions, activities,

@@ -1,4 +1,4 @@
-package dev.engranaje.engine.processing.bpmn.task;
+package dev.engranaje.engine.processing.bpmn.event;
 
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.processing.Outcome;
@@ -14,19 +14,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Receive tasks (spec §7.2): activation opens a subscription to the task's message (and to its
- * message boundary events); the correlated message completes the task. Its variables are the
- * payload: they propagate from the task's own scope without output mappings, otherwise they are
- * merged locally and only the mapped targets leave. The subscriptions close when the task is left.
+ * Message intermediate catch events and receive tasks (spec §7.2): activation opens a subscription
+ * to the element's message (and to its message boundary events); the correlated message completes
+ * the element. Its variables are the payload: they propagate from the element's own scope without
+ * output mappings, otherwise they are merged locally and only the mapped targets leave. The
+ * subscriptions close when the element is left.
  */
-public final class ReceiveTaskProcessor implements ElementProcessor {
+public final class MessageCatchProcessor implements ElementProcessor {
   private final StateTransitionBehavior transitions;
   private final ActivityBehavior activities;
   private final SubscriptionBehavior subscriptions;
   private final VariableBehavior variables;
   private final MappingBehavior mappings;
 
-  public ReceiveTaskProcessor(StateTransitionBehavior transitions, ActivityBehavior activities,
+  public MessageCatchProcessor(StateTransitionBehavior transitions, ActivityBehavior activities,
       SubscriptionBehavior subscriptions, VariableBehavior variables, MappingBehavior mappings) {
     this.transitions = transitions;
     this.activities = activities;
