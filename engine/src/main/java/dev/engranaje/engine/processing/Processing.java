@@ -6,6 +6,7 @@ import dev.engranaje.engine.model.BpmnEventType;
 import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.processing.bpmn.ElementProcessors;
 import dev.engranaje.engine.processing.bpmn.behavior.ActivityBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.ConditionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.ErrorEventBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.IncidentBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.JobBehavior;
@@ -97,6 +98,7 @@ public final class Processing {
     MappingBehavior mappings = new MappingBehavior(d.expressions(), variables);
     TimerBehavior timers = new TimerBehavior(state, writer, d.expressions(), variables, clock);
     JobBehavior jobBehavior = new JobBehavior(state, writer, d.expressions(), variables, hooks::jobsAvailable);
+    ConditionBehavior conditions = new ConditionBehavior(d.expressions(), variables);
     ActivityBehavior activities = new ActivityBehavior(mappings, timers, incidentBehavior);
     ProcessInstanceHandler[] instanceHandler = new ProcessInstanceHandler[1];
     MessageStartEvents[] messageStarts = new MessageStartEvents[1];
@@ -166,11 +168,9 @@ public final class Processing {
             activities, jobBehavior, new UserTaskBehavior(state, writer, d.expressions(), variables, clock),
             incidentBehavior, variables, mappings, subscriptions)))
         // gateways
-        .register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(transitions, d.expressions(),
-            variables, incidentBehavior))
+        .register(BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor(transitions, conditions, incidentBehavior))
         .register(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(transitions))
-        .register(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(transitions, d.expressions(),
-            variables, incidentBehavior))
+        .register(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(transitions, conditions, incidentBehavior))
         .register(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(transitions, subscriptions,
             timers, incidentBehavior)));
     this.instances = new ProcessInstanceHandler(state, writer, transitions, variables, hooks);

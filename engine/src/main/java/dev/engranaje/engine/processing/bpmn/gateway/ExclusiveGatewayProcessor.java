@@ -1,37 +1,28 @@
 package dev.engranaje.engine.processing.bpmn.gateway;
 
-import dev.engranaje.engine.expression.EvaluationResult;
-import dev.engranaje.engine.expression.ExpressionLanguage;
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.model.ExecutableFlow;
-import dev.engranaje.engine.processing.ErrorType;
+import dev.engranaje.engine.processing.Outcome;
 import dev.engranaje.engine.processing.bpmn.ElementProcessor;
+import dev.engranaje.engine.processing.bpmn.behavior.ConditionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.IncidentBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior;
-import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
-import dev.engranaje.engine.processing.Failure;
 import dev.engranaje.engine.state.ElementInstance;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Takes the first outgoing flow whose condition is true, in XML order, else the default flow; with
  * neither, a CONDITION_ERROR incident. As a join it passes each token through.
  */
 public final class ExclusiveGatewayProcessor implements ElementProcessor {
-  static final String NO_FLOW_TAKEN =
-      "Expected at least one condition to evaluate to true, or to have a default flow";
-
   private final StateTransitionBehavior transitions;
-  private final ExpressionLanguage expressions;
-  private final VariableBehavior variables;
+  private final ConditionBehavior conditions;
   private final IncidentBehavior incidents;
 
-  public ExclusiveGatewayProcessor(StateTransitionBehavior transitions, ExpressionLanguage expressions,
-      VariableBehavior variables, IncidentBehavior incidents) {
+  public ExclusiveGatewayProcessor(StateTransitionBehavior transitions, ConditionBehavior conditions,
+      IncidentBehavior incidents) {
     this.transitions = transitions;
-    this.expressions = expressions;
-    this.variables = variables;
+    this.conditions = conditions;
     this.incidents = incidents;
   }
 
@@ -41,37 +32,11 @@ public final class ExclusiveGatewayProcessor implements ElementProcessor {
       transitions.completeImmediately(instance, null);
       return;
     }
-    Map<String, Object> context = variables.visibleValues(instance.key());
-    for (ExecutableFlow flow : element.outgoing()) {
-      if (flow == element.defaultFlow() || flow.condition() == null) {
-        continue;
-      }
-      EvaluationResult result = expressions.evaluate(flow.condition(), context);
-      if (result instanceof EvaluationResult.Success success && success.value() instanceof Boolean taken) {
-        if (taken) {
-          transitions.completeImmediately(instance, List.of(flow));
-          return;
-        }
-        continue;
-      }
-      incidents.raise(instance, new Failure(ErrorType.EXTRACT_VALUE_ERROR, describe(flow, result)), -1);
+    Outcome<List<ExecutableFlow>> flows = conditions.selectFlows(instance, element, true);
+    if (flows.isFailure()) {
+      incidents.raise(instance, flows.failure(), -1);
       return;
     }
-    if (element.defaultFlow() != null) {
-      transitions.completeImmediately(instance, List.of(element.defaultFlow()));
-      return;
-    }
-    incidents.raise(instance, new Failure(ErrorType.CONDITION_ERROR, NO_FLOW_TAKEN), -1);
-  }
-
-  private static String describe(ExecutableFlow flow, EvaluationResult result) {
-    if (result instanceof EvaluationResult.Failure failure) {
-      return failure.message();
-    }
-    EvaluationResult.Success success = (EvaluationResult.Success) result;
-    String actual = success.value() == null ? "null" : success.value().getClass().getSimpleName() + " '" + success.value() + "'";
-    return "Expected condition '" + flow.condition().text() + "' of sequence flow '" + flow.id()
-        + "' to evaluate to a boolean, but got " + actual
-        + (success.warnings() == null ? "" : " (" + success.warnings() + ")");
+    transitions.completeImmediately(instance, flows.value());
   }
 }
