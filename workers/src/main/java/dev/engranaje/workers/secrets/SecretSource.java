@@ -1,0 +1,50 @@
+package dev.engranaje.workers.secrets;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/** Where secret values come from. Implementations are thread-safe. */
+@FunctionalInterface
+public interface SecretSource {
+
+  Optional<String> lookup(String name);
+
+  /** The process environment. */
+  static SecretSource environment() {
+    return name -> Optional.ofNullable(System.getenv(name));
+  }
+
+  /** Fixed values, for tests and embedding. */
+  static SecretSource of(Map<String, String> values) {
+    Map<String, String> copy = Map.copyOf(values);
+    return name -> Optional.ofNullable(copy.get(name));
+  }
+
+  /**
+   * A secrets file in Java properties format ({@code NAME=value}, UTF-8). Read once; keep it
+   * readable only by the runtime's user.
+   */
+  static SecretSource file(Path path) throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    }
+    Map<String, String> values = new HashMap<>();
+    properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+    return of(values);
+  }
+
+  /** The first source that knows the name wins. */
+  static SecretSource firstOf(List<SecretSource> sources) {
+    List<SecretSource> copy = List.copyOf(sources);
+    return name -> copy.stream().map(s -> s.lookup(name)).flatMap(Optional::stream).findFirst();
+  }
+}

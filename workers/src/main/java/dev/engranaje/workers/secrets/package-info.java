@@ -1,0 +1,2 @@
+/** Secret references, their sources (environment, secrets file) and redaction. */
+package dev.engranaje.workers.secrets;
