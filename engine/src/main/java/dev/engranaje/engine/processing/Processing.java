@@ -121,6 +121,7 @@ public final class Processing {
     // an interrupting event subprocess fired: the scope's other event subprocess triggers close
     transitions.onScopeInterrupted(scope -> {
       subscriptions.closeEventSubprocessSubscriptions(scope, transitions.elementOf(scope));
+      signals.closeEventSubprocessSubscriptions(scope, transitions.elementOf(scope));
       timers.cancelEventSubprocessTimers(scope, transitions.elementOf(scope));
     });
     // escalation throw and end events go to an escalation processor, the others to the wrapped one
@@ -172,7 +173,7 @@ public final class Processing {
         .register(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(transitions))
         .register(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(transitions, conditions, incidentBehavior))
         .register(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(transitions, subscriptions,
-            timers, incidentBehavior)));
+            signals, timers, incidentBehavior)));
     this.instances = new ProcessInstanceHandler(state, writer, transitions, variables, hooks);
     instanceHandler[0] = instances;
     TimerStartEvents timerStarts = new TimerStartEvents(state, writer, timers, instances);
