@@ -224,6 +224,24 @@ class StateRebuildTest {
     TestEngine.await("signal boundary fired", () -> engine.records().matching(r -> r.valueType()
         == ValueType.PROCESS_INSTANCE && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED
         && ((dev.engranaje.engine.record.ProcessInstanceRecord) r.value()).elementId().equals("pinged")).size() == 1);
+
+    // signal event subprocess and event-based gateway: a non-interrupting signal start fired once
+    // beside a gateway that still waits for its signal or its timer
+    engine.deploy(signalWaitProcess(id + "-signalWait", id));
+    long signalWaiting = engine.createInstance(id + "-signalWait", Map.of());
+    engine.awaitElement(signalWaiting, "race", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    client.newBroadcastSignalCommand().signalName(id + "-note").variables(Map.of("noted", true)).send().join();
+    engine.activateJob(id + "-noted");
+  }
+
+  private static BpmnModelInstance signalWaitProcess(String processId, String prefix) {
+    return Bpmn.createExecutableProcess(processId)
+        .eventSubProcess("noteEsp", e -> e.startEvent("noteStart").interrupting(false).signal(prefix + "-note")
+            .serviceTask("noted", t -> t.zeebeJobType(prefix + "-noted")).endEvent("noteEnd"))
+        .startEvent("start").eventBasedGateway("race")
+        .intermediateCatchEvent("stopped", c -> c.signal(prefix + "-stop")).endEvent("stoppedEnd")
+        .moveToNode("race").intermediateCatchEvent("timeout", c -> c.timerWithDuration("PT1H")).endEvent("timedOut")
+        .done();
   }
 
   private static BpmnModelInstance multiInstanceProcess(String processId, String type, boolean sequential) {
