@@ -176,7 +176,7 @@ class StateRebuildTest {
     clock.advance(Duration.ofMinutes(2));
     // three expiries: the two messages without time to live (one above) and the one of a minute
     TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 3);
-    // user tasks: one assigned and completed, one assigned and left waiting
+    // user tasks: one assigned and completed, one assigned, updated and left waiting
     long approved = engine.createInstance(id + "-approval", Map.of("reviewers", List.of("ana", "bo")));
     long firstTask = awaitOpenUserTask(engine, approved);
     client.newAssignUserTaskCommand(firstTask).assignee("ana").send().join();
@@ -185,6 +185,8 @@ class StateRebuildTest {
     client.newAssignUserTaskCommand(awaitOpenUserTask(engine, approved)).assignee("bo").send().join();
     TestEngine.await("second user task assigned", () -> client.newUserTaskSearchRequest()
         .filter(f -> f.processInstanceKey(approved).assignee("bo")).send().join().items().size() == 1);
+    client.newUpdateUserTaskCommand(awaitOpenUserTask(engine, approved)).candidateGroups("auditors").clearDueDate()
+        .priority(90).send().join();
 
     // event subprocess and escalation: a non-interrupting message event subprocess fired once and
     // waiting beside the main path, whose escalation was not caught
