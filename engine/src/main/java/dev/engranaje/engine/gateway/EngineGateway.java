@@ -82,6 +82,12 @@ public interface EngineGateway {
 
   CompletableFuture<Void> unassignUserTask(long userTaskKey);
 
+  /**
+   * Updates a Camunda user task's candidates, dates and priority; rejects invalid values and an
+   * update that changes nothing and names no action.
+   */
+  CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate update);
+
   CompletableFuture<Optional<UserTaskView>> getUserTask(long userTaskKey);
 
   /** Camunda user tasks, live and ended, filtered by any non-null field of the filter, oldest first. */

@@ -32,6 +32,7 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
@@ -200,6 +201,12 @@ public final class ProcessTransformer {
     return body;
   }
 
+  /** Message intermediate throw and end events: jobs, like send tasks (spec §4, §7.2). */
+  private static boolean isMessageThrowEvent(FlowNode node) {
+    return node instanceof ThrowEvent throwEvent
+        && throwEvent.getEventDefinitions().stream().anyMatch(MessageEventDefinition.class::isInstance);
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
   }
@@ -219,7 +226,7 @@ public final class ProcessTransformer {
       }
       element.setScript(parseFeel(node.getId(), "expression", script.getExpression()), script.getResultVariable());
     }
-    if (type.isJobWorkerTask() || jobBasedScript) {
+    if (type.isJobWorkerTask() || jobBasedScript || isMessageThrowEvent(node)) {
       ZeebeTaskDefinition definition = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
       if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
         throw new IllegalArgumentException(
@@ -274,7 +281,7 @@ public final class ProcessTransformer {
             "Expected signal event '" + node.getId() + "' to reference a signal with a name, but none was found");
       }
       element.setSignalName(parse(node.getId(), "signal name", signal.getSignal().getName()));
-    } else if (definition instanceof MessageEventDefinition message) {
+    } else if (definition instanceof MessageEventDefinition message && !isMessageThrowEvent(node)) {
       // a process-level message start needs no correlation key; an event subprocess's start does
       boolean processStart = node instanceof StartEvent && node.getParentElement() instanceof Process;
       element.setMessage(processStart

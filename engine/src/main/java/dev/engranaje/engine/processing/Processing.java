@@ -29,6 +29,7 @@ import dev.engranaje.engine.processing.bpmn.event.BoundaryEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.EndEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.IntermediateCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.MessageCatchProcessor;
+import dev.engranaje.engine.processing.bpmn.event.MessageThrowEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.SignalCatchEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.SignalThrowEventProcessor;
 import dev.engranaje.engine.processing.bpmn.event.StartEventProcessor;
@@ -121,12 +122,15 @@ public final class Processing {
     // an interrupting event subprocess fired: the scope's other event subprocess triggers close
     transitions.onScopeInterrupted(scope -> {
       subscriptions.closeEventSubprocessSubscriptions(scope, transitions.elementOf(scope));
+      signals.closeEventSubprocessSubscriptions(scope, transitions.elementOf(scope));
       timers.cancelEventSubprocessTimers(scope, transitions.elementOf(scope));
     });
     // escalation throw and end events go to an escalation processor, the others to the wrapped one
     EscalationBehavior escalations = new EscalationBehavior(state, writer, transitions);
     java.util.function.UnaryOperator<ElementProcessor> escalating = otherwise -> new EscalationThrowEventProcessor(
         otherwise, transitions, activities, escalations, incidentBehavior, d.expressions(), variables, state);
+    JobWorkerTaskProcessor jobTasks = new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
+        incidentBehavior, variables, mappings, subscriptions);
     transitions.bind(new ElementProcessors()
         // containers
         .register(BpmnElementType.PROCESS, new ProcessProcessor(transitions, activities, subscriptions))
@@ -139,9 +143,10 @@ public final class Processing {
                 incidentBehavior, d.expressions())))
         // events
         .register(BpmnElementType.START_EVENT, new StartEventProcessor(transitions, mappings))
-        .register(BpmnElementType.END_EVENT, escalating.apply(new SignalThrowEventProcessor(new EndEventProcessor(
-            transitions, activities, mappings, errors, incidentBehavior, d.expressions(), variables), state,
-            transitions, activities, signals, incidentBehavior)))
+        .register(BpmnElementType.END_EVENT, escalating.apply(new MessageThrowEventProcessor(jobTasks,
+            new SignalThrowEventProcessor(new EndEventProcessor(transitions, activities, mappings, errors,
+                incidentBehavior, d.expressions(), variables), state, transitions, activities, signals,
+                incidentBehavior))))
         .register(BpmnElementType.BOUNDARY_EVENT, new BoundaryEventProcessor(transitions, mappings, variables, state))
         .register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventProcessor(Map.of(
             BpmnEventType.TIMER, new TimerCatchEventProcessor(transitions, activities, timers, incidentBehavior, mappings),
@@ -149,14 +154,12 @@ public final class Processing {
                 mappings),
             BpmnEventType.SIGNAL, new SignalCatchEventProcessor(transitions, activities, variables, mappings)),
             transitions))
-        .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, escalating.apply(new SignalThrowEventProcessor(
-            new PassThroughTaskProcessor(transitions, activities, mappings), state, transitions, activities, signals,
-            incidentBehavior)))
+        .register(BpmnElementType.INTERMEDIATE_THROW_EVENT, escalating.apply(new MessageThrowEventProcessor(jobTasks,
+            new SignalThrowEventProcessor(new PassThroughTaskProcessor(transitions, activities, mappings), state,
+                transitions, activities, signals, incidentBehavior))))
         // tasks
-        .register(BpmnElementType.SERVICE_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
-            incidentBehavior, variables, mappings, subscriptions))
-        .register(BpmnElementType.SEND_TASK, new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
-            incidentBehavior, variables, mappings, subscriptions))
+        .register(BpmnElementType.SERVICE_TASK, jobTasks)
+        .register(BpmnElementType.SEND_TASK, jobTasks)
         .register(BpmnElementType.RECEIVE_TASK, new MessageCatchProcessor(transitions, activities, subscriptions,
             variables, mappings))
         .register(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(new JobWorkerTaskProcessor(transitions,
@@ -172,7 +175,7 @@ public final class Processing {
         .register(BpmnElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor(transitions))
         .register(BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor(transitions, conditions, incidentBehavior))
         .register(BpmnElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor(transitions, subscriptions,
-            timers, incidentBehavior)));
+            signals, timers, incidentBehavior)));
     this.instances = new ProcessInstanceHandler(state, writer, transitions, variables, hooks);
     instanceHandler[0] = instances;
     TimerStartEvents timerStarts = new TimerStartEvents(state, writer, timers, instances);

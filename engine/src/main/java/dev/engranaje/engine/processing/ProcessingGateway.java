@@ -17,6 +17,7 @@ import dev.engranaje.engine.gateway.PublishMessage;
 import dev.engranaje.engine.gateway.PublishedMessage;
 import dev.engranaje.engine.gateway.Topology;
 import dev.engranaje.engine.gateway.UserTaskFilter;
+import dev.engranaje.engine.gateway.UserTaskUpdate;
 import dev.engranaje.engine.gateway.UserTaskView;
 import dev.engranaje.engine.gateway.VariableView;
 import java.util.List;
@@ -166,6 +167,14 @@ public final class ProcessingGateway implements EngineGateway {
   public CompletableFuture<Void> unassignUserTask(long userTaskKey) {
     return processor.submit((p, reply) -> {
       p.userTasks().unassign(userTaskKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate update) {
+    return processor.submit((p, reply) -> {
+      p.userTasks().update(userTaskKey, update);
       reply.complete(null);
     });
   }

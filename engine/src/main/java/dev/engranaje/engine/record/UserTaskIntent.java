@@ -6,6 +6,8 @@ public enum UserTaskIntent implements Intent {
   CREATED,
   ASSIGNING,
   ASSIGNED,
+  UPDATING,
+  UPDATED,
   COMPLETING,
   COMPLETED,
   CANCELING,

@@ -81,19 +81,81 @@ class DeploymentRejectionTest {
   static Stream<Arguments> invalidModels() {
     Function<String, BpmnModelInstance> missingJobType = id -> Bpmn.createExecutableProcess(id).startEvent("start")
         .serviceTask("charge").endEvent("end").done();
-    Function<String, BpmnModelInstance> conditionOnTaskFlow = id -> Bpmn.createExecutableProcess(id).startEvent("start")
-        .serviceTask("charge", t -> t.zeebeJobType("charge")).sequenceFlowId("guarded").conditionExpression("x > 1")
-        .endEvent("end").done();
     Function<String, BpmnModelInstance> bareScriptTask = id -> Bpmn.createExecutableProcess(id).startEvent("start")
         .scriptTask("approve").endEvent("end").done();
-    Function<String, BpmnModelInstance> messageCatch = id -> Bpmn.createExecutableProcess(id).startEvent("start")
-        .intermediateCatchEvent("paid", e -> e.message(m -> m.name("payment-received")))
-        .endEvent("end").done();
     return Stream.of(
         Arguments.of("service task without a job type", missingJobType, "charge"),
+        Arguments.of("script task without zeebe:script or job type", bareScriptTask, "approve"));
+  }
+
+  // spec §14 scenario 30
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specRejections")
+  void shouldRejectEachSpecRejectionCaseWithProblemDetailNamingElementAndStoreNothing(String problemCase,
+      Function<String, byte[]> resource, String elementIdPattern) {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String fileName = processId + ".bpmn";
+    String elementId = String.format(elementIdPattern, processId);
+
+    // when
+    ProblemException problem = catchThrowableOfType(ProblemException.class, () -> engine.client()
+        .newDeployResourceCommand().addResourceBytes(resource.apply(processId), fileName).send().join());
+
+    // then
+    assertThat(problem.code()).isEqualTo(400);
+    assertThat(problem.details().getStatus()).isEqualTo(400);
+    assertThat(problem.details().getTitle()).isNotBlank();
+    assertThat(problem.details().getDetail()).contains(fileName).contains("element '" + elementId + "'");
+    assertThat(problem.details().getDetail().lines()).hasSize(2); // the summary, then one line per problem
+    assertNothingStored(processId, fileName);
+  }
+
+  /** Each case with the id of the element its problem names ({@code %s}: the process id). */
+  static Stream<Arguments> specRejections() {
+    Function<String, byte[]> complexGateway = id -> bytes(complexGatewayXml(id));
+    Function<String, byte[]> conditionOnTaskFlow = id -> bytes(Bpmn.createExecutableProcess(id).startEvent("start")
+        .serviceTask("charge", t -> t.zeebeJobType("charge")).sequenceFlowId("guarded").conditionExpression("x > 1")
+        .endEvent("end").done());
+    Function<String, byte[]> twoNoneStarts = id -> bytes(Bpmn.createExecutableProcess(id)
+        .startEvent("first").endEvent("firstEnd")
+        .moveToProcess(id).startEvent("second").endEvent("secondEnd").done());
+    Function<String, byte[]> missingSubscription = id -> bytes(Bpmn.createExecutableProcess(id).startEvent("start")
+        .intermediateCatchEvent("paid", e -> e.message(m -> m.name("payment-received")))
+        .endEvent("end").done());
+    Function<String, byte[]> reservedHeader = id -> bytes(Bpmn.createExecutableProcess(id).startEvent("start")
+        .serviceTask("charge", t -> t.zeebeJobType("charge").zeebeTaskHeader("io.camunda.zeebe:assignee", "ana"))
+        .endEvent("end").done());
+    return Stream.of(
+        Arguments.of("complex gateway", complexGateway, "join"),
         Arguments.of("condition on a task's outgoing flow", conditionOnTaskFlow, "guarded"),
-        Arguments.of("script task without zeebe:script or job type", bareScriptTask, "approve"),
-        Arguments.of("message catch event without zeebe:subscription", messageCatch, "paid"));
+        // the finding is about the process, and lists both start events
+        Arguments.of("two none start events", twoNoneStarts, "%s"),
+        Arguments.of("message catch event without zeebe:subscription", missingSubscription, "paid"),
+        Arguments.of("reserved task header key", reservedHeader, "charge"));
+  }
+
+  private static byte[] bytes(BpmnModelInstance model) {
+    return Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(String xml) {
+    return xml.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The model builder has no complex gateway, so this one is written by hand. */
+  private static String complexGatewayXml(String processId) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\""
+        + " targetNamespace=\"http://bpmn.io/schema/bpmn\">\n"
+        + "  <bpmn:process id=\"" + processId + "\" isExecutable=\"true\">\n"
+        + "    <bpmn:startEvent id=\"start\" />\n"
+        + "    <bpmn:complexGateway id=\"join\" />\n"
+        + "    <bpmn:endEvent id=\"end\" />\n"
+        + "    <bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"join\" />\n"
+        + "    <bpmn:sequenceFlow id=\"f2\" sourceRef=\"join\" targetRef=\"end\" />\n"
+        + "  </bpmn:process>\n"
+        + "</bpmn:definitions>\n";
   }
 
   @Test

@@ -6,6 +6,8 @@ import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionIntent;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
 import dev.engranaje.engine.record.RecordType;
+import dev.engranaje.engine.record.SignalSubscriptionIntent;
+import dev.engranaje.engine.record.SignalSubscriptionRecord;
 import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.record.ValueType;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Event-based gateway (spec §6): scenario 25. */
+/** Event-based gateway (spec §6): scenario 25, with message, timer and signal catch events. */
 class EventBasedGatewayTest {
   private TestEngine engine;
 
@@ -81,6 +83,67 @@ class EventBasedGatewayTest {
     assertThat(engine.hasElementEvent(instanceKey, "timeout", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
     assertThat(engine.hasElementEvent(instanceKey, "paid", ProcessInstanceIntent.ELEMENT_ACTIVATING)).isFalse();
     assertThat(engine.hasElementEvent(instanceKey, "timeoutEnd", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+  }
+
+  @Test
+  void shouldTakeSignalPathAndCancelTimerWhenSignalIsBroadcastFirst() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(signalRaceProcess(processId));
+    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.awaitElement(instanceKey, "race", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+
+    // when
+    engine.client().newBroadcastSignalCommand().signalName(processId + "-cancelled")
+        .variables(Map.of("reason", "customer")).send().join();
+
+    // then
+    engine.awaitCompleted(instanceKey);
+    assertThat(timers(instanceKey, TimerIntent.CANCELED)).hasSize(1);
+    assertThat(signalSubscriptions(processId)).containsExactly(
+        SignalSubscriptionIntent.CREATED, SignalSubscriptionIntent.DELETED);
+    assertThat(engine.hasElementEvent(instanceKey, "cancelled", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.hasElementEvent(instanceKey, "cancelledEnd", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.hasElementEvent(instanceKey, "timeout", ProcessInstanceIntent.ELEMENT_ACTIVATING)).isFalse();
+    assertThat(engine.matching(r -> r.valueType() == ValueType.VARIABLE
+            && ((VariableRecord) r.value()).scopeKey() == instanceKey).stream()
+        .map(r -> (VariableRecord) r.value()).filter(v -> v.name().equals("reason")).map(VariableRecord::value))
+        .containsExactly("\"customer\"");
+  }
+
+  @Test
+  void shouldCloseSignalSubscriptionWhenTimerComesFirst() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(signalRaceProcess(processId));
+    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.awaitElement(instanceKey, "race", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+
+    // when the timer fires, and the signal comes afterwards
+    engine.clock().advance(Duration.ofMinutes(11));
+    engine.awaitCompleted(instanceKey);
+    engine.client().newBroadcastSignalCommand().signalName(processId + "-cancelled").send().join();
+
+    // then
+    assertThat(timers(instanceKey, TimerIntent.TRIGGERED)).hasSize(1);
+    assertThat(signalSubscriptions(processId)).containsExactly(
+        SignalSubscriptionIntent.CREATED, SignalSubscriptionIntent.DELETED);
+    assertThat(engine.hasElementEvent(instanceKey, "timeoutEnd", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.hasElementEvent(instanceKey, "cancelled", ProcessInstanceIntent.ELEMENT_ACTIVATING)).isFalse();
+  }
+
+  private static BpmnModelInstance signalRaceProcess(String processId) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start").eventBasedGateway("race")
+        .intermediateCatchEvent("cancelled", e -> e.signal(processId + "-cancelled")).endEvent("cancelledEnd")
+        .moveToNode("race").intermediateCatchEvent("timeout", e -> e.timerWithDuration("PT10M"))
+        .endEvent("timeoutEnd")
+        .done();
+  }
+
+  private List<Object> signalSubscriptions(String processId) {
+    return engine.matching(r -> r.valueType() == ValueType.SIGNAL_SUBSCRIPTION && r.recordType() == RecordType.EVENT
+            && ((SignalSubscriptionRecord) r.value()).bpmnProcessId().equals(processId)).stream()
+        .map(r -> (Object) r.intent()).toList();
   }
 
   private static BpmnModelInstance raceProcess(String processId) {

@@ -176,7 +176,7 @@ class StateRebuildTest {
     clock.advance(Duration.ofMinutes(2));
     // three expiries: the two messages without time to live (one above) and the one of a minute
     TestEngine.await("message expired", () -> engine.records().matching(r -> r.intent() == MessageIntent.EXPIRED).size() == 3);
-    // user tasks: one assigned and completed, one assigned and left waiting
+    // user tasks: one assigned and completed, one assigned, updated and left waiting
     long approved = engine.createInstance(id + "-approval", Map.of("reviewers", List.of("ana", "bo")));
     long firstTask = awaitOpenUserTask(engine, approved);
     client.newAssignUserTaskCommand(firstTask).assignee("ana").send().join();
@@ -185,6 +185,8 @@ class StateRebuildTest {
     client.newAssignUserTaskCommand(awaitOpenUserTask(engine, approved)).assignee("bo").send().join();
     TestEngine.await("second user task assigned", () -> client.newUserTaskSearchRequest()
         .filter(f -> f.processInstanceKey(approved).assignee("bo")).send().join().items().size() == 1);
+    client.newUpdateUserTaskCommand(awaitOpenUserTask(engine, approved)).candidateGroups("auditors").clearDueDate()
+        .priority(90).send().join();
 
     // event subprocess and escalation: a non-interrupting message event subprocess fired once and
     // waiting beside the main path, whose escalation was not caught
@@ -224,6 +226,24 @@ class StateRebuildTest {
     TestEngine.await("signal boundary fired", () -> engine.records().matching(r -> r.valueType()
         == ValueType.PROCESS_INSTANCE && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED
         && ((dev.engranaje.engine.record.ProcessInstanceRecord) r.value()).elementId().equals("pinged")).size() == 1);
+
+    // signal event subprocess and event-based gateway: a non-interrupting signal start fired once
+    // beside a gateway that still waits for its signal or its timer
+    engine.deploy(signalWaitProcess(id + "-signalWait", id));
+    long signalWaiting = engine.createInstance(id + "-signalWait", Map.of());
+    engine.awaitElement(signalWaiting, "race", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    client.newBroadcastSignalCommand().signalName(id + "-note").variables(Map.of("noted", true)).send().join();
+    engine.activateJob(id + "-noted");
+  }
+
+  private static BpmnModelInstance signalWaitProcess(String processId, String prefix) {
+    return Bpmn.createExecutableProcess(processId)
+        .eventSubProcess("noteEsp", e -> e.startEvent("noteStart").interrupting(false).signal(prefix + "-note")
+            .serviceTask("noted", t -> t.zeebeJobType(prefix + "-noted")).endEvent("noteEnd"))
+        .startEvent("start").eventBasedGateway("race")
+        .intermediateCatchEvent("stopped", c -> c.signal(prefix + "-stop")).endEvent("stoppedEnd")
+        .moveToNode("race").intermediateCatchEvent("timeout", c -> c.timerWithDuration("PT1H")).endEvent("timedOut")
+        .done();
   }
 
   private static BpmnModelInstance multiInstanceProcess(String processId, String type, boolean sequential) {

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Camunda user tasks: search, get, assignment, unassignment and completion, with the request and
+ * Camunda user tasks: search, get, assignment, unassignment, update and completion, with the request and
  * response classes of the Camunda 8.9 client. An empty request body is accepted where all fields
  * are optional (completion, as the client may send none).
  */
@@ -40,6 +40,7 @@ final class UserTaskRoutes {
     router.add("POST", "/v2/user-tasks/{key}/assignment", this::assign);
     router.add("DELETE", "/v2/user-tasks/{key}/assignee", this::unassign);
     router.add("POST", "/v2/user-tasks/{key}/completion", this::complete);
+    router.add("PATCH", "/v2/user-tasks/{key}", this::update);
   }
 
   private CompletionStage<RestResponse> search(RestRequest request) {
@@ -95,6 +96,13 @@ final class UserTaskRoutes {
   private CompletionStage<RestResponse> unassign(RestRequest request) {
     return gateway
         .unassignUserTask(request.key("key"))
+        .thenApply(ignored -> RestResponse.noContent());
+  }
+
+  private CompletionStage<RestResponse> update(RestRequest request) {
+    long key = request.key("key");
+    return gateway
+        .updateUserTask(key, UserTaskUpdateReader.read(request.body()))
         .thenApply(ignored -> RestResponse.noContent());
   }
 

@@ -32,6 +32,9 @@ enum ElementSupport {
   TIMER_INTERMEDIATE_CATCH_EVENT("intermediateCatchEvent", "timerEventDefinition", Treatment.EXECUTED),
   MESSAGE_BOUNDARY_EVENT("boundaryEvent", "messageEventDefinition", Treatment.EXECUTED),
   MESSAGE_INTERMEDIATE_CATCH_EVENT("intermediateCatchEvent", "messageEventDefinition", Treatment.EXECUTED),
+  // message throw and end events are jobs, like send tasks: the engine publishes nothing itself
+  MESSAGE_INTERMEDIATE_THROW_EVENT("intermediateThrowEvent", "messageEventDefinition", Treatment.EXECUTED),
+  MESSAGE_END_EVENT("endEvent", "messageEventDefinition", Treatment.EXECUTED),
   SIGNAL_START_EVENT("startEvent", "signalEventDefinition", Treatment.EXECUTED),
   SIGNAL_INTERMEDIATE_CATCH_EVENT("intermediateCatchEvent", "signalEventDefinition", Treatment.EXECUTED),
   SIGNAL_BOUNDARY_EVENT("boundaryEvent", "signalEventDefinition", Treatment.EXECUTED),

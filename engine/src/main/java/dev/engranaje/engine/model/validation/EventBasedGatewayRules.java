@@ -7,6 +7,7 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import java.util.Collection;
 import java.util.List;
@@ -17,8 +18,8 @@ final class EventBasedGatewayRules implements ModelRule {
   static final String TOO_FEW_FLOWS =
       "Expected event-based gateway '%s' to have at least 2 outgoing sequence flows, but found %d";
   static final String WRONG_TARGET =
-      "Expected the sequence flow '%s' of event-based gateway '%s' to lead to a message or timer"
-          + " intermediate catch event, but it leads to '%s'";
+      "Expected the sequence flow '%s' of event-based gateway '%s' to lead to a message, timer or"
+          + " signal intermediate catch event, but it leads to '%s'";
   static final String OTHER_INCOMING =
       "Expected the catch event '%s' after event-based gateway '%s' to have no other incoming"
           + " sequence flow, but found %d";
@@ -37,7 +38,7 @@ final class EventBasedGatewayRules implements ModelRule {
         if (target == null) {
           continue;
         }
-        if (!isMessageOrTimerCatch(target)) {
+        if (!isMessageTimerOrSignalCatch(target)) {
           findings.add(Elements.id(flow), WRONG_TARGET, Elements.id(flow), gatewayId, Elements.id(target));
           continue;
         }
@@ -49,13 +50,14 @@ final class EventBasedGatewayRules implements ModelRule {
     }
   }
 
-  private static boolean isMessageOrTimerCatch(FlowNode node) {
+  private static boolean isMessageTimerOrSignalCatch(FlowNode node) {
     if (!(node instanceof IntermediateCatchEvent event)) {
       return false;
     }
     Collection<EventDefinition> definitions = event.getEventDefinitions();
     return definitions.size() == 1
         && (definitions.iterator().next() instanceof MessageEventDefinition
-            || definitions.iterator().next() instanceof TimerEventDefinition);
+            || definitions.iterator().next() instanceof TimerEventDefinition
+            || definitions.iterator().next() instanceof SignalEventDefinition);
   }
 }

@@ -16,8 +16,9 @@ import org.camunda.feel.api.FeelEngineBuilder;
 
 /**
  * Signal events (spec §1.2): each references a signal with a non-empty name whose FEEL parses; a
- * start event's name must evaluate to a non-empty string without variables (it is subscribed at
- * deploy).
+ * process start event's name must evaluate to a non-empty string without variables (it is
+ * subscribed at deploy). An event subprocess's start subscribes when its scope activates, so its
+ * name may use variables like a catch event's.
  */
 final class SignalRules implements ModelRule {
   static final String MISSING_NAME = "Expected signal event '%s' to reference a signal with a non-empty name,"
@@ -81,7 +82,7 @@ final class SignalRules implements ModelRule {
           parseError.get());
       return;
     }
-    if (element instanceof StartEvent && !isStaticString(name)) {
+    if (element instanceof StartEvent && element.getParentElement() instanceof Process && !isStaticString(name)) {
       findings.add(id, START_NAME_NOT_STATIC, id);
     }
   }

@@ -65,12 +65,12 @@ final class SupportedElements implements ModelRule {
 
   /** Start event definitions an event subprocess may be triggered by. */
   private static final java.util.Set<String> EVENT_SUBPROCESS_STARTS =
-      java.util.Set.of(
-      "messageEventDefinition", "errorEventDefinition", "timerEventDefinition", "escalationEventDefinition");
+      java.util.Set.of("messageEventDefinition", "errorEventDefinition", "timerEventDefinition",
+          "escalationEventDefinition", "signalEventDefinition");
 
   /**
    * Typed start events are executed at process level (timer, message, signal) and in event
-   * subprocesses (message, timer, error, escalation); never in an embedded subprocess.
+   * subprocesses (message, timer, error, escalation, signal); never in an embedded subprocess.
    */
   private static boolean isTypedStartOutsideProcess(FlowElement element, List<EventDefinition> definitions) {
     if (!(element instanceof StartEvent) || definitions.size() != 1) {

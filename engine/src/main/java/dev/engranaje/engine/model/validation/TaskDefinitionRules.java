@@ -1,9 +1,11 @@
 package dev.engranaje.engine.model.validation;
 
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
-import io.camunda.zeebe.model.bpmn.instance.Task;
+import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
@@ -12,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Job-based tasks (service and send tasks): task definition, retries and headers (spec 1.2
+ * Job-based elements (service and send tasks, message throw and end events): task definition, retries and headers (spec 1.2
  * "Required attributes" and "Headers", spec 4). FEEL values are checked by {@link ExpressionRules}.
  */
 final class TaskDefinitionRules implements ModelRule {
@@ -37,15 +39,21 @@ final class TaskDefinitionRules implements ModelRule {
 
   @Override
   public void check(BpmnModelInstance model, Findings findings) {
-    for (Task task : Elements.flowElements(model, Task.class)) {
-      if (task instanceof ServiceTask || task instanceof SendTask) {
-        checkTaskDefinition(task, findings);
-        checkHeaders(task, findings);
+    for (FlowElement element : Elements.flowElements(model)) {
+      if (element instanceof ServiceTask || element instanceof SendTask || isMessageThrowEvent(element)) {
+        checkTaskDefinition(element, findings);
+        checkHeaders(element, findings);
       }
     }
   }
 
-  private static void checkTaskDefinition(Task task, Findings findings) {
+  /** Message intermediate throw and end events are implemented by a job worker (spec §4). */
+  private static boolean isMessageThrowEvent(FlowElement element) {
+    return element instanceof ThrowEvent
+        && Elements.eventDefinitions(element).stream().anyMatch(MessageEventDefinition.class::isInstance);
+  }
+
+  private static void checkTaskDefinition(FlowElement task, Findings findings) {
     String id = Elements.id(task);
     ZeebeTaskDefinition definition = Elements.firstExtension(task, ZeebeTaskDefinition.class);
     if (definition == null) {
@@ -63,7 +71,7 @@ final class TaskDefinitionRules implements ModelRule {
     }
   }
 
-  private static void checkHeaders(Task task, Findings findings) {
+  private static void checkHeaders(FlowElement task, Findings findings) {
     String id = Elements.id(task);
     ZeebeTaskHeaders headers = Elements.firstExtension(task, ZeebeTaskHeaders.class);
     if (headers == null) {

@@ -2,6 +2,7 @@ package dev.engranaje.engine.processing.usertask;
 
 import dev.engranaje.engine.gateway.Rejection;
 import dev.engranaje.engine.gateway.RejectionType;
+import dev.engranaje.engine.gateway.UserTaskUpdate;
 import dev.engranaje.engine.processing.JsonDocuments;
 import dev.engranaje.engine.processing.RecordWriter;
 import dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior;
@@ -11,10 +12,14 @@ import dev.engranaje.engine.state.ElementInstance;
 import dev.engranaje.engine.state.ElementState;
 import dev.engranaje.engine.state.EngineState;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Assign, unassign and complete commands on Camunda user tasks (spec §5). They are accepted only
+ * Assign, unassign, update and complete commands on Camunda user tasks (spec §5). They are accepted only
  * while a task is CREATED; an unknown task, or one already completed or canceled, is NOT_FOUND as in
  * Zeebe (whose state forgets ended tasks). The completion records the assignee as the completer,
  * because the 8.9 REST API sends no user (see {@link UserTaskRecord}).
@@ -23,6 +28,15 @@ public final class UserTaskCommandHandler {
   static final String DEFAULT_COMPLETE_ACTION = "complete";
   static final String DEFAULT_ASSIGN_ACTION = "assign";
   static final String UNASSIGN_ACTION = "unassign";
+  static final String DEFAULT_UPDATE_ACTION = "update";
+  static final String NOTHING_TO_UPDATE = "Expected to update user task with key '%d' with an action or at least"
+      + " one of candidateGroups, candidateUsers, dueDate, followUpDate and priority, but none was given";
+  static final String INVALID_DATE = "Expected the %s of user task with key '%d' to be an ISO 8601 date-time with"
+      + " an offset (RFC 3339), or empty to clear it, but it was '%s'";
+  static final String INVALID_PRIORITY = "Expected the priority of user task with key '%d' to be between 0 and 100,"
+      + " but it was %d";
+  static final String BLANK_CANDIDATE = "Expected the %s of user task with key '%d' to be non-empty names, but"
+      + " they were %s";
 
   private final EngineState state;
   private final RecordWriter writer;
@@ -69,6 +83,62 @@ public final class UserTaskCommandHandler {
 
   public void unassign(long userTaskKey) {
     writeAssignment(workableTask(userTaskKey, "unassign"), "", UNASSIGN_ACTION);
+  }
+
+  /**
+   * Updates the candidates, dates and priority the request names (UPDATING, then UPDATED, each with
+   * the changed attributes); the others stay as they are.
+   */
+  public void update(long userTaskKey, UserTaskUpdate update) {
+    if (update.changedAttributes().isEmpty() && (update.action() == null || update.action().isBlank())) {
+      throw invalid(NOTHING_TO_UPDATE.formatted(userTaskKey));
+    }
+    String dueDate = date(userTaskKey, "dueDate", update.dueDate());
+    String followUpDate = date(userTaskKey, "followUpDate", update.followUpDate());
+    candidates(userTaskKey, "candidateGroups", update.candidateGroups());
+    candidates(userTaskKey, "candidateUsers", update.candidateUsers());
+    if (update.priority() != null && (update.priority() < 0 || update.priority() > 100)) {
+      throw invalid(INVALID_PRIORITY.formatted(userTaskKey, update.priority()));
+    }
+    UserTaskRecord task = workableTask(userTaskKey, "update");
+    String action = orDefault(update.action(), DEFAULT_UPDATE_ACTION);
+    writer.event(userTaskKey, UserTaskIntent.UPDATING,
+        applied(task.withState(UserTaskIntent.UPDATING.name(), action), update, dueDate, followUpDate));
+    writer.event(userTaskKey, UserTaskIntent.UPDATED,
+        applied(task.withState(UserTaskIntent.CREATED.name(), action), update, dueDate, followUpDate));
+  }
+
+  private static UserTaskRecord applied(UserTaskRecord task, UserTaskUpdate update, String dueDate,
+      String followUpDate) {
+    return task.withChanges(
+        update.candidateGroups() == null ? task.candidateGroups() : update.candidateGroups(),
+        update.candidateUsers() == null ? task.candidateUsers() : update.candidateUsers(),
+        update.dueDate() == null ? task.dueDate() : dueDate,
+        update.followUpDate() == null ? task.followUpDate() : followUpDate,
+        update.priority() == null ? task.priority() : update.priority(),
+        update.changedAttributes());
+  }
+
+  /** The date normalized like the task's own dates; null for null (unchanged) and for empty (cleared). */
+  private static String date(long userTaskKey, String attribute, String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    } catch (DateTimeParseException e) {
+      throw invalid(INVALID_DATE.formatted(attribute, userTaskKey, text));
+    }
+  }
+
+  private static void candidates(long userTaskKey, String attribute, List<String> names) {
+    if (names != null && names.stream().anyMatch(name -> name == null || name.isBlank())) {
+      throw invalid(BLANK_CANDIDATE.formatted(attribute, userTaskKey, names));
+    }
+  }
+
+  private static Rejection invalid(String message) {
+    return new Rejection(RejectionType.INVALID_ARGUMENT, message);
   }
 
   private void writeAssignment(UserTaskRecord task, String assignee, String action) {

@@ -17,6 +17,7 @@ import dev.engranaje.engine.gateway.PublishMessage;
 import dev.engranaje.engine.gateway.PublishedMessage;
 import dev.engranaje.engine.gateway.Topology;
 import dev.engranaje.engine.gateway.UserTaskFilter;
+import dev.engranaje.engine.gateway.UserTaskUpdate;
 import dev.engranaje.engine.gateway.UserTaskView;
 import dev.engranaje.engine.gateway.VariableView;
 import java.util.Arrays;
@@ -67,6 +68,11 @@ final class FakeGateway implements EngineGateway {
       throw new AssertionError("Expected the gateway to be called, but it was not");
     }
     return call;
+  }
+
+  /** How many recorded calls have not been taken yet. */
+  int pendingCalls() {
+    return calls.size();
   }
 
   /** The next call of {@code method}, skipping others (e.g. a worker's repeated polls). */
@@ -194,6 +200,11 @@ final class FakeGateway implements EngineGateway {
   @Override
   public CompletableFuture<Void> unassignUserTask(long userTaskKey) {
     return answer("unassignUserTask", null, userTaskKey);
+  }
+
+  @Override
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate update) {
+    return answer("updateUserTask", null, userTaskKey, update);
   }
 
   @Override

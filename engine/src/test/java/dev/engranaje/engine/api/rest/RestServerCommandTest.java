@@ -6,6 +6,7 @@ import dev.engranaje.engine.gateway.CreateProcessInstance;
 import dev.engranaje.engine.gateway.CreatedProcessInstance;
 import dev.engranaje.engine.gateway.DeploymentResource;
 import dev.engranaje.engine.gateway.PublishMessage;
+import dev.engranaje.engine.gateway.UserTaskUpdate;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.ProcessInstanceEvent;
@@ -14,6 +15,9 @@ import io.camunda.client.api.response.CorrelateMessageResponse;
 import io.camunda.client.api.response.PublishMessageResponse;
 import io.camunda.client.api.response.Topology;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -285,5 +289,36 @@ class RestServerCommandTest {
     FakeGateway.Call call = gateway.nextCall();
     assertThat(call.method()).isEqualTo("resolveIncident");
     assertThat(call.arg(0)).isEqualTo(2251799813685290L);
+  }
+
+  @Test
+  void shouldPassNamedAttributesAndClearsButNotOmittedOnesWhenUserTaskIsUpdated() throws Exception {
+    // when
+    client.newUpdateUserTaskCommand(2251799813685300L).candidateUsers("ana").clearCandidateGroups().clearDueDate()
+        .followUpDate("2031-05-01T09:30:00Z").priority(70).action("escalate").send().join();
+
+    // then
+    FakeGateway.Call call = gateway.nextCall();
+    assertThat(call.method()).isEqualTo("updateUserTask");
+    assertThat(call.args()).containsExactly(2251799813685300L,
+        new UserTaskUpdate(List.of(), List.of("ana"), "", "2031-05-01T09:30:00Z", 70, "escalate"));
+  }
+
+  @Test
+  void shouldRejectWithBadRequestWithoutCallingTheEngineWhenUserTaskUpdateHasWrongTypes() throws Exception {
+    // given
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+            + "/v2/user-tasks/2251799813685300"))
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"changeset\":{\"priority\":\"high\"}}"))
+        .header("Content-Type", "application/json").build();
+
+    // when
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("Expected 'changeset.priority' to be a whole number");
+    assertThat(gateway.pendingCalls()).isZero();
   }
 }

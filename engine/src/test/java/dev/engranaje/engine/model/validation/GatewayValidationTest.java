@@ -72,6 +72,20 @@ class GatewayValidationTest {
   }
 
   @Test
+  void shouldAcceptEventBasedGatewayLeadingToSignalCatchEvent() {
+    // given
+    String xml = process(EVENT_GATEWAY.replace("<bpmn:eventBasedGateway id=\"gw\" />",
+        "<bpmn:eventBasedGateway id=\"gw\"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:outgoing>f2</bpmn:outgoing>"
+            + "</bpmn:eventBasedGateway>") + """
+        <bpmn:intermediateCatchEvent id="cancelled"><bpmn:signalEventDefinition signalRef="s" /></bpmn:intermediateCatchEvent>
+        <bpmn:sequenceFlow id="f2" sourceRef="gw" targetRef="cancelled" />
+        """, MESSAGE + "<bpmn:signal id=\"s\" name=\"order-cancelled\" />");
+
+    // when / then
+    assertThat(findings(xml)).isEmpty();
+  }
+
+  @Test
   void shouldRejectEventBasedGatewayWithOneOutgoingFlow() {
     // given
     String xml = process(EVENT_GATEWAY, MESSAGE);
@@ -91,7 +105,7 @@ class GatewayValidationTest {
 
     // when / then
     assertThat(findings(xml)).containsExactly(finding("f2", "Expected the sequence flow 'f2' of event-based gateway"
-        + " 'gw' to lead to a message or timer intermediate catch event, but it leads to 'task'"));
+        + " 'gw' to lead to a message, timer or signal intermediate catch event, but it leads to 'task'"));
   }
 
   @Test

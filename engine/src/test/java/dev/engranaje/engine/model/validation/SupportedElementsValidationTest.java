@@ -96,18 +96,34 @@ class SupportedElementsValidationTest {
   }
 
   @Test
-  void shouldRejectWhenEventSubprocessStartsWithSignal() {
+  void shouldAcceptWhenEventSubprocessStartsWithSignal() {
     // given
     String xml = process("""
         <bpmn:startEvent id="start" />
         <bpmn:subProcess id="events" triggeredByEvent="true">
-          <bpmn:startEvent id="innerStart"><bpmn:signalEventDefinition /></bpmn:startEvent>
+          <bpmn:startEvent id="innerStart"><bpmn:signalEventDefinition signalRef="s" /></bpmn:startEvent>
+        </bpmn:subProcess>
+        """, "<bpmn:signal id=\"s\" name=\"=reason\" />");
+
+    // when / then
+    assertThat(findings(xml)).isEmpty();
+  }
+
+  @Test
+  void shouldRejectWhenEventSubprocessStartsWithCondition() {
+    // given
+    String xml = process("""
+        <bpmn:startEvent id="start" />
+        <bpmn:subProcess id="events" triggeredByEvent="true">
+          <bpmn:startEvent id="innerStart">
+            <bpmn:conditionalEventDefinition><bpmn:condition>=ready</bpmn:condition></bpmn:conditionalEventDefinition>
+          </bpmn:startEvent>
         </bpmn:subProcess>
         """);
 
     // when / then
     assertThat(findings(xml)).contains(finding("innerStart", "Expected a supported BPMN element, but 'startEvent' with"
-        + " 'signalEventDefinition' (id 'innerStart') is not supported yet"));
+        + " 'conditionalEventDefinition' (id 'innerStart') is not supported yet"));
   }
 
   @Test

@@ -26,8 +26,10 @@ import java.util.function.BiConsumer;
 /**
  * Signal subscriptions and broadcasts (spec §7.3). Catch events and signal boundary events
  * subscribe on activation (the name is evaluated then, in the element scope) and unsubscribe when
- * they are left; start events subscribe at deploy ({@code catchEventInstanceKey} -1). A broadcast
- * triggers every open subscription to its name at that moment; nothing is buffered.
+ * they are left; the signal starts of event subprocesses subscribe when their scope activates and
+ * unsubscribe when it is left or interrupted; an event-based gateway subscribes for its signal
+ * catch events; process start events subscribe at deploy ({@code catchEventInstanceKey} -1). A
+ * broadcast triggers every open subscription to its name at that moment; nothing is buffered.
  */
 public final class SignalBehavior {
   static final String NAME_NOT_STRING = "Expected the signal name of '%s' to be a non-empty string, but it was %s";
@@ -60,8 +62,9 @@ public final class SignalBehavior {
   }
 
   /**
-   * Evaluates the signal names of the element itself (catch event) and of its signal boundary
-   * events; raises a failure as an incident and returns null (the element stays ACTIVATING).
+   * Evaluates the signal names of the element itself (catch event), of its signal boundary events
+   * and of the signal starts of its event subprocesses; raises a failure as an incident and returns
+   * null (the element stays ACTIVATING).
    */
   public List<SignalSubscriptionRecord> prepareOrRaise(ElementInstance instance, ExecutableElement element) {
     List<SignalSubscriptionRecord> subscriptions = new ArrayList<>();
@@ -70,22 +73,42 @@ public final class SignalBehavior {
         && element.signalName() != null) {
       catching.add(element);
     }
-    for (ExecutableElement boundary : element.boundaryEvents()) {
-      if (boundary.eventType() == BpmnEventType.SIGNAL && boundary.signalName() != null) {
-        catching.add(boundary);
+    List<ExecutableElement> triggers = new ArrayList<>(element.boundaryEvents());
+    triggers.addAll(element.eventSubprocessStarts());
+    for (ExecutableElement trigger : triggers) {
+      if (trigger.eventType() == BpmnEventType.SIGNAL && trigger.signalName() != null) {
+        catching.add(trigger);
       }
     }
     for (ExecutableElement catcher : catching) {
-      Outcome<String> name = evaluateName(instance, catcher);
-      if (name.isFailure()) {
-        incidents.raise(instance, name.failure(), -1);
+      Outcome<SignalSubscriptionRecord> subscription = prepare(instance, catcher, catcher == element
+          || catcher.interrupting());
+      if (subscription.isFailure()) {
+        incidents.raise(instance, subscription.failure(), -1);
         return null;
       }
-      ProcessInstanceRecord value = instance.value();
-      subscriptions.add(new SignalSubscriptionRecord(name.value(), value.processDefinitionKey(), value.bpmnProcessId(),
-          catcher.id(), instance.key(), catcher == element || catcher.interrupting(), value.tenantId()));
+      subscriptions.add(subscription.value());
     }
     return subscriptions;
+  }
+
+  /**
+   * Evaluates the signal name of a catch event on behalf of another element instance (an
+   * event-based gateway): the subscription belongs to {@code owner} and targets {@code catching}.
+   */
+  public Outcome<SignalSubscriptionRecord> prepareFor(ElementInstance owner, ExecutableElement catching) {
+    return prepare(owner, catching, true);
+  }
+
+  private Outcome<SignalSubscriptionRecord> prepare(ElementInstance owner, ExecutableElement catching,
+      boolean interrupting) {
+    Outcome<String> name = evaluateName(owner, catching);
+    if (name.isFailure()) {
+      return Outcome.failed(name.failure());
+    }
+    ProcessInstanceRecord value = owner.value();
+    return Outcome.ok(new SignalSubscriptionRecord(name.value(), value.processDefinitionKey(), value.bpmnProcessId(),
+        catching.id(), owner.key(), interrupting, value.tenantId()));
   }
 
   /** Evaluates a signal name in the element's scope: a non-empty string, else EXTRACT_VALUE_ERROR. */
@@ -110,6 +133,16 @@ public final class SignalBehavior {
     }
   }
 
+  /** Deletes the subscriptions of the event subprocess starts of a scope (an interrupting one fired). */
+  public void closeEventSubprocessSubscriptions(ElementInstance scope, ExecutableElement element) {
+    for (long key : state.signalSubscriptions().forElementInstance(scope.key())) {
+      SignalSubscriptionRecord subscription = state.signalSubscriptions().get(key);
+      if (element.eventSubprocessStarts().stream().anyMatch(start -> start.id().equals(subscription.catchElementId()))) {
+        writer.event(key, SignalSubscriptionIntent.DELETED, subscription);
+      }
+    }
+  }
+
   /** Deletes every subscription the element instance opened; called when it is left. */
   public void closeAll(ElementInstance instance) {
     closeAll(instance.key());
@@ -124,8 +157,9 @@ public final class SignalBehavior {
 
   /**
    * Broadcasts a signal: BROADCASTED, then every subscription open now is triggered: a catch event
-   * completes with the variables, a boundary event interrupts or fires beside its activity, a start
-   * event creates an instance.
+   * completes with the variables, an event-based gateway takes the flow to its signal catch event,
+   * an event subprocess start interrupts its scope or fires beside it, a boundary event interrupts
+   * or fires beside its activity, a process start event creates an instance.
    *
    * @return the signal key
    */
@@ -147,21 +181,39 @@ public final class SignalBehavior {
       if (owner == null || owner.state() != ElementState.ACTIVATED) {
         continue;
       }
-      if (subscription.catchElementId().equals(owner.elementId())) {
-        transitions.complete(owner, signalVariables, null);
-        continue;
-      }
-      ExecutableElement boundary = transitions.elementOf(owner).boundaryEvents().stream()
-          .filter(b -> b.id().equals(subscription.catchElementId()))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("Expected boundary event '" + subscription.catchElementId()
-              + "' on '" + owner.elementId() + "', but the process has none"));
-      if (boundary.interrupting()) {
-        transitions.interrupt(owner, boundary, signalVariables);
-      } else {
-        transitions.activateBoundary(boundary, state.elementInstances().get(owner.flowScopeKey()), signalVariables);
-      }
+      trigger(owner, subscription.catchElementId(), signalVariables);
     }
     return key;
+  }
+
+  /** Triggers what a subscription of {@code owner} catches: itself, a gateway target, an event subprocess, a boundary. */
+  private void trigger(ElementInstance owner, String catchElementId, Map<String, String> signalVariables) {
+    if (catchElementId.equals(owner.elementId())) {
+      transitions.complete(owner, signalVariables, null);
+      return;
+    }
+    if (owner.value().bpmnElementType() == BpmnElementType.EVENT_BASED_GATEWAY) {
+      transitions.triggerEventBasedGateway(owner, catchElementId, signalVariables);
+      return;
+    }
+    ExecutableElement element = transitions.elementOf(owner);
+    ExecutableElement eventSubprocessStart = element.eventSubprocessStarts().stream()
+        .filter(start -> start.id().equals(catchElementId))
+        .findFirst()
+        .orElse(null);
+    if (eventSubprocessStart != null) {
+      transitions.triggerEventSubprocess(owner, eventSubprocessStart, signalVariables);
+      return;
+    }
+    ExecutableElement boundary = element.boundaryEvents().stream()
+        .filter(b -> b.id().equals(catchElementId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Expected boundary event '" + catchElementId
+            + "' on '" + owner.elementId() + "', but the process has none"));
+    if (boundary.interrupting()) {
+      transitions.interrupt(owner, boundary, signalVariables);
+    } else {
+      transitions.activateBoundary(boundary, state.elementInstances().get(owner.flowScopeKey()), signalVariables);
+    }
   }
 }

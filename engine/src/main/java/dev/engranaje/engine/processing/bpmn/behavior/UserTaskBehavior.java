@@ -76,7 +76,7 @@ public final class UserTaskBehavior {
     UserTaskRecord task = new UserTaskRecord(key, instance.key(), value.processInstanceKey(), value.bpmnProcessId(),
         value.version(), value.processDefinitionKey(), value.elementId(), p.assignee(), p.candidateGroups(),
         p.candidateUsers(), p.dueDate(), p.followUpDate(), p.formKey(), p.externalFormReference(), p.priority(),
-        clock.millis(), -1, UserTaskIntent.CREATING.name(), null, "", "", value.tenantId());
+        clock.millis(), -1, UserTaskIntent.CREATING.name(), null, "", "", value.tenantId(), List.of());
     writer.event(key, UserTaskIntent.CREATING, task);
     return task;
   }
