@@ -31,10 +31,19 @@ public final class SendHttpRequestWorker implements JobWorker<HttpRequestInput, 
   private final ObjectMapper json = new ObjectMapper();
   private final OAuth2TokenCache tokens;
 
-  /** With a default client (HTTP/1.1 and 2, {@link #CONNECT_TIMEOUT}, no automatic redirects). */
+  /** With the {@linkplain #defaultClient() default client}, waiting on the JDK's delayed executor. */
   public SendHttpRequestWorker() {
-    this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build(),
-        Pause.DELAYED_EXECUTOR);
+    this(defaultClient(), Pause.DELAYED_EXECUTOR);
+  }
+
+  /**
+   * HTTP/1.1 (the JDK's HTTP/2 default tries a cleartext upgrade on http:// that some servers leave
+   * hanging until the timeout), {@link #CONNECT_TIMEOUT}, redirects left to this worker, the JVM's
+   * trust store and host name checks.
+   */
+  public static HttpClient defaultClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /**

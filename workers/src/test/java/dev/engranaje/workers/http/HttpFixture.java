@@ -49,8 +49,7 @@ final class HttpFixture implements AutoCloseable {
   HttpFixture(Path directory, WireMockConfiguration configuration) {
     server = new WireMockServer(configuration);
     server.start();
-    worker = new SendHttpRequestWorker(java.net.http.HttpClient.newBuilder()
-        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build(), waits::add);
+    worker = new SendHttpRequestWorker(SendHttpRequestWorker.defaultClient(), waits::add);
     workspace = directory.resolve("ws");
     ledger = SqliteIdempotencyLedger.open(directory.resolve("ledger.db"), clock);
     SimpleModule references = new SimpleModule().addDeserializer(Secret.class, new JsonDeserializer<>() {
