@@ -76,18 +76,20 @@ final class JobRunner<I, O> implements JobHandler {
       LOG.info("Threw BPMN error {}: {}", error.code(), message);
       return Outcome.BUSINESS_ERROR;
     } catch (TechnicalFailure failure) {
-      return fail(client, job, failure.isRetryable(), failure, redactor);
+      return fail(client, job, failure.isRetryable(), failure, redactor, failure.backoff().orElse(null));
     } catch (RuntimeException | Error unexpected) {
-      return fail(client, job, true, unexpected, redactor);
+      return fail(client, job, true, unexpected, redactor, null);
     } catch (Exception technical) {
-      return fail(client, job, true, technical, redactor);
+      return fail(client, job, true, technical, redactor, null);
     }
   }
 
-  private Outcome fail(JobClient client, ActivatedJob job, boolean retryable, Throwable failure, Redactor redactor) {
+  private Outcome fail(
+      JobClient client, ActivatedJob job, boolean retryable, Throwable failure, Redactor redactor, Duration requested) {
     String message = redactor.redact(describe(failure));
     int retries = retryable ? Math.max(0, job.getRetries() - 1) : 0;
-    Duration backoff = retries > 0 ? options.backoff().after(options.retries() - retries) : Duration.ZERO;
+    Duration backoff = retries == 0 ? Duration.ZERO
+        : requested != null ? requested : options.backoff().after(options.retries() - retries);
     client.newFailCommand(job).retries(retries).retryBackoff(backoff).errorMessage(message).send().join();
     if (retries > 0) {
       LOG.warn("Failed job, {} retries left, next attempt in {}: {}", retries, backoff, message);
