@@ -12,6 +12,7 @@ import dev.engranaje.workers.secrets.Redactor;
 import dev.engranaje.workers.secrets.SecretResolver;
 import dev.engranaje.workers.workspace.Workspace;
 import io.camunda.client.api.command.FinalCommandStep;
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
@@ -165,9 +166,19 @@ final class JobRunner<I, O> implements JobHandler {
       command.send().join();
       return true;
     } catch (RuntimeException refused) {
-      LOG.warn(String.format(COMMAND_FAILED, action, services.secrets().redactor().redact(describe(refused))));
+      LOG.warn(String.format(COMMAND_FAILED, action, services.secrets().redactor().redact(answer(refused))));
       return false;
     }
+  }
+
+  /** The engine's answer in one line: the problem's status and detail, else the failure's description. */
+  private static String answer(RuntimeException refused) {
+    Throwable cause = refused instanceof java.util.concurrent.CompletionException && refused.getCause() != null
+        ? refused.getCause() : refused;
+    if (cause instanceof ProblemException problem && problem.details() != null) {
+      return "HTTP " + problem.code() + " " + problem.details().getTitle() + ": " + problem.details().getDetail();
+    }
+    return describe(cause);
   }
 
   private JobContext context(JobInfo info) {

@@ -112,6 +112,11 @@ public final class WorkerRuntime implements AutoCloseable {
     return registrations.stream().mapToInt(r -> r.options().maxJobsActive()).sum();
   }
 
+  /** True once {@link #shutdown(Duration)} (or {@link #close()}) began. */
+  public boolean isStopping() {
+    return !running.isAccepting();
+  }
+
   /** How many jobs are being handled right now. */
   public int runningJobs() {
     return running.count();
