@@ -25,25 +25,30 @@ import org.slf4j.LoggerFactory;
  * setting. Values shorter than 4 characters cannot be masked; each is warned about by name, once
  * (the file's at start, the environment's at first use).
  */
-record HostSecrets(SecretSource source) {
+record HostSecrets(SecretSource source, List<String> unmaskableInFile) {
   static final String UNREADABLE = "Expected a readable secrets file at %s (key 'secrets.file'), but %s";
   static final String SHORT = "Secret '{}' is shorter than 4 characters, so it cannot be masked in logs and messages;"
       + " use a longer value";
   private static final Logger LOG = LoggerFactory.getLogger(HostSecrets.class);
   private static final int MIN_MASKABLE = 4;
 
-  static HostSecrets from(WorkerHostConfig config, Redactor redactor) {
+  /**
+   * @param environment the process environment ({@link SecretSource#environment()}), used when the
+   *     configuration allows it
+   */
+  static HostSecrets from(WorkerHostConfig config, Redactor redactor, SecretSource environment) {
     List<SecretSource> sources = new ArrayList<>();
     if (config.secretsFromEnvironment()) {
-      sources.add(warningOnShort(SecretSource.environment()));
+      sources.add(warningOnShort(environment));
     }
+    List<String> unmaskable = new ArrayList<>();
     if (config.secretsFile() != null) {
-      sources.add(file(config, redactor));
+      sources.add(file(config, redactor, unmaskable));
     }
-    return new HostSecrets(SecretSource.firstOf(sources));
+    return new HostSecrets(SecretSource.firstOf(sources), List.copyOf(unmaskable));
   }
 
-  private static SecretSource file(WorkerHostConfig config, Redactor redactor) {
+  private static SecretSource file(WorkerHostConfig config, Redactor redactor, List<String> unmaskable) {
     Properties values = new Properties();
     try (Reader reader = Files.newBufferedReader(config.secretsFile(), StandardCharsets.UTF_8)) {
       values.load(reader);
@@ -55,6 +60,7 @@ record HostSecrets(SecretSource source) {
       String value = values.getProperty(name);
       if (value.length() < MIN_MASKABLE) {
         LOG.warn(SHORT, name);
+        unmaskable.add(name);
       }
       // masked from the start, so a value echoed by a library before any job resolves it is hidden too
       redactor.register(value);

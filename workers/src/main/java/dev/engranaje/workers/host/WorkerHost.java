@@ -12,6 +12,7 @@ import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.WorkerOptions;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.Redactor;
+import dev.engranaje.workers.secrets.SecretSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.Topology;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,7 @@ public final class WorkerHost implements AutoCloseable {
     this.client = client;
     this.redactor = redactor;
     prepareDirectories();
-    HostSecrets secrets = HostSecrets.from(config, redactor);
+    HostSecrets secrets = HostSecrets.from(config, redactor, SecretSource.environment());
     this.ledger = openLedger();
     JobMetrics metrics = new JobMetrics(plan.workers.keySet(), ledger);
     WorkerRuntime.Builder builder = WorkerRuntime.builder(client).secrets(secrets.source()).redactor(redactor)
@@ -233,7 +235,7 @@ public final class WorkerHost implements AutoCloseable {
 
     private Plan(WorkerHostConfig config, Map<String, JobWorker<?, ?>> workers) {
       this.config = config;
-      this.workers = Map.copyOf(workers);
+      this.workers = Collections.unmodifiableMap(new LinkedHashMap<>(workers));
     }
 
     /** The enabled job types, sorted. */
