@@ -45,6 +45,9 @@ public final class WorkerHost implements AutoCloseable {
   static final String NOTHING_ENABLED =
       "Expected at least one enabled job type, but none is: list job types under 'jobs' or set"
           + " 'defaults.enabled: true'; known job types: %s";
+  static final String EMPTY_CATALOG =
+      "Expected workers on the classpath, but none is registered: list them in META-INF/services (see"
+          + " README-runtime.md, 'Adding a worker')";
   static final String WRONG_WORKER = "Expected factory %s to make the worker for job type '%s', but it made one for '%s'";
   static final String NO_AREA =
       "Expected the directory of area '%s' (key 'workspace.areas.%s') to exist, but %s does not; create it or fix the path";
@@ -88,6 +91,9 @@ public final class WorkerHost implements AutoCloseable {
    * @throws InvalidConfiguration naming the unknown job type or the worker's bad settings
    */
   public static Plan plan(WorkerHostConfig config, WorkerCatalog catalog) {
+    if (catalog.jobTypes().isEmpty()) {
+      throw new InvalidConfiguration(EMPTY_CATALOG);
+    }
     for (String type : config.jobs().keySet()) {
       if (!catalog.contains(type)) {
         throw new InvalidConfiguration(String.format(UNKNOWN_JOB_TYPE, type, catalog.jobTypes()));

@@ -133,6 +133,7 @@ class WorkerHostTest {
     WorkerHostConfig none = config(base(0));
     assertThatThrownBy(() -> WorkerHost.plan(none, CATALOG))
         .hasMessage(String.format(WorkerHost.NOTHING_ENABLED, "[test:greet:1, test:salute:1]"));
+    assertThatThrownBy(() -> WorkerHost.plan(none, WorkerCatalog.builder().build())).hasMessage(WorkerHost.EMPTY_CATALOG);
   }
 
   @Test
