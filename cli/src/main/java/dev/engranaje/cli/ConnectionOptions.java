@@ -1,5 +1,7 @@
 package dev.engranaje.cli;
 
+import dev.engranaje.workers.host.WorkerHostConfig.EngineSettings;
+import dev.engranaje.workers.secrets.Redactor;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
 import io.camunda.client.CredentialsProvider;
@@ -36,22 +38,40 @@ public final class ConnectionOptions {
 
   /** Builds a client; the OAuth secret is only ever read from {@code CAMUNDA_CLIENT_SECRET}, never from arguments. */
   public CamundaClient newClient() {
-    String rest = firstSet(address, System.getenv("CAMUNDA_REST_ADDRESS"), System.getenv("ZEEBE_REST_ADDRESS"), DEFAULT_ADDRESS);
+    return newClient(EngineSettings.NONE, 0, new Redactor());
+  }
+
+  /**
+   * Builds a client for {@code rpa worker}: options first, then the client's environment variables,
+   * then {@code fromConfig} (worker.yaml), then the default.
+   *
+   * @param executionThreads job worker threads, 0 for the client's default
+   * @param redactor registers the OAuth client secret, so that logs never show it
+   */
+  public CamundaClient newClient(EngineSettings fromConfig, int executionThreads, Redactor redactor) {
+    String rest = firstSet(address, System.getenv("CAMUNDA_REST_ADDRESS"), System.getenv("ZEEBE_REST_ADDRESS"),
+        fromConfig.address(), DEFAULT_ADDRESS);
     CamundaClientBuilder builder = CamundaClient.newClientBuilder().restAddress(URI.create(rest)).preferRestOverGrpc(true);
-    String grpc = firstSet(grpcAddress, System.getenv("CAMUNDA_GRPC_ADDRESS"), System.getenv("ZEEBE_GRPC_ADDRESS"), null);
+    String grpc = firstSet(grpcAddress, System.getenv("CAMUNDA_GRPC_ADDRESS"), System.getenv("ZEEBE_GRPC_ADDRESS"),
+        fromConfig.grpcAddress(), null);
     builder.grpcAddress(URI.create(grpc == null ? rest : grpc));
-    String id = firstSet(clientId, System.getenv("CAMUNDA_CLIENT_ID"), null, null);
+    if (executionThreads > 0) {
+      builder.numJobWorkerExecutionThreads(executionThreads);
+    }
+    String id = firstSet(clientId, System.getenv("CAMUNDA_CLIENT_ID"), fromConfig.clientId(), null);
     if (id != null) {
       String secret = System.getenv("CAMUNDA_CLIENT_SECRET");
       if (secret == null || secret.isBlank()) {
         throw new UserError("An OAuth client id is set, but CAMUNDA_CLIENT_SECRET is not: set the secret in the environment.");
       }
+      redactor.register(secret);
       var credentials = CredentialsProvider.newCredentialsProviderBuilder().clientId(id).clientSecret(secret);
-      String server = firstSet(authorizationServerUrl, System.getenv("CAMUNDA_AUTHORIZATION_SERVER_URL"), null, null);
+      String server = firstSet(authorizationServerUrl, System.getenv("CAMUNDA_AUTHORIZATION_SERVER_URL"),
+          fromConfig.authorizationServerUrl(), null);
       if (server != null) {
         credentials.authorizationServerUrl(server);
       }
-      String tokenAudience = firstSet(audience, System.getenv("CAMUNDA_TOKEN_AUDIENCE"), null, null);
+      String tokenAudience = firstSet(audience, System.getenv("CAMUNDA_TOKEN_AUDIENCE"), fromConfig.audience(), null);
       if (tokenAudience != null) {
         credentials.audience(tokenAudience);
       }
@@ -65,12 +85,13 @@ public final class ConnectionOptions {
     return address;
   }
 
-  private static String firstSet(String a, String b, String c, String fallback) {
-    for (String value : new String[] {a, b, c}) {
-      if (value != null && !value.isBlank()) {
-        return value;
+  /** The first non-blank value; the last argument is the fallback, returned even when null or blank. */
+  private static String firstSet(String... candidates) {
+    for (int i = 0; i < candidates.length - 1; i++) {
+      if (candidates[i] != null && !candidates[i].isBlank()) {
+        return candidates[i];
       }
     }
-    return fallback;
+    return candidates[candidates.length - 1];
   }
 }

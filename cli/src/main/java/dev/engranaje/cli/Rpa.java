@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       EngineCommand.class,
       DeployCommand.class,
       RunCommand.class,
+      WorkerCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

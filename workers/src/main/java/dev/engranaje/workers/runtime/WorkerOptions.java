@@ -23,7 +23,11 @@ public record WorkerOptions(int maxJobsActive, Duration timeout, List<String> fe
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("Expected a positive job timeout, but got " + timeout);
     }
+    if (retries < 0) {
+      throw new IllegalArgumentException("Expected retries >= 0, but got " + retries);
+    }
     fetchVariables = List.copyOf(fetchVariables);
+    backoff = java.util.Objects.requireNonNull(backoff, "backoff");
   }
 
   public WorkerOptions withMaxJobsActive(int value) {
@@ -32,6 +36,14 @@ public record WorkerOptions(int maxJobsActive, Duration timeout, List<String> fe
 
   public WorkerOptions withTimeout(Duration value) {
     return new WorkerOptions(maxJobsActive, value, fetchVariables, retries, backoff);
+  }
+
+  public WorkerOptions withFetchVariables(List<String> value) {
+    return new WorkerOptions(maxJobsActive, timeout, value, retries, backoff);
+  }
+
+  public WorkerOptions withRetries(int value) {
+    return new WorkerOptions(maxJobsActive, timeout, fetchVariables, value, backoff);
   }
 
   public WorkerOptions withBackoff(Backoff value) {

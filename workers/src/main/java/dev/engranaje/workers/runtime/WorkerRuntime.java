@@ -3,6 +3,7 @@ package dev.engranaje.workers.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.engranaje.workers.api.JobInfo;
 import dev.engranaje.workers.api.JobWorker;
 import dev.engranaje.workers.ledger.IdempotencyLedger;
 import dev.engranaje.workers.secrets.Redactor;
@@ -13,26 +14,45 @@ import io.camunda.client.api.worker.JobWorkerBuilderStep1.JobWorkerBuilderStep3;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves a set of {@link JobWorker}s against an engine through the Camunda client: one client job
  * worker per job type, with its own concurrency and timeout, sharing the secrets, the workspace
  * root and the idempotency ledger.
  *
- * <p>Build with {@link #builder(CamundaClient)}, {@link #start()}, then {@link #close()} (stops
- * polling; jobs being handled finish first). Not reusable after close.
+ * <p>Build with {@link #builder(CamundaClient)}, {@link #start()}, then {@link #shutdown(Duration)}
+ * or {@link #close()}. Not reusable after shutdown.
+ *
+ * <p>Shutdown semantics: the client job workers stop activating jobs at once; jobs being handled
+ * run to their end (complete, error or fail) within the grace period; a job the client delivers
+ * after shutdown began (from an activation request still in flight) is handed back untouched with
+ * its retries unchanged, so another worker gets it at once. Jobs still running when the grace
+ * period ends are left alone: the engine offers them again after their job timeout. They are not
+ * failed back, because their handler may still be acting and a second worker would then act
+ * concurrently; the idempotency ledger keeps a side effect cut short from being repeated blindly.
+ *
+ * <p>Concurrency: each job type runs at most {@code maxJobsActive} jobs at once, but the client's
+ * job worker threads are shared: build the client with at least {@link #executionThreads()}
+ * threads ({@code CamundaClientBuilder.numJobWorkerExecutionThreads}), else activated jobs queue
+ * behind each other and may time out.
  */
 public final class WorkerRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
+
   private final CamundaClient client;
   private final List<Registration<?, ?>> registrations;
   private final JobRunner.RuntimeServices services;
   private final List<io.camunda.client.api.worker.JobWorker> opened = new ArrayList<>();
+  private final RunningJobs running = new RunningJobs();
 
   private WorkerRuntime(Builder builder) {
     this.client = builder.client;
@@ -41,7 +61,7 @@ public final class WorkerRuntime implements AutoCloseable {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.services = new JobRunner.RuntimeServices(json, new SecretResolver(builder.secrets, builder.redactor),
         Objects.requireNonNull(builder.ledger, "ledger"), Objects.requireNonNull(builder.workspaceRoot, "workspaceRoot"),
-        Map.copyOf(builder.areas), builder.clock, builder.observer);
+        Map.copyOf(builder.areas), builder.clock, builder.observer, running);
   }
 
   public static Builder builder(CamundaClient client) {
@@ -50,8 +70,8 @@ public final class WorkerRuntime implements AutoCloseable {
 
   /** Opens one client job worker per registered job type. */
   public synchronized WorkerRuntime start() {
-    if (!opened.isEmpty()) {
-      throw new IllegalStateException("Expected a runtime that was not started, but it is running");
+    if (!opened.isEmpty() || !running.isAccepting()) {
+      throw new IllegalStateException("Expected a runtime that was never started, but it was started before");
     }
     for (Registration<?, ?> registration : registrations) {
       opened.add(open(registration));
@@ -87,11 +107,53 @@ public final class WorkerRuntime implements AutoCloseable {
     return registrations.stream().map(r -> r.worker().jobType()).toList();
   }
 
-  /** Stops polling for new jobs; the client finishes the jobs it is handling. */
+  /** The client job worker threads needed so that every job type can run its {@code maxJobsActive} jobs at once. */
+  public int executionThreads() {
+    return registrations.stream().mapToInt(r -> r.options().maxJobsActive()).sum();
+  }
+
+  /** True once {@link #shutdown(Duration)} (or {@link #close()}) began. */
+  public boolean isStopping() {
+    return !running.isAccepting();
+  }
+
+  /** How many jobs are being handled right now. */
+  public int runningJobs() {
+    return running.count();
+  }
+
+  /**
+   * Stops activating jobs and waits up to {@code grace} for the running ones to end (see the class
+   * comment for what happens to the others).
+   *
+   * @return the jobs still running when the grace period ended; empty when all finished
+   */
+  public List<JobInfo> shutdown(Duration grace) throws InterruptedException {
+    synchronized (this) {
+      running.stopAccepting();
+      opened.forEach(io.camunda.client.api.worker.JobWorker::close);
+      opened.clear();
+    }
+    LOG.info("Stopped activating jobs; waiting up to {} for {} running job(s) to finish", grace, running.count());
+    List<JobInfo> unfinished = running.awaitIdle(grace);
+    if (unfinished.isEmpty()) {
+      LOG.info("All running jobs finished");
+    } else {
+      LOG.warn("{} job(s) still running after the grace period of {}: job keys {}; the engine offers them again"
+          + " after their job timeout", unfinished.size(), grace,
+          unfinished.stream().map(JobInfo::jobKey).toList());
+    }
+    return unfinished;
+  }
+
+  /** Stops activating jobs without waiting; jobs being handled still run to their end. */
   @Override
-  public synchronized void close() {
-    opened.forEach(io.camunda.client.api.worker.JobWorker::close);
-    opened.clear();
+  public void close() {
+    try {
+      shutdown(Duration.ZERO);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private record Registration<I, O>(JobWorker<I, O> worker, WorkerOptions options) {}
@@ -106,7 +168,7 @@ public final class WorkerRuntime implements AutoCloseable {
     private IdempotencyLedger ledger;
     private Path workspaceRoot;
     private Clock clock = Clock.systemUTC();
-    private JobRunner.JobObserver observer = JobRunner.JobObserver.NONE;
+    private JobObserver observer = JobObserver.NONE;
 
     private Builder(CamundaClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -159,7 +221,8 @@ public final class WorkerRuntime implements AutoCloseable {
       return this;
     }
 
-    Builder observer(JobRunner.JobObserver value) {
+    /** Default: none. Notified around every job, e.g. for metrics. */
+    public Builder observer(JobObserver value) {
       this.observer = value;
       return this;
     }

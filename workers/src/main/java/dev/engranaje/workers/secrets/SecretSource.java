@@ -17,10 +17,19 @@ public interface SecretSource {
 
   Optional<String> lookup(String name);
 
-  /** The process environment. */
+  /**
+   * The process environment, except the runtime's own settings and credentials ({@code CAMUNDA_*},
+   * {@code ZEEBE_*}, {@code ENGRANAJE_*}): a model must not be able to send the engine's client
+   * secret to a peer of its choosing through a secret reference.
+   */
   static SecretSource environment() {
-    return name -> Optional.ofNullable(System.getenv(name));
+    return name -> RESERVED_ENVIRONMENT_PREFIXES.stream().anyMatch(name::startsWith)
+        ? Optional.empty()
+        : Optional.ofNullable(System.getenv(name));
   }
+
+  /** Environment variables that are never secrets for workers. */
+  List<String> RESERVED_ENVIRONMENT_PREFIXES = List.of("CAMUNDA_", "ZEEBE_", "ENGRANAJE_");
 
   /** Fixed values, for tests and embedding. */
   static SecretSource of(Map<String, String> values) {
