@@ -1,16 +1,23 @@
 package dev.engranaje.engine.api.rest;
 
+import dev.engranaje.engine.gateway.DeployedDecision;
+import dev.engranaje.engine.gateway.DeployedDecisionRequirements;
 import dev.engranaje.engine.gateway.DeployedProcess;
 import dev.engranaje.engine.gateway.DeploymentResource;
 import dev.engranaje.engine.gateway.DeploymentResult;
 import dev.engranaje.engine.gateway.EngineGateway;
+import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
+import io.camunda.client.protocol.rest.DeploymentDecisionResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** {@code POST /v2/deployments}: a multipart form of {@code resources} files and a {@code tenantId}. */
+/**
+ * {@code POST /v2/deployments}: a multipart form of {@code resources} files (BPMN and DMN) and a
+ * {@code tenantId}. The response lists processes, decision requirements and decisions.
+ */
 final class DeploymentRoutes {
 
   static final String DEFAULT_TENANT = "<default>";
@@ -67,6 +74,31 @@ final class DeploymentRoutes {
       processResult.setTenantId(process.tenantId());
       DeploymentMetadataResult metadata = new DeploymentMetadataResult();
       metadata.setProcessDefinition(processResult);
+      deployments.add(metadata);
+    }
+    for (DeployedDecisionRequirements requirements : result.decisionRequirements()) {
+      DeploymentDecisionRequirementsResult requirementsResult = new DeploymentDecisionRequirementsResult();
+      requirementsResult.setDecisionRequirementsId(requirements.decisionRequirementsId());
+      requirementsResult.setDecisionRequirementsName(requirements.decisionRequirementsName());
+      requirementsResult.setVersion(requirements.version());
+      requirementsResult.setDecisionRequirementsKey(Json.key(requirements.decisionRequirementsKey()));
+      requirementsResult.setResourceName(requirements.resourceName());
+      requirementsResult.setTenantId(requirements.tenantId());
+      DeploymentMetadataResult metadata = new DeploymentMetadataResult();
+      metadata.setDecisionRequirements(requirementsResult);
+      deployments.add(metadata);
+    }
+    for (DeployedDecision decision : result.decisions()) {
+      DeploymentDecisionResult decisionResult = new DeploymentDecisionResult();
+      decisionResult.setDecisionDefinitionId(decision.decisionId());
+      decisionResult.setName(decision.decisionName());
+      decisionResult.setVersion(decision.version());
+      decisionResult.setDecisionDefinitionKey(Json.key(decision.decisionKey()));
+      decisionResult.setDecisionRequirementsId(decision.decisionRequirementsId());
+      decisionResult.setDecisionRequirementsKey(Json.key(decision.decisionRequirementsKey()));
+      decisionResult.setTenantId(decision.tenantId());
+      DeploymentMetadataResult metadata = new DeploymentMetadataResult();
+      metadata.setDecisionDefinition(decisionResult);
       deployments.add(metadata);
     }
     response.setDeployments(deployments);
