@@ -66,42 +66,54 @@ final class DeploymentRoutes {
     response.setTenantId(result.tenantId());
     List<DeploymentMetadataResult> deployments = new ArrayList<>();
     for (DeployedProcess process : result.processes()) {
-      DeploymentProcessResult processResult = new DeploymentProcessResult();
-      processResult.setProcessDefinitionId(process.bpmnProcessId());
-      processResult.setProcessDefinitionVersion(process.version());
-      processResult.setProcessDefinitionKey(Json.key(process.processDefinitionKey()));
-      processResult.setResourceName(process.resourceName());
-      processResult.setTenantId(process.tenantId());
       DeploymentMetadataResult metadata = new DeploymentMetadataResult();
-      metadata.setProcessDefinition(processResult);
+      metadata.setProcessDefinition(process(process));
       deployments.add(metadata);
     }
     for (DeployedDecisionRequirements requirements : result.decisionRequirements()) {
-      DeploymentDecisionRequirementsResult requirementsResult = new DeploymentDecisionRequirementsResult();
-      requirementsResult.setDecisionRequirementsId(requirements.decisionRequirementsId());
-      requirementsResult.setDecisionRequirementsName(requirements.decisionRequirementsName());
-      requirementsResult.setVersion(requirements.version());
-      requirementsResult.setDecisionRequirementsKey(Json.key(requirements.decisionRequirementsKey()));
-      requirementsResult.setResourceName(requirements.resourceName());
-      requirementsResult.setTenantId(requirements.tenantId());
       DeploymentMetadataResult metadata = new DeploymentMetadataResult();
-      metadata.setDecisionRequirements(requirementsResult);
+      metadata.setDecisionRequirements(decisionRequirements(requirements));
       deployments.add(metadata);
     }
     for (DeployedDecision decision : result.decisions()) {
-      DeploymentDecisionResult decisionResult = new DeploymentDecisionResult();
-      decisionResult.setDecisionDefinitionId(decision.decisionId());
-      decisionResult.setName(decision.decisionName());
-      decisionResult.setVersion(decision.version());
-      decisionResult.setDecisionDefinitionKey(Json.key(decision.decisionKey()));
-      decisionResult.setDecisionRequirementsId(decision.decisionRequirementsId());
-      decisionResult.setDecisionRequirementsKey(Json.key(decision.decisionRequirementsKey()));
-      decisionResult.setTenantId(decision.tenantId());
       DeploymentMetadataResult metadata = new DeploymentMetadataResult();
-      metadata.setDecisionDefinition(decisionResult);
+      metadata.setDecisionDefinition(decision(decision));
       deployments.add(metadata);
     }
     response.setDeployments(deployments);
     return response;
+  }
+
+  private static DeploymentProcessResult process(DeployedProcess process) {
+    DeploymentProcessResult result = new DeploymentProcessResult();
+    result.setProcessDefinitionId(process.bpmnProcessId());
+    result.setProcessDefinitionVersion(process.version());
+    result.setProcessDefinitionKey(Json.key(process.processDefinitionKey()));
+    result.setResourceName(process.resourceName());
+    result.setTenantId(process.tenantId());
+    return result;
+  }
+
+  private static DeploymentDecisionRequirementsResult decisionRequirements(DeployedDecisionRequirements requirements) {
+    DeploymentDecisionRequirementsResult result = new DeploymentDecisionRequirementsResult();
+    result.setDecisionRequirementsId(requirements.decisionRequirementsId());
+    result.setDecisionRequirementsName(requirements.decisionRequirementsName());
+    result.setVersion(requirements.version());
+    result.setDecisionRequirementsKey(Json.key(requirements.decisionRequirementsKey()));
+    result.setResourceName(requirements.resourceName());
+    result.setTenantId(requirements.tenantId());
+    return result;
+  }
+
+  private static DeploymentDecisionResult decision(DeployedDecision decision) {
+    DeploymentDecisionResult result = new DeploymentDecisionResult();
+    result.setDecisionDefinitionId(decision.decisionId());
+    result.setName(decision.decisionName());
+    result.setVersion(decision.version());
+    result.setDecisionDefinitionKey(Json.key(decision.decisionKey()));
+    result.setDecisionRequirementsId(decision.decisionRequirementsId());
+    result.setDecisionRequirementsKey(Json.key(decision.decisionRequirementsKey()));
+    result.setTenantId(decision.tenantId());
+    return result;
   }
 }
