@@ -14,6 +14,7 @@ import dev.engranaje.engine.record.DecisionRequirementsRecord;
 import dev.engranaje.engine.state.EngineState;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +115,7 @@ final class DecisionDeployment {
         latest.decisionRequirementsName(), latest.version(), latest.decisionRequirementsKey(), latest.namespace(),
         latest.resourceName(), latest.checksum(), latest.resource(), latest.tenantId());
     List<PlannedDecision> decisions = state.decisions().decisionsOf(latest.decisionRequirementsKey()).stream()
+        .sorted(Comparator.comparingLong(DecisionRecord::decisionKey))
         .map(d -> new PlannedDecision(d.decisionId(), d.decisionName(), d.version(), d.decisionKey(), d.versionTag()))
         .toList();
     return new Planned(requirements, decisions, parsed, true);
