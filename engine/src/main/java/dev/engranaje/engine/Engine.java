@@ -1,6 +1,7 @@
 package dev.engranaje.engine;
 
 import dev.engranaje.engine.api.rest.RestServer;
+import dev.engranaje.engine.decision.DecisionEngine;
 import dev.engranaje.engine.expression.ExpressionLanguage;
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.Topology;
@@ -47,6 +48,7 @@ public final class Engine implements AutoCloseable {
     // FEEL (Scala) and the BPMN model API take most of a cold start: warm them up on another
     // core while the database opens; only replaying or deploying a model has to wait for them.
     ExpressionLanguage language = new ExpressionLanguage(options.clock());
+    DecisionEngine decisionEngine = new DecisionEngine(options.clock());
     Thread warmUp = new Thread(() -> warmUp(language), "engranaje-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
@@ -67,8 +69,8 @@ public final class Engine implements AutoCloseable {
       });
       activeElementInstances.set(state.elementInstances().size());
       RecordWriter writer = new RecordWriter(applier, options.clock(), log.lastPosition());
-      return new Processing(new Processing.Dependencies(state, writer, options.clock(), language, transformer, loader,
-          reader, hooks));
+      return new Processing(new Processing.Dependencies(state, writer, options.clock(), language, decisionEngine,
+          transformer, loader, reader, hooks));
     });
     this.gateway = new ProcessingGateway(processor, this::topology);
     // the REST API accepts at once; requests that arrive while the log is opened and the state

@@ -14,11 +14,11 @@ import java.util.Map;
  * Converts FEEL results to JSON-compatible Java values as Zeebe does: whole numbers become Long,
  * other numbers Double, temporal values their ISO string, contexts maps and lists lists.
  */
-final class FeelValues {
+public final class FeelValues {
 
   private FeelValues() {}
 
-  static Object toJsonValue(Object value) {
+  public static Object toJsonValue(Object value) {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }

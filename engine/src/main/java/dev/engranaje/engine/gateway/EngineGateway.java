@@ -63,6 +63,15 @@ public interface EngineGateway {
 
   CompletableFuture<Void> resolveIncident(long incidentKey);
 
+  /**
+   * Evaluates a deployed decision outside any process (and records the evaluation). NOT_FOUND when
+   * no such decision is deployed; a failed evaluation is a result with a failure message, not an
+   * error.
+   */
+  default CompletableFuture<DecisionEvaluationResult> evaluateDecision(EvaluateDecision command) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Decisions are not supported"));
+  }
+
   /** Incidents, filtered by any non-null field of the filter, newest last. */
   CompletableFuture<List<IncidentView>> searchIncidents(IncidentFilter filter);
 

@@ -34,6 +34,7 @@ public final class ExecutableElement {
   private Expression errorCodeExpression;
   private TimerDefinition timer;
   private CalledElement calledElement;
+  private CalledDecision calledDecision;
   private MessageDefinition message;
   private LoopCharacteristics loop;
   private ExecutableElement innerActivity;
@@ -171,6 +172,11 @@ public final class ExecutableElement {
     return userTask;
   }
 
+  /** For business rule tasks evaluated by the engine: the decision to call; null for job-based ones. */
+  public CalledDecision calledDecision() {
+    return calledDecision;
+  }
+
   /** For script tasks evaluated by the engine: the FEEL expression; null for job-based ones. */
   public Expression script() {
     return script;
@@ -292,6 +298,10 @@ public final class ExecutableElement {
   void setScript(Expression script, String resultVariable) {
     this.script = script;
     this.resultVariable = resultVariable;
+  }
+
+  void setCalledDecision(CalledDecision calledDecision) {
+    this.calledDecision = calledDecision;
   }
 
   void setSignalName(Expression signalName) {

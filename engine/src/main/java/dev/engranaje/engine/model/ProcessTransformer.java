@@ -24,6 +24,9 @@ import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -207,6 +210,26 @@ public final class ProcessTransformer {
         && throwEvent.getEventDefinitions().stream().anyMatch(MessageEventDefinition.class::isInstance);
   }
 
+  private CalledDecision calledDecision(FlowNode node) {
+    ZeebeCalledDecision called = node.getSingleExtensionElement(ZeebeCalledDecision.class);
+    if (called == null || isBlank(called.getDecisionId()) || isBlank(called.getResultVariable())) {
+      throw new IllegalArgumentException("Expected business rule task '" + node.getId()
+          + "' to have a 'zeebe:calledDecision' with a 'decisionId' and a 'resultVariable', or a 'zeebe:taskDefinition'");
+    }
+    ZeebeBindingType bindingType = called.getBindingType() == null ? ZeebeBindingType.latest : called.getBindingType();
+    CalledDecision.Binding binding = switch (bindingType) {
+      case latest -> CalledDecision.Binding.LATEST;
+      case deployment -> CalledDecision.Binding.DEPLOYMENT;
+      case versionTag -> CalledDecision.Binding.VERSION_TAG;
+    };
+    if (binding == CalledDecision.Binding.VERSION_TAG && isBlank(called.getVersionTag())) {
+      throw new IllegalArgumentException("Expected business rule task '" + node.getId()
+          + "' with bindingType 'versionTag' to have a 'versionTag', but none was found");
+    }
+    return new CalledDecision(parse(node.getId(), "decisionId", called.getDecisionId()), called.getResultVariable(),
+        binding, binding == CalledDecision.Binding.VERSION_TAG ? called.getVersionTag() : null);
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
   }
@@ -226,7 +249,12 @@ public final class ProcessTransformer {
       }
       element.setScript(parseFeel(node.getId(), "expression", script.getExpression()), script.getResultVariable());
     }
-    if (type.isJobWorkerTask() || jobBasedScript || isMessageThrowEvent(node)) {
+    boolean jobBasedRule = type == BpmnElementType.BUSINESS_RULE_TASK
+        && node.getSingleExtensionElement(ZeebeTaskDefinition.class) != null;
+    if (type == BpmnElementType.BUSINESS_RULE_TASK && !jobBasedRule) {
+      element.setCalledDecision(calledDecision(node));
+    }
+    if (type.isJobWorkerTask() || jobBasedScript || jobBasedRule || isMessageThrowEvent(node)) {
       ZeebeTaskDefinition definition = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
       if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
         throw new IllegalArgumentException(
@@ -462,6 +490,9 @@ public final class ProcessTransformer {
     }
     if (node instanceof ScriptTask) {
       return BpmnElementType.SCRIPT_TASK;
+    }
+    if (node instanceof BusinessRuleTask) {
+      return BpmnElementType.BUSINESS_RULE_TASK;
     }
     if (node instanceof ManualTask) {
       return BpmnElementType.MANUAL_TASK;

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.processing;
 
+import dev.engranaje.engine.decision.DecisionEngine;
 import dev.engranaje.engine.expression.ExpressionLanguage;
 import dev.engranaje.engine.model.BpmnElementType;
 import dev.engranaje.engine.model.BpmnEventType;
@@ -7,6 +8,7 @@ import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.processing.bpmn.ElementProcessors;
 import dev.engranaje.engine.processing.bpmn.behavior.ActivityBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.ConditionBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.DecisionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.ErrorEventBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.IncidentBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.JobBehavior;
@@ -39,11 +41,14 @@ import dev.engranaje.engine.processing.bpmn.gateway.ParallelGatewayProcessor;
 import dev.engranaje.engine.processing.bpmn.gateway.InclusiveGatewayProcessor;
 import dev.engranaje.engine.processing.message.MessageStartEvents;
 import dev.engranaje.engine.processing.bpmn.gateway.EventBasedGatewayProcessor;
+import dev.engranaje.engine.processing.bpmn.task.BusinessRuleTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.ScriptTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.UserTaskProcessor;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
+import dev.engranaje.engine.processing.decision.DecisionEvaluationHandler;
+import dev.engranaje.engine.processing.deployment.DecisionRequirementsLoader;
 import dev.engranaje.engine.processing.deployment.DeploymentHandler;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
 import dev.engranaje.engine.processing.incident.IncidentHandler;
@@ -84,10 +89,13 @@ public final class Processing {
   private final UserTaskCommandHandler userTasks;
   private final UserTaskQueries userTaskQueries;
   private final SignalHandler signalHandler;
+  private final DecisionBehavior decisions;
+  private final DecisionEvaluationHandler decisionEvaluations;
 
   /** Everything a {@link Processing} is built from. */
   public record Dependencies(EngineState state, RecordWriter writer, Clock clock, ExpressionLanguage expressions,
-      ProcessTransformer transformer, ProcessLoader loader, BpmnResourceReader reader, ProcessorHooks hooks) {}
+      DecisionEngine decisionEngine, ProcessTransformer transformer, ProcessLoader loader, BpmnResourceReader reader,
+      ProcessorHooks hooks) {}
 
   public Processing(Dependencies d) {
     this.state = d.state();
@@ -101,6 +109,8 @@ public final class Processing {
     JobBehavior jobBehavior = new JobBehavior(state, writer, d.expressions(), variables, hooks::jobsAvailable);
     ConditionBehavior conditions = new ConditionBehavior(d.expressions(), variables);
     ActivityBehavior activities = new ActivityBehavior(mappings, timers, incidentBehavior);
+    DecisionRequirementsLoader decisionLoader = new DecisionRequirementsLoader(d.decisionEngine());
+    this.decisions = new DecisionBehavior(state, writer, d.decisionEngine(), decisionLoader, d.expressions(), variables);
     ProcessInstanceHandler[] instanceHandler = new ProcessInstanceHandler[1];
     MessageStartEvents[] messageStarts = new MessageStartEvents[1];
     this.transitions = new StateTransitionBehavior(state, writer, incidentBehavior, variables, ended -> {
@@ -165,6 +175,10 @@ public final class Processing {
         .register(BpmnElementType.SCRIPT_TASK, new ScriptTaskProcessor(new JobWorkerTaskProcessor(transitions,
             activities, jobBehavior, incidentBehavior, variables, mappings, subscriptions), transitions, activities,
             incidentBehavior, variables, mappings, d.expressions()))
+        .register(BpmnElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskProcessor(
+            new BusinessRuleTaskProcessor.Dependencies(new JobWorkerTaskProcessor(transitions, activities, jobBehavior,
+                incidentBehavior, variables, mappings, subscriptions), transitions, activities, incidentBehavior,
+                variables, mappings, decisions)))
         .register(BpmnElementType.TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
         .register(BpmnElementType.MANUAL_TASK, new PassThroughTaskProcessor(transitions, activities, mappings))
         .register(BpmnElementType.USER_TASK, new UserTaskProcessor(new UserTaskProcessor.Dependencies(transitions,
@@ -179,9 +193,11 @@ public final class Processing {
     this.instances = new ProcessInstanceHandler(state, writer, transitions, variables, hooks);
     instanceHandler[0] = instances;
     TimerStartEvents timerStarts = new TimerStartEvents(state, writer, timers, instances);
-    this.deployments = new DeploymentHandler(state, writer, d.reader(), d.transformer(), d.loader(), timerStarts);
+    this.deployments = new DeploymentHandler(state, writer, d.reader(), d.transformer(), d.loader(), timerStarts,
+        d.decisionEngine(), decisionLoader);
     deployments.onProcessDeployed(new SignalStartEvents(state, writer, d.expressions())::onProcessDeployed);
     this.signalHandler = new SignalHandler(signals);
+    this.decisionEvaluations = new DecisionEvaluationHandler(state, decisions);
     this.jobActivation = new JobActivation(state, writer, variables, hooks, clock);
     this.jobs = new JobCommandHandler(state, writer, transitions, variables, incidentBehavior, errors, hooks, clock);
     this.incidents = new IncidentHandler(state, incidentBehavior, transitions, hooks);
@@ -240,6 +256,10 @@ public final class Processing {
 
   public SignalHandler signals() {
     return signalHandler;
+  }
+
+  public DecisionEvaluationHandler decisionEvaluations() {
+    return decisionEvaluations;
   }
 
   public UserTaskQueries userTaskQueries() {

@@ -6,6 +6,8 @@ import dev.engranaje.engine.gateway.CreateProcessInstance;
 import dev.engranaje.engine.gateway.CreatedProcessInstance;
 import dev.engranaje.engine.gateway.DeploymentResource;
 import dev.engranaje.engine.gateway.DeploymentResult;
+import dev.engranaje.engine.gateway.DecisionEvaluationResult;
+import dev.engranaje.engine.gateway.EvaluateDecision;
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.IncidentFilter;
 import dev.engranaje.engine.gateway.IncidentView;
@@ -56,6 +58,11 @@ public final class ProcessingGateway implements EngineGateway {
       p.instances().cancel(processInstanceKey);
       reply.complete(null);
     });
+  }
+
+  @Override
+  public CompletableFuture<DecisionEvaluationResult> evaluateDecision(EvaluateDecision command) {
+    return processor.submit((p, reply) -> reply.complete(p.decisionEvaluations().evaluate(command)));
   }
 
   @Override

@@ -2,11 +2,22 @@ package dev.engranaje.engine.record;
 
 import java.util.List;
 
-/** A deployment: its resource names and the process definitions it produced or reused. */
-public record DeploymentRecord(List<String> resourceNames, List<DeployedProcessMetadata> processes, String tenantId)
+/**
+ * A deployment: its resource names and the process definitions, decision requirements and decisions
+ * it produced or reused. Logs written before decisions existed read back with null decision lists.
+ */
+public record DeploymentRecord(List<String> resourceNames, List<DeployedProcessMetadata> processes, String tenantId,
+    List<DeployedDecisionRequirementsMetadata> decisionRequirements, List<DeployedDecisionMetadata> decisions)
     implements RecordValue {
 
   /** {@code duplicate} is true when an identical latest version was reused instead of created. */
   public record DeployedProcessMetadata(
       String bpmnProcessId, int version, long processDefinitionKey, String resourceName, boolean duplicate) {}
+
+  /** {@code duplicate} as for processes: the resource equals the latest version and was reused. */
+  public record DeployedDecisionRequirementsMetadata(String decisionRequirementsId, int version,
+      long decisionRequirementsKey, String resourceName, boolean duplicate) {}
+
+  public record DeployedDecisionMetadata(String decisionId, int version, long decisionKey,
+      long decisionRequirementsKey, boolean duplicate) {}
 }

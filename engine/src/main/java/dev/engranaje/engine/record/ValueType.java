@@ -18,7 +18,10 @@ public enum ValueType {
   PROCESS_MESSAGE_SUBSCRIPTION(ProcessMessageSubscriptionRecord.class, ProcessMessageSubscriptionIntent.class),
   USER_TASK(UserTaskRecord.class, UserTaskIntent.class),
   SIGNAL(SignalRecord.class, SignalIntent.class),
-  SIGNAL_SUBSCRIPTION(SignalSubscriptionRecord.class, SignalSubscriptionIntent.class);
+  SIGNAL_SUBSCRIPTION(SignalSubscriptionRecord.class, SignalSubscriptionIntent.class),
+  DECISION_REQUIREMENTS(DecisionRequirementsRecord.class, DecisionRequirementsIntent.class),
+  DECISION(DecisionRecord.class, DecisionIntent.class),
+  DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class);
 
   private final Class<? extends RecordValue> valueClass;
   private final Class<? extends Enum<?>> intentClass;

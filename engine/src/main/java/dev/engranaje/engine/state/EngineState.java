@@ -4,6 +4,7 @@ package dev.engranaje.engine.state;
 public final class EngineState {
   private final KeyGenerator keys = new KeyGenerator();
   private final ProcessState processes = new ProcessState();
+  private final DecisionState decisions = new DecisionState();
   private final ElementInstanceState elementInstances = new ElementInstanceState();
   private final VariableState variables = new VariableState();
   private final JobState jobs = new JobState();
@@ -21,6 +22,10 @@ public final class EngineState {
 
   public ProcessState processes() {
     return processes;
+  }
+
+  public DecisionState decisions() {
+    return decisions;
   }
 
   public ElementInstanceState elementInstances() {

@@ -5,6 +5,9 @@ import dev.engranaje.engine.model.BpmnEventType;
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.model.ExecutableFlow;
 import dev.engranaje.engine.model.ExecutableProcess;
+import dev.engranaje.engine.record.DecisionRecord;
+import dev.engranaje.engine.record.DecisionRequirementsRecord;
+import dev.engranaje.engine.record.DeploymentRecord;
 import dev.engranaje.engine.record.ErrorIntent;
 import dev.engranaje.engine.record.ErrorRecord;
 import dev.engranaje.engine.record.IncidentIntent;
@@ -53,6 +56,9 @@ public final class EventApplier {
     }
     switch (record.valueType()) {
       case PROCESS -> applyProcess((ProcessRecord) record.value());
+      case DEPLOYMENT -> applyDeployment(record.key(), (DeploymentRecord) record.value());
+      case DECISION_REQUIREMENTS -> state.decisions().putRequirements((DecisionRequirementsRecord) record.value());
+      case DECISION -> state.decisions().putDecision((DecisionRecord) record.value());
       case PROCESS_INSTANCE -> applyElement(record, (ProcessInstanceIntent) record.intent(), (ProcessInstanceRecord) record.value());
       case JOB -> applyJob(record.key(), (JobIntent) record.intent(), (JobRecord) record.value());
       case JOB_BATCH -> applyJobBatch((JobBatchRecord) record.value());
@@ -73,13 +79,27 @@ public final class EventApplier {
         }
       }
       default -> {
-        // deployments, creations and variable documents only inform; state lives elsewhere
+        // creations, variable documents and decision evaluations only inform
       }
     }
   }
 
   private void applyProcess(ProcessRecord record) {
     state.processes().put(new ProcessState.DeployedDefinition(record, processLoader.apply(record)));
+  }
+
+  /** Remembers which deployment created each process and which decision versions it deployed or reused. */
+  private void applyDeployment(long deploymentKey, DeploymentRecord deployment) {
+    for (DeploymentRecord.DeployedProcessMetadata process : deployment.processes()) {
+      if (!process.duplicate()) {
+        state.processes().deployedBy(process.processDefinitionKey(), deploymentKey);
+      }
+    }
+    if (deployment.decisions() != null) {
+      for (DeploymentRecord.DeployedDecisionMetadata decision : deployment.decisions()) {
+        state.decisions().deployedInDeployment(deploymentKey, decision.decisionId(), decision.decisionKey());
+      }
+    }
   }
 
   private void applyElement(Record record, ProcessInstanceIntent intent, ProcessInstanceRecord value) {

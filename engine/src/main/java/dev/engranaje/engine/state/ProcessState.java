@@ -13,6 +13,7 @@ public final class ProcessState {
 
   private final Map<Long, DeployedDefinition> byKey = new HashMap<>();
   private final Map<String, DeployedDefinition> latestById = new HashMap<>();
+  private final Map<Long, Long> deploymentKeyByProcessKey = new HashMap<>();
 
   public DeployedDefinition byKey(long key) {
     return byKey.get(key);
@@ -27,6 +28,15 @@ public final class ProcessState {
         .filter(d -> d.record().bpmnProcessId().equals(bpmnProcessId) && d.record().version() == version)
         .findFirst()
         .orElse(null);
+  }
+
+  /** The deployment that created a process version, or -1 when unknown (logs from before it was kept). */
+  public long deploymentKeyOf(long processDefinitionKey) {
+    return deploymentKeyByProcessKey.getOrDefault(processDefinitionKey, -1L);
+  }
+
+  void deployedBy(long processDefinitionKey, long deploymentKey) {
+    deploymentKeyByProcessKey.put(processDefinitionKey, deploymentKey);
   }
 
   public Collection<DeployedDefinition> all() {

@@ -20,6 +20,7 @@ import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.record.ValueType;
+import dev.engranaje.engine.record.VariableRecord;
 import dev.engranaje.engine.state.EngineState;
 import dev.engranaje.engine.state.EventApplier;
 import dev.engranaje.engine.storage.SqliteRecordLog;
@@ -152,6 +153,16 @@ class StateRebuildTest {
         .send().join();
     engine.awaitElement(waiting, "reminded", ProcessInstanceIntent.ELEMENT_COMPLETED);
 
+    // decisions: a DMN deployed with its process and then in a second version; one instance decided,
+    // one waiting on an incident for a decision that is not deployed
+    client.newDeployResourceCommand().addProcessModel(decisionProcess(id + "-decide", "invoice-approval-level"),
+        "decide.bpmn").addResourceBytes(dmn("invoice-approval.dmn"), "invoice-approval.dmn").send().join();
+    client.newDeployResourceCommand().addResourceBytes(dmn("invoice-approval.dmn"), "renamed-approval.dmn").send()
+        .join();
+    engine.awaitCompleted(engine.createInstance(id + "-decide", Map.of("amount", 2500, "supplierCategory", "new")));
+    engine.deploy(decisionProcess(id + "-undecided", id + "-missing-decision"));
+    engine.awaitIncidents(engine.createInstance(id + "-undecided", Map.of()));
+
     // multi-instance: a parallel body with one of three inner instances completed, a sequential
     // one at its second item; both wait halfway
     engine.deploy(multiInstanceProcess(id + "-parallel", id + "-each", false));
@@ -252,6 +263,44 @@ class StateRebuildTest {
             .zeebeInputCollectionExpression("items").zeebeInputElement("item")
             .zeebeOutputCollection("results").zeebeOutputElementExpression("result")))
         .endEvent("end").done();
+  }
+
+  @Test
+  void shouldEvaluateDecisionsDeployedBeforeTheRestart() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    try (TestEngine engine = TestEngine.durable(dataDirectory, clock)) {
+      engine.client().newDeployResourceCommand().addProcessModel(decisionProcess(processId, "invoice-approval-level"),
+          "decide.bpmn").addResourceBytes(dmn("invoice-approval.dmn"), "invoice-approval.dmn").send().join();
+    }
+
+    // when
+    try (TestEngine engine = TestEngine.durable(dataDirectory, clock)) {
+      long instance = engine.createInstance(processId, Map.of("amount", 20000, "supplierCategory", "standard"));
+      String standalone = engine.client().newEvaluateDecisionCommand().decisionId("invoice-approval-level")
+          .variables(Map.of("amount", 10, "supplierCategory", "standard")).send().join().getDecisionOutput();
+
+      // then
+      engine.awaitCompleted(instance);
+      assertThat(engine.matching(r -> r.value() instanceof VariableRecord variable
+          && variable.processInstanceKey() == instance && variable.name().equals("level")))
+          .singleElement().satisfies(r -> assertThat(((VariableRecord) r.value()).value()).isEqualTo("\"cfo\""));
+      assertThat(standalone).isEqualTo("\"auto\"");
+    }
+  }
+
+  private static BpmnModelInstance decisionProcess(String processId, String decisionId) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start")
+        .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("level"))
+        .endEvent("end").done();
+  }
+
+  private static byte[] dmn(String name) {
+    try (java.io.InputStream in = StateRebuildTest.class.getResourceAsStream("/dmn/" + name)) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static BpmnModelInstance userTaskProcess(String processId) {

@@ -1,16 +1,23 @@
 package dev.engranaje.engine.api.rest;
 
+import dev.engranaje.engine.gateway.DeployedDecision;
+import dev.engranaje.engine.gateway.DeployedDecisionRequirements;
 import dev.engranaje.engine.gateway.DeployedProcess;
 import dev.engranaje.engine.gateway.DeploymentResource;
 import dev.engranaje.engine.gateway.DeploymentResult;
 import dev.engranaje.engine.gateway.EngineGateway;
+import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
+import io.camunda.client.protocol.rest.DeploymentDecisionResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** {@code POST /v2/deployments}: a multipart form of {@code resources} files and a {@code tenantId}. */
+/**
+ * {@code POST /v2/deployments}: a multipart form of {@code resources} files (BPMN and DMN) and a
+ * {@code tenantId}. The response lists processes, decision requirements and decisions.
+ */
 final class DeploymentRoutes {
 
   static final String DEFAULT_TENANT = "<default>";
@@ -59,17 +66,54 @@ final class DeploymentRoutes {
     response.setTenantId(result.tenantId());
     List<DeploymentMetadataResult> deployments = new ArrayList<>();
     for (DeployedProcess process : result.processes()) {
-      DeploymentProcessResult processResult = new DeploymentProcessResult();
-      processResult.setProcessDefinitionId(process.bpmnProcessId());
-      processResult.setProcessDefinitionVersion(process.version());
-      processResult.setProcessDefinitionKey(Json.key(process.processDefinitionKey()));
-      processResult.setResourceName(process.resourceName());
-      processResult.setTenantId(process.tenantId());
       DeploymentMetadataResult metadata = new DeploymentMetadataResult();
-      metadata.setProcessDefinition(processResult);
+      metadata.setProcessDefinition(process(process));
+      deployments.add(metadata);
+    }
+    for (DeployedDecisionRequirements requirements : result.decisionRequirements()) {
+      DeploymentMetadataResult metadata = new DeploymentMetadataResult();
+      metadata.setDecisionRequirements(decisionRequirements(requirements));
+      deployments.add(metadata);
+    }
+    for (DeployedDecision decision : result.decisions()) {
+      DeploymentMetadataResult metadata = new DeploymentMetadataResult();
+      metadata.setDecisionDefinition(decision(decision));
       deployments.add(metadata);
     }
     response.setDeployments(deployments);
     return response;
+  }
+
+  private static DeploymentProcessResult process(DeployedProcess process) {
+    DeploymentProcessResult result = new DeploymentProcessResult();
+    result.setProcessDefinitionId(process.bpmnProcessId());
+    result.setProcessDefinitionVersion(process.version());
+    result.setProcessDefinitionKey(Json.key(process.processDefinitionKey()));
+    result.setResourceName(process.resourceName());
+    result.setTenantId(process.tenantId());
+    return result;
+  }
+
+  private static DeploymentDecisionRequirementsResult decisionRequirements(DeployedDecisionRequirements requirements) {
+    DeploymentDecisionRequirementsResult result = new DeploymentDecisionRequirementsResult();
+    result.setDecisionRequirementsId(requirements.decisionRequirementsId());
+    result.setDecisionRequirementsName(requirements.decisionRequirementsName());
+    result.setVersion(requirements.version());
+    result.setDecisionRequirementsKey(Json.key(requirements.decisionRequirementsKey()));
+    result.setResourceName(requirements.resourceName());
+    result.setTenantId(requirements.tenantId());
+    return result;
+  }
+
+  private static DeploymentDecisionResult decision(DeployedDecision decision) {
+    DeploymentDecisionResult result = new DeploymentDecisionResult();
+    result.setDecisionDefinitionId(decision.decisionId());
+    result.setName(decision.decisionName());
+    result.setVersion(decision.version());
+    result.setDecisionDefinitionKey(Json.key(decision.decisionKey()));
+    result.setDecisionRequirementsId(decision.decisionRequirementsId());
+    result.setDecisionRequirementsKey(Json.key(decision.decisionRequirementsKey()));
+    result.setTenantId(decision.tenantId());
+    return result;
   }
 }

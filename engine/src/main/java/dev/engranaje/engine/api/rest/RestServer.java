@@ -58,6 +58,7 @@ public final class RestServer implements AutoCloseable {
       Router router = new Router(executor);
       new TopologyRoutes(gateway).register(router);
       new DeploymentRoutes(gateway).register(router);
+      new DecisionRoutes(gateway).register(router);
       new ProcessInstanceRoutes(gateway).register(router);
       new JobRoutes(gateway).register(router);
       new MessageRoutes(gateway).register(router);

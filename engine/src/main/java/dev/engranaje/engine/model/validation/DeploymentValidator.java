@@ -46,6 +46,7 @@ public final class DeploymentValidator {
           new MessageRules(),
           new SignalRules(),
           new ScriptTaskRules(),
+          new BusinessRuleTaskRules(),
           new ExpressionRules());
 
   /** How the BPMN library words parser errors, e.g. "Error: URI=null Line=8: cvc-...". */

@@ -41,6 +41,7 @@ enum ElementSupport {
   SIGNAL_INTERMEDIATE_THROW_EVENT("intermediateThrowEvent", "signalEventDefinition", Treatment.EXECUTED),
   SIGNAL_END_EVENT("endEvent", "signalEventDefinition", Treatment.EXECUTED),
   SCRIPT_TASK("scriptTask", Treatment.EXECUTED),
+  BUSINESS_RULE_TASK("businessRuleTask", Treatment.EXECUTED),
   RECEIVE_TASK("receiveTask", Treatment.EXECUTED),
   SERVICE_TASK("serviceTask", Treatment.EXECUTED),
   SEND_TASK("sendTask", Treatment.EXECUTED),

@@ -17,7 +17,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * BPMN library's own parser is hardened as well; this scan does not rely on that and gives the line
  * and column of the problem.
  */
-final class SafeXml {
+public final class SafeXml {
 
   static final String NOT_WELL_FORMED = "Expected well-formed XML, but %s";
   static final String DOCTYPE_REFUSED =
@@ -41,7 +41,7 @@ final class SafeXml {
    *
    * @return the finding message, or empty when the document is well-formed and has no DOCTYPE
    */
-  static Optional<String> scan(byte[] content) {
+  public static Optional<String> scan(byte[] content) {
     try {
       SAXParser parser = newFactory().newSAXParser();
       parser.getXMLReader().setErrorHandler(null);

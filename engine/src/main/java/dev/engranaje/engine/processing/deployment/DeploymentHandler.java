@@ -1,5 +1,6 @@
 package dev.engranaje.engine.processing.deployment;
 
+import dev.engranaje.engine.decision.DecisionEngine;
 import dev.engranaje.engine.gateway.DeployedProcess;
 import dev.engranaje.engine.gateway.DeploymentResource;
 import dev.engranaje.engine.gateway.DeploymentResult;
@@ -22,14 +23,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Deploys resources atomically (spec §1): every resource is read, validated and transformed before
- * anything is written, so a rejected deployment stores nothing. Versioning per spec §1.3: a
+ * Deploys BPMN and DMN resources atomically (spec §1): every resource is read, validated and
+ * transformed before anything is written, so a rejected deployment stores nothing. Versioning per spec §1.3: a
  * resource identical (checksum and name) to the latest version is a duplicate and keeps its key.
  */
 public final class DeploymentHandler {
@@ -39,16 +42,19 @@ public final class DeploymentHandler {
   private final ProcessTransformer transformer;
   private final ProcessLoader loader;
   private final TimerStartEvents timerStarts;
+  private final DecisionDeployment decisionDeployment;
   private final List<java.util.function.Consumer<ExecutableProcess>> deployedListeners = new ArrayList<>();
 
   public DeploymentHandler(EngineState state, RecordWriter writer, BpmnResourceReader reader,
-      ProcessTransformer transformer, ProcessLoader loader, TimerStartEvents timerStarts) {
+      ProcessTransformer transformer, ProcessLoader loader, TimerStartEvents timerStarts, DecisionEngine decisionEngine,
+      DecisionRequirementsLoader decisionLoader) {
     this.state = state;
     this.writer = writer;
     this.reader = reader;
     this.transformer = transformer;
     this.loader = loader;
     this.timerStarts = timerStarts;
+    this.decisionDeployment = new DecisionDeployment(state, writer, decisionEngine, decisionLoader);
   }
 
   /** Registers work to run when a new process version is deployed (e.g. start-event subscriptions). */
@@ -63,11 +69,19 @@ public final class DeploymentHandler {
       throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected to deploy at least one resource, but none was given");
     }
     List<Planned> planned = new ArrayList<>();
+    List<DecisionDeployment.Planned> plannedDecisions = new ArrayList<>();
     Set<String> idsInDeployment = new HashSet<>();
+    Set<String> graphIdsInDeployment = new HashSet<>();
+    Map<String, String> decisionIdsInDeployment = new HashMap<>();
     for (DeploymentResource resource : resources) {
+      if (resource.name().endsWith(".dmn")) {
+        plannedDecisions.add(planDecisions(resource, tenantId, graphIdsInDeployment, decisionIdsInDeployment));
+        continue;
+      }
       if (!resource.name().endsWith(".bpmn") && !resource.name().endsWith(".xml")) {
         throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected resource '" + resource.name()
-            + "' to be a BPMN model (.bpmn or .xml), but this engine supports no other resource type yet");
+            + "' to be a BPMN model (.bpmn or .xml) or a DMN model (.dmn), but this engine supports no other resource"
+            + " type yet");
       }
       BpmnModelInstance model = reader.read(resource.name(), resource.content());
       List<Process> processes = ProcessTransformer.executableProcesses(model);
@@ -85,7 +99,18 @@ public final class DeploymentHandler {
         planned.add(plan(process, resource.name(), xml, checksum, tenantId));
       }
     }
-    return write(resources, planned, tenantId);
+    return write(resources, planned, plannedDecisions, tenantId);
+  }
+
+  private DecisionDeployment.Planned planDecisions(DeploymentResource resource, String tenantId,
+      Set<String> graphIdsInDeployment, Map<String, String> decisionIdsInDeployment) {
+    DecisionDeployment.Planned decisions =
+        decisionDeployment.plan(resource, checksum(resource.content()), tenantId, decisionIdsInDeployment);
+    if (!graphIdsInDeployment.add(decisions.requirements().id())) {
+      throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected decision requirements ids to be unique in a"
+          + " deployment, but '" + decisions.requirements().id() + "' is defined twice (in '" + resource.name() + "')");
+    }
+    return decisions;
   }
 
   private Planned plan(Process process, String resourceName, String xml, String checksum, String tenantId) {
@@ -110,7 +135,8 @@ public final class DeploymentHandler {
     return new Planned(new ProcessRecord(process.getId(), version, key, resourceName, checksum, xml, tenantId), executable, false);
   }
 
-  private DeploymentResult write(List<DeploymentResource> resources, List<Planned> planned, String tenantId) {
+  private DeploymentResult write(List<DeploymentResource> resources, List<Planned> planned,
+      List<DecisionDeployment.Planned> plannedDecisions, String tenantId) {
     long deploymentKey = state.keys().next();
     List<DeployedProcessMetadata> metadata = new ArrayList<>();
     List<DeployedProcess> deployed = new ArrayList<>();
@@ -119,8 +145,12 @@ public final class DeploymentHandler {
       metadata.add(new DeployedProcessMetadata(r.bpmnProcessId(), r.version(), r.processDefinitionKey(), r.resourceName(), p.duplicate()));
       deployed.add(new DeployedProcess(r.bpmnProcessId(), r.version(), r.processDefinitionKey(), r.resourceName(), r.tenantId()));
     }
-    writer.event(deploymentKey, DeploymentIntent.CREATED,
-        new DeploymentRecord(resources.stream().map(DeploymentResource::name).toList(), metadata, tenantId));
+    DeployedDecisions decisions = DeployedDecisions.of(plannedDecisions, tenantId);
+    writer.event(deploymentKey, DeploymentIntent.CREATED, new DeploymentRecord(
+        resources.stream().map(DeploymentResource::name).toList(), metadata, tenantId,
+        decisions.requirementsMetadata(), decisions.decisionMetadata()));
+    // decisions first: a process deployed with them may evaluate them as soon as it starts
+    plannedDecisions.forEach(p -> decisionDeployment.write(p, deploymentKey));
     for (Planned p : planned) {
       if (!p.duplicate()) {
         loader.handOver(p.process());
@@ -129,7 +159,7 @@ public final class DeploymentHandler {
         deployedListeners.forEach(listener -> listener.accept(p.process()));
       }
     }
-    return new DeploymentResult(deploymentKey, tenantId, deployed);
+    return new DeploymentResult(deploymentKey, tenantId, deployed, decisions.requirements(), decisions.decisions());
   }
 
   private static String checksum(byte[] content) {

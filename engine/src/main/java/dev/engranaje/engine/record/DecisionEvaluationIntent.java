@@ -1,0 +1,6 @@
+package dev.engranaje.engine.record;
+
+public enum DecisionEvaluationIntent implements Intent {
+  EVALUATED,
+  FAILED
+}

@@ -1,0 +1,5 @@
+package dev.engranaje.engine.record;
+
+public enum DecisionRequirementsIntent implements Intent {
+  CREATED
+}
