@@ -203,7 +203,23 @@ final class StepRunner {
       case TABLE -> finder.act(ref, extract.target(), State.VISIBLE, timeout,
           e -> TableRows.read(driver, e, ref.index(), extract.target()));
     };
-    state.extracted.put(extract.as(), value);
+    state.extracted.put(extract.as(), masked(value));
+  }
+
+  // A page may show a typed secret back (a field's value, an echo); it never reaches the output.
+  private Object masked(Object value) {
+    var redactor = context.secrets().redactor();
+    if (value instanceof String text) {
+      return redactor.redact(text);
+    }
+    if (value instanceof java.util.List<?> rows) {
+      return rows.stream().map(row -> {
+        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>();
+        ((java.util.Map<?, ?>) row).forEach((k, v) -> copy.put(redactor.redact(k.toString()), redactor.redact(v.toString())));
+        return copy;
+      }).toList();
+    }
+    return value;
   }
 
   // The attribute as written in the HTML, else the live DOM property (e.g. a typed field's value).
