@@ -1,5 +1,7 @@
 package dev.engranaje.workers.web;
 
+import dev.engranaje.workers.api.TechnicalFailure;
+import dev.engranaje.workers.secrets.SecretResolver;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +20,8 @@ final class Placeholders {
       "Expected variable '%s' for step %d (%s), but it is not set; pass it in the job's 'variables' input"
           + " or extract it in an earlier step";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\$?)\\{([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)*)}");
+  private static final Pattern PLACEHOLDER_OR_SECRET = Pattern.compile(PLACEHOLDER.pattern()
+      + "|\\{\\{\\s*secrets\\.([A-Za-z0-9_.-]+)\\s*}}");
 
   private final Map<String, Object> variables;
   private final Map<String, Object> extracted;
@@ -29,14 +33,33 @@ final class Placeholders {
 
   /** {@code text} with its placeholders filled; null stays null. */
   String fill(String text, int step, String kind) {
+    try {
+      return fill(text, step, kind, PLACEHOLDER, null);
+    } catch (TechnicalFailure impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /**
+   * {@code text} with its placeholders and its {@code {{secrets.NAME}}} references filled in one pass,
+   * for typed text. Filled values are not scanned again, so a variable whose value looks like a
+   * secret reference is typed as it is: process data cannot pull a secret into a field.
+   */
+  String fillWithSecrets(String text, int step, String kind, SecretResolver secrets) throws TechnicalFailure {
+    return fill(text, step, kind, PLACEHOLDER_OR_SECRET, secrets);
+  }
+
+  private String fill(String text, int step, String kind, Pattern pattern, SecretResolver secrets) throws TechnicalFailure {
     if (text == null || !text.contains("{")) {
       return text;
     }
-    Matcher matcher = PLACEHOLDER.matcher(text);
+    Matcher matcher = pattern.matcher(text);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       String replacement;
-      if (!matcher.group(1).isEmpty()) {
+      if (secrets != null && matcher.group(3) != null) {
+        replacement = secrets.byName(matcher.group(3)).reveal();
+      } else if (!matcher.group(1).isEmpty()) {
         replacement = "${" + matcher.group(2) + "}";
       } else {
         Object value = lookup(matcher.group(2));

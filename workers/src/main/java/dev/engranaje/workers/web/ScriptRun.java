@@ -113,11 +113,12 @@ final class ScriptRun implements AutoCloseable {
     return state.origins;
   }
 
-  /** Deletes the staging folder. */
+  /** Deletes the staging folder, and its parent when no other job uses it. */
   @Override
   public void close() {
     try (Stream<Path> files = Files.walk(staging)) {
       files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+      staging.getParent().toFile().delete();
     } catch (IOException | UncheckedIOException e) {
       LOG.debug("Could not delete the download staging folder", e);
     }

@@ -100,7 +100,7 @@ final class StepRunner {
 
   private void type(StepRef ref, WebStep.Type type) throws TechnicalFailure {
     // the secret is resolved here, at the last moment, and goes only to the field
-    String text = context.secrets().interpolate(fill(type.text(), ref));
+    String text = placeholders.fillWithSecrets(type.text(), ref.index(), ref.kind(), context.secrets());
     finder.act(ref, type.target(), State.CLICKABLE, timeout(type.timeout()), e -> {
       if (type.clear()) {
         e.clear();

@@ -3,6 +3,9 @@ package dev.engranaje.workers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engranaje.workers.secrets.Redactor;
+import dev.engranaje.workers.secrets.SecretResolver;
+import dev.engranaje.workers.secrets.SecretSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,17 @@ class PlaceholdersTest {
     String filled = placeholders.fill("${portal} costs $${price} {{secrets.PORTAL_PASSWORD}}", 2, "type");
 
     assertThat(filled).isEqualTo("https://other.example costs ${price} {{secrets.PORTAL_PASSWORD}}");
+  }
+
+  @Test
+  void shouldTypeAVariableLiterallyWhenItsValueLooksLikeASecretReference() throws Exception {
+    SecretResolver secrets = new SecretResolver(SecretSource.of(Map.of("PORTAL_PASSWORD", "pa55-word")), new Redactor());
+    Placeholders typed = new Placeholders(Map.of("note", "{{secrets.PORTAL_PASSWORD}}"), extracted);
+
+    String filled = typed.fillWithSecrets("${note} / {{ secrets.PORTAL_PASSWORD }}", 3, "type", secrets);
+
+    assertThat(filled).isEqualTo("{{secrets.PORTAL_PASSWORD}} / pa55-word");
+    assertThat(secrets.redactor().redact(filled)).isEqualTo("{{secrets.PORTAL_PASSWORD}} / ***");
   }
 
   @Test
