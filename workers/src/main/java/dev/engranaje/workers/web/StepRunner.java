@@ -23,8 +23,6 @@ import org.openqa.selenium.WebElement;
 final class StepRunner {
   static final String BAD_URL = "Expected step %d (open) to open an http:// or https:// URL, but it is '%s'";
   static final String UPLOAD_MISSING = "Expected file '%s' for step %d (upload) in the workspace, but it does not exist";
-  static final String ASSERT_FAILED = "Expected step %d (assert) to find %s, but %s";
-  private static final Duration ASSERT_LOOKUP = Duration.ofSeconds(1);
 
   private final WebDriver driver;
   private final ElementFinder finder;
@@ -33,6 +31,7 @@ final class StepRunner {
   private final RunState state;
   private final Duration defaultTimeout;
   private final PageSteps pages;
+  private final PageChecks checks;
 
   StepRunner(BrowserSession session, JobContext context, Placeholders placeholders, RunState state, Duration defaultTimeout,
       Path downloads) {
@@ -43,6 +42,7 @@ final class StepRunner {
     this.state = state;
     this.defaultTimeout = defaultTimeout;
     this.pages = new PageSteps(session, finder, context, state, downloads);
+    this.checks = new PageChecks(driver, finder);
   }
 
   PageSteps pages() {
@@ -144,54 +144,13 @@ final class StepRunner {
 
   private void assertion(StepRef ref, WebStep.Assert assertion) throws Exception {
     finder.awaitDocumentReady(timeout(null));
-    String expected = fill(assertion.expected(), ref);
-    Target target = assertion.target();
-    String wanted;
-    String actual = null;
-    switch (assertion.condition()) {
-      case PRESENT -> {
-        wanted = "an element by " + target;
-        actual = finder.absent(target) ? "none is on the page" : null;
-      }
-      case ABSENT -> {
-        wanted = "no element by " + target;
-        actual = finder.absent(target) ? null : "one is on the page";
-      }
-      case VISIBLE -> {
-        wanted = "a visible element by " + target;
-        actual = textNow(ref, target).isPresent() ? null : "none is visible";
-      }
-      case TEXT_CONTAINS, TEXT_EQUALS -> {
-        boolean equals = assertion.condition() == WebStep.AssertCondition.TEXT_EQUALS;
-        wanted = "text " + (equals ? "" : "containing ") + "'" + expected + "' in " + target;
-        Optional<String> text = textNow(ref, target);
-        boolean ok = text.isPresent() && (equals ? text.get().equals(expected) : text.get().contains(expected));
-        actual = ok ? null : text.map(t -> "the text is '" + t + "'").orElse("no visible element matches");
-      }
-      case URL_CONTAINS -> {
-        wanted = "a URL containing '" + expected + "'";
-        actual = driver.getCurrentUrl().contains(expected) ? null : "the URL is '" + driver.getCurrentUrl() + "'";
-      }
-      default -> {
-        wanted = "a title containing '" + expected + "'";
-        actual = driver.getTitle().contains(expected) ? null : "the title is '" + driver.getTitle() + "'";
-      }
-    }
-    if (actual != null) {
-      String message = String.format(ASSERT_FAILED, ref.index(), wanted, actual);
+    Optional<String> failure = checks.failure(ref, assertion, fill(assertion.expected(), ref));
+    if (failure.isPresent()) {
       if (assertion.code() != null) {
         String custom = fill(assertion.message(), ref);
-        throw new BusinessError(assertion.code(), custom == null ? message : custom + " (" + message + ")");
+        throw new BusinessError(assertion.code(), custom == null ? failure.get() : custom + " (" + failure.get() + ")");
       }
-      throw TechnicalFailure.permanent(message);
-    }
-  }
-
-  private Optional<String> textNow(StepRef ref, Target target) {
-    try {
-      return Optional.of(finder.act(ref, target, State.VISIBLE, ASSERT_LOOKUP, e -> e.getText().strip()));
-    } catch (TechnicalFailure none) {
-      return Optional.empty();
+      throw TechnicalFailure.permanent(failure.get());
     }
   }
 
