@@ -2,6 +2,7 @@ package dev.engranaje.workers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.testkit.TestEngine;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.WorkerRuntime;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,26 +81,27 @@ class RunWebScriptWorkerEndToEndTest {
     return Map.of("script", SCRIPT, "variables", Map.of("portal", portal.url(), "supplier", Map.of("login", PortalServer.USER)));
   }
 
-  // A browser job on a busy machine can outlast TestEngine.await's deadline: long-poll for up to 3 minutes instead.
-  private ActivatedJob awaitJob(String type) {
-    for (int attempt = 0; attempt < 36; attempt++) {
-      List<ActivatedJob> jobs = engine.pollJobs(type, Duration.ofSeconds(5));
-      if (!jobs.isEmpty()) {
-        return jobs.get(0);
+  // A browser job on a busy machine can outlast TestEngine.await's deadline and a long poll's socket
+  // timeout: watch the record log for the next task for up to 3 minutes, then activate its job.
+  private ActivatedJob awaitJob(long instance, String elementId, String type) throws InterruptedException {
+    for (int attempt = 0; attempt < 1800; attempt++) {
+      if (engine.hasElementEvent(instance, elementId, ProcessInstanceIntent.ELEMENT_ACTIVATED)) {
+        return engine.activateJob(type);
       }
+      Thread.sleep(100);
     }
-    throw new AssertionError("Expected a job of type " + type + " within 3 minutes, but none was activatable");
+    throw new AssertionError("Expected element " + elementId + " to be activated within 3 minutes, but it was not");
   }
 
   @Test
-  void shouldCompleteWithRowsAndDownloadReferenceWhenPortalAcceptsTheLogin() throws IOException {
+  void shouldCompleteWithRowsAndDownloadReferenceWhenPortalAcceptsTheLogin() throws Exception {
     String processId = TestEngine.uniqueProcessId();
     engine.deploy(model(processId));
     startRuntime(PASSWORD);
 
     long instance = engine.createInstance(processId, variables());
 
-    Map<String, Object> after = awaitJob("test:inspect").getVariablesAsMap();
+    Map<String, Object> after = awaitJob(instance, "inspect", "test:inspect").getVariablesAsMap();
     @SuppressWarnings("unchecked")
     Map<String, Object> extracted = (Map<String, Object>) after.get("extracted");
     assertThat(extracted.get("invoices")).asList().hasSize(3).first()
@@ -114,14 +114,14 @@ class RunWebScriptWorkerEndToEndTest {
   }
 
   @Test
-  void shouldTakeTheErrorPathWithEvidenceWhenPortalRejectsTheLogin() {
+  void shouldTakeTheErrorPathWithEvidenceWhenPortalRejectsTheLogin() throws Exception {
     String processId = TestEngine.uniqueProcessId();
     engine.deploy(model(processId));
     startRuntime("not-the-password-9");
 
     long instance = engine.createInstance(processId, variables());
 
-    Map<String, Object> after = awaitJob("test:inspect-rejected").getVariablesAsMap();
+    Map<String, Object> after = awaitJob(instance, "inspect-rejected", "test:inspect-rejected").getVariablesAsMap();
     assertThat(after).doesNotContainKey("extracted");
     assertThat(after.get("loginEvidence")).asList().isNotEmpty()
         .allSatisfy(file -> assertThat(root.resolve("ws").resolve(Long.toString(instance)).resolve(file.toString())).isNotEmptyFile());
