@@ -85,6 +85,20 @@ class SessionReuseTest {
 
   @ParameterizedTest
   @EnumSource(BrowserKind.class)
+  void shouldLeaveOnlyOneWindowWhenTheEarlierJobOpenedAnother(BrowserKind browser) throws Exception {
+    Browsers.assumeAvailable(browser);
+    run(LEAVE_STATE, browser);
+    String lookForTheReport = "steps:\n  - open: \"${portal}/storage\"\n"
+        + "  - switchWindow: {titleContains: \"Monthly report\", timeout: 1s}\n";
+
+    TechnicalFailure failure = catchThrowableOfType(TechnicalFailure.class, () -> run(lookForTheReport, browser));
+
+    assertThat(failure.getMessage()).startsWith(String.format(ElementFinder.CONDITION_TIMEOUT, 2, "switchWindow",
+        "a window whose title contains 'Monthly report'", "1s", "not there; open windows: 1"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(BrowserKind.class)
   void shouldStartAFreshSessionWhenTheEarlierJobFailedTechnically(BrowserKind browser) throws Exception {
     Browsers.assumeAvailable(browser);
     String failing = "steps:\n  - open: \"${portal}/login\"\n  - click: {target: \"css=#missing\", timeout: 500ms}\n";

@@ -98,6 +98,21 @@ class WebFailureEvidenceTest {
     assertThat(evidenceFiles(failure.getMessage())).allSatisfy(file -> assertThat(context.workspace().resolve(file)).exists());
   }
 
+  @org.junit.jupiter.api.Test
+  void shouldFailPermanentlyNamingThePathWhenChromiumIsNotInstalled() throws Exception {
+    Path missing = root.resolve("no-chromium/chromium");
+    JobContext context = Jobs.context(root, Map.of(), ledger);
+    RunWebScriptInput input = new RunWebScriptInput("[{\"open\": \"${portal}/login\"}]", null, "chromium", Map.of("portal", portal.url()));
+    try (RunWebScriptWorker elsewhere = new RunWebScriptWorker(new WebWorkerConfig(BrowserKind.HTMLUNIT, missing,
+        Path.of("/usr/bin/chromedriver"), java.time.Duration.ofSeconds(5), 1, 10))) {
+
+      TechnicalFailure failure = catchThrowableOfType(TechnicalFailure.class, () -> elsewhere.handle(input, context));
+
+      assertThat(failure.isRetryable()).isFalse();
+      assertThat(failure.getMessage()).isEqualTo(String.format(ChromiumSession.MISSING, "Chromium", missing));
+    }
+  }
+
   static List<String> evidenceFiles(String message) {
     List<String> files = new ArrayList<>();
     Matcher matcher = EVIDENCE_FILE.matcher(message);
