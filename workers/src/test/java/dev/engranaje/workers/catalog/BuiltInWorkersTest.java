@@ -1,0 +1,38 @@
+package dev.engranaje.workers.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.engranaje.workers.api.JobWorker;
+import org.junit.jupiter.api.Test;
+
+/** The workers this module ships are all registered, and each can be made from its settings. */
+class BuiltInWorkersTest {
+
+  @Test
+  void shouldDiscoverEveryBuiltInWorkerFromTheServiceFiles() {
+    WorkerCatalog catalog = WorkerCatalog.discover();
+
+    assertThat(catalog.jobTypes()).contains(
+        "rpa:http.request:1", "rpa:files.list:1", "rpa:files.move:1", "rpa:files.copy:1", "rpa:files.delete:1",
+        "rpa:files.zip:1", "rpa:files.unzip:1", "rpa:files.checksum:1", "rpa:web.run-script:1");
+  }
+
+  @Test
+  void shouldMakeTheWebWorkerWithAndWithoutItsSettingsSection() throws Exception {
+    WorkerFactory web = WorkerCatalog.discover().factory("rpa:web.run-script:1");
+    JsonSettings yaml = new JsonSettings("{\"defaultBrowser\":\"CHROMIUM\",\"defaultTimeout\":\"PT20S\"}");
+
+    JobWorker<?, ?> withDefaults = web.create(WorkerSettings.none("rpa:web.run-script:1", "web"));
+    JobWorker<?, ?> configured = web.create(new WorkerSettings("rpa:web.run-script:1", "web", yaml.node()));
+
+    assertThat(withDefaults.jobType()).isEqualTo("rpa:web.run-script:1");
+    assertThat(configured.jobType()).isEqualTo("rpa:web.run-script:1");
+  }
+
+  private record JsonSettings(String json) {
+    com.fasterxml.jackson.databind.JsonNode node() throws Exception {
+      return new ObjectMapper().readTree(json);
+    }
+  }
+}
