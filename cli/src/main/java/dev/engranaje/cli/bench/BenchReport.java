@@ -78,6 +78,8 @@ public record BenchReport(
     }
     if (messageCorrelation != null) {
       MessageCorrelation m = messageCorrelation;
+      row(out, "message run setup", format("%,d instances waiting at a message catch event after %.2f s",
+          m.instances(), m.waitingSeconds()));
       row(out, "message correlation", format("%,.0f messages/s (%,d correlated, %,d of %,d instances completed in "
           + "%.2f s; %d failed publications)", m.messagesPerSecond(), m.correlated(), m.completedInstances(),
           m.instances(), m.seconds(), m.failedPublications()));

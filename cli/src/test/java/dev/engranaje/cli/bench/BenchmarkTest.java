@@ -66,7 +66,8 @@ class BenchmarkTest {
     // then
     assertThat(table).contains("5 instances/s", "50 records/s", "p99 3.0 ms", "job activation (50/s)",
         "Engine.start 100 ms", "900 ms from process start", "200 records replayed", "40 messages/s",
-        "20 correlated", "20 of 20 instances completed", "p99 7.0 ms, max 8.0 ms (20 messages)");
+        "20 instances waiting at a message catch event after 1.50 s", "20 correlated",
+        "20 of 20 instances completed", "p99 7.0 ms, max 8.0 ms (20 messages)");
     assertThat(json.at("/throughput/instancesPerSecond").asDouble()).isEqualTo(5.0);
     assertThat(json.at("/lowRate/jobActivation/p99Ms").asDouble()).isEqualTo(3.0);
     assertThat(json.at("/recovery/recordsReplayed").asLong()).isEqualTo(200);
