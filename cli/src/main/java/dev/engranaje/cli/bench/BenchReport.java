@@ -43,9 +43,12 @@ public record BenchReport(
    * @param correlated message subscriptions correlated (one per message when all is well)
    * @param completedInstances instances completed by the end of the run
    * @param publication send to answer of each publication, in milliseconds
+   * @param cpuMsPerMessage CPU time of the whole JVM (engine and client) per message over the run;
+   *     null where the JVM does not report it
    */
   public record MessageCorrelation(int instances, double waitingSeconds, long failedPublications, long correlated,
-      long completedInstances, double seconds, double messagesPerSecond, Latency publication) {}
+      long completedInstances, double seconds, double messagesPerSecond, Latency publication,
+      Double cpuMsPerMessage) {}
 
   /**
    * Startup on an empty data directory.
@@ -86,6 +89,8 @@ public record BenchReport(
       row(out, "publication latency", format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%,d messages)",
           m.publication().p50Ms(), m.publication().p90Ms(), m.publication().p99Ms(), m.publication().maxMs(),
           m.publication().samples()));
+      row(out, "message CPU (engine+client)", m.cpuMsPerMessage() == null ? "n/a"
+          : format("%.3f ms of CPU per message", m.cpuMsPerMessage()));
     }
     if (startup != null) {
       row(out, "startup (in-process)", format("Engine.start %.0f ms, topology answered after %.0f ms",

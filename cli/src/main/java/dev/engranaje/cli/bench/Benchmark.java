@@ -152,6 +152,7 @@ public final class Benchmark {
         LOG.info("Message run: publishing {} messages, {} in flight", instances, settings.creators());
         LatencyRecorder latency = new LatencyRecorder(instances);
         CountDownLatch completed = probe.expectCompletedInstances(instances);
+        long cpuBefore = ProcessCpu.nanos();
         started = System.nanoTime();
         long failedPublications = new MessagePublisher(client).publishWindowed(BenchModels.MESSAGE_NAME, instances,
             settings.creators(), Benchmark::orderId, i -> Map.of("paidAmount", i), latency);
@@ -160,9 +161,11 @@ public final class Benchmark {
         }
         await(completed, instances + " instances to complete on their message");
         double seconds = (System.nanoTime() - started) / 1e9;
+        long cpuNanos = ProcessCpu.nanos() - cpuBefore;
         long correlated = probe.correlatedSubscriptions();
         return new BenchReport.MessageCorrelation(instances, waitingSeconds, failedPublications, correlated,
-            probe.completedInstances(), seconds, correlated / seconds, latency.summary());
+            probe.completedInstances(), seconds, correlated / seconds, latency.summary(),
+            cpuBefore < 0 ? null : cpuNanos / 1e6 / instances);
       }
     }
   }
