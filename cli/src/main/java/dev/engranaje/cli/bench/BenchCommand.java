@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code rpa bench}: measure this machine with the official client's workers over loopback. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Measure throughput, job activation latency, startup and recovery of the embedded engine.",
+    description = {"Measure throughput, job activation latency, message correlation, startup and recovery of the "
+        + "embedded engine.",
         "Runs durable engines (SQLite in a temporary directory) driven by the official Camunda client's workers "
             + "over loopback REST. With --address, runs only the throughput test against an engine already running."})
 public final class BenchCommand implements Callable<Integer> {
@@ -26,7 +27,8 @@ public final class BenchCommand implements Callable<Integer> {
   int warmup;
 
   @Option(names = "--creators", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_CREATORS,
-      description = "Create requests kept in flight at once (default: ${DEFAULT-VALUE}).")
+      description = "Create requests (and, in the message run, publications) kept in flight at once "
+          + "(default: ${DEFAULT-VALUE}).")
   int creators;
 
   @Option(names = "--low-rate-instances", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_LOW_RATE_INSTANCES,
@@ -41,6 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Active instances waiting at a service task before the recovery restart; 0 skips it "
           + "(default: ${DEFAULT-VALUE}).")
   int recoveryInstances;
+
+  @Option(names = "--message-instances", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_MESSAGE_INSTANCES,
+      description = "Instances waiting at a message catch event, each with its own correlation key, before as many "
+          + "messages are published; 0 skips it (default: ${DEFAULT-VALUE}).")
+  int messageInstances;
 
   @Option(names = "--max-jobs-active", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_MAX_JOBS_ACTIVE,
       description = "Each worker's maxJobsActive (default: ${DEFAULT-VALUE}).")
@@ -92,8 +99,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   BenchSettings settings() {
-    return new BenchSettings(instances, warmup, creators, lowRateInstances, lowRate, recoveryInstances, maxJobsActive,
-        pollInterval, requestTimeout, !noFsync, !noProcessStartup, timeout);
+    return new BenchSettings(instances, warmup, creators, lowRateInstances, lowRate, recoveryInstances, messageInstances,
+        maxJobsActive, pollInterval, requestTimeout, !noFsync, !noProcessStartup, timeout);
   }
 
   static ObjectMapper jsonWriter() {

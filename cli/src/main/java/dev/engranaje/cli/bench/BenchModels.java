@@ -10,6 +10,9 @@ final class BenchModels {
   static final List<String> PIPELINE_JOB_TYPES = List.of("bench-step-1", "bench-step-2", "bench-step-3");
   static final String WAITING = "engranaje-bench-waiting";
   static final String WAITING_JOB_TYPE = "bench-never-worked";
+  static final String MESSAGE_CATCH = "engranaje-bench-message-catch";
+  static final String MESSAGE_NAME = "bench-payment";
+  static final String CORRELATION_VARIABLE = "orderId";
 
   private BenchModels() {}
 
@@ -26,6 +29,14 @@ final class BenchModels {
   static BpmnModelInstance waiting() {
     return Bpmn.createExecutableProcess(WAITING).startEvent("start")
         .serviceTask("wait", task -> task.zeebeJobType(WAITING_JOB_TYPE))
+        .endEvent("end").done();
+  }
+
+  /** start -> message catch event (correlation key {@code =orderId}) -> end. */
+  static BpmnModelInstance messageCatch() {
+    return Bpmn.createExecutableProcess(MESSAGE_CATCH).startEvent("start")
+        .intermediateCatchEvent("paid", event -> event.message(message -> message.name(MESSAGE_NAME)
+            .zeebeCorrelationKeyExpression(CORRELATION_VARIABLE)))
         .endEvent("end").done();
   }
 }

@@ -4,6 +4,7 @@ import dev.engranaje.engine.model.BpmnElementType;
 import dev.engranaje.engine.record.JobIntent;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
+import dev.engranaje.engine.record.ProcessMessageSubscriptionIntent;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
@@ -16,16 +17,20 @@ import java.util.function.Consumer;
 
 /**
  * The bench's exporter. It runs on the engine's processor thread after each commit, so it only
- * counts and stamps: records written, process instances completed, and the commit time of each
- * job's CREATED event (read back, and forgotten, by the worker's handler). Thread-safe.
+ * counts and stamps: records written, process instances completed, message subscriptions opened
+ * and correlated, and the commit time of each job's CREATED event (read back, and forgotten, by the
+ * worker's handler). Thread-safe.
  */
 final class BenchProbe implements Consumer<List<Record>> {
   private static final CountDownLatch DONE = new CountDownLatch(0);
 
   private final AtomicLong records = new AtomicLong();
+  private final AtomicLong correlatedSubscriptions = new AtomicLong();
+  private final AtomicLong completedInstances = new AtomicLong();
   private final Map<Long, Long> jobCreatedNanos = new ConcurrentHashMap<>();
   private volatile CountDownLatch instancesCompleted = DONE;
   private volatile CountDownLatch jobsCreated = DONE;
+  private volatile CountDownLatch subscriptionsOpened = DONE;
 
   @Override
   public void accept(List<Record> batch) {
@@ -41,7 +46,12 @@ final class BenchProbe implements Consumer<List<Record>> {
       } else if (record.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED
           && record.value() instanceof ProcessInstanceRecord instance
           && instance.bpmnElementType() == BpmnElementType.PROCESS) {
+        completedInstances.incrementAndGet();
         instancesCompleted.countDown();
+      } else if (record.intent() == ProcessMessageSubscriptionIntent.CREATED) {
+        subscriptionsOpened.countDown();
+      } else if (record.intent() == ProcessMessageSubscriptionIntent.CORRELATED) {
+        correlatedSubscriptions.incrementAndGet();
       }
     }
   }
@@ -49,6 +59,23 @@ final class BenchProbe implements Consumer<List<Record>> {
   /** Records committed since the engine started. */
   long records() {
     return records.get();
+  }
+
+  /** Process instances completed since the engine started. */
+  long completedInstances() {
+    return completedInstances.get();
+  }
+
+  /** Message subscriptions correlated since the engine started. */
+  long correlatedSubscriptions() {
+    return correlatedSubscriptions.get();
+  }
+
+  /** A latch that the next {@code count} opened message subscriptions count down. */
+  CountDownLatch expectOpenedSubscriptions(long count) {
+    CountDownLatch latch = new CountDownLatch((int) count);
+    subscriptionsOpened = latch;
+    return latch;
   }
 
   /** A latch that the next {@code count} completed process instances count down. */

@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public record BenchReport(
     Machine machine, String mode, BenchSettings settings, Throughput throughput, LowRate lowRate,
-    Startup startup, Recovery recovery) {
+    MessageCorrelation messageCorrelation, Startup startup, Recovery recovery) {
 
   /** The machine and JVM the figures come from. */
   public record Machine(int cores, long maxHeapMb, String java, String os) {
@@ -34,6 +34,21 @@ public record BenchReport(
 
   /** The paced run, where latency is not dominated by queueing. */
   public record LowRate(int instances, int perSecond, long failedCreates, Latency jobActivation) {}
+
+  /**
+   * The message run: instances wait at a message catch event, each with its own correlation key,
+   * then one message per key is published; first publication to last instance completed.
+   *
+   * @param waitingSeconds first create until every subscription was open (not part of the rate)
+   * @param correlated message subscriptions correlated (one per message when all is well)
+   * @param completedInstances instances completed by the end of the run
+   * @param publication send to answer of each publication, in milliseconds
+   * @param cpuMsPerMessage CPU time of the whole JVM (engine and client) per message over the run;
+   *     null where the JVM does not report it
+   */
+  public record MessageCorrelation(int instances, double waitingSeconds, long failedPublications, long correlated,
+      long completedInstances, double seconds, double messagesPerSecond, Latency publication,
+      Double cpuMsPerMessage) {}
 
   /**
    * Startup on an empty data directory.
@@ -63,6 +78,19 @@ public record BenchReport(
     }
     if (lowRate != null) {
       row(out, format("job activation (%d/s)", lowRate.perSecond()), latency(lowRate.jobActivation()));
+    }
+    if (messageCorrelation != null) {
+      MessageCorrelation m = messageCorrelation;
+      row(out, "message run setup", format("%,d instances waiting at a message catch event after %.2f s",
+          m.instances(), m.waitingSeconds()));
+      row(out, "message correlation", format("%,.0f messages/s (%,d correlated, %,d of %,d instances completed in "
+          + "%.2f s; %d failed publications)", m.messagesPerSecond(), m.correlated(), m.completedInstances(),
+          m.instances(), m.seconds(), m.failedPublications()));
+      row(out, "publication latency", format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%,d messages)",
+          m.publication().p50Ms(), m.publication().p90Ms(), m.publication().p99Ms(), m.publication().maxMs(),
+          m.publication().samples()));
+      row(out, "message CPU (engine+client)", m.cpuMsPerMessage() == null ? "n/a"
+          : format("%.3f ms of CPU per message", m.cpuMsPerMessage()));
     }
     if (startup != null) {
       row(out, "startup (in-process)", format("Engine.start %.0f ms, topology answered after %.0f ms",

@@ -12,11 +12,15 @@ import java.time.Duration;
  * @param instances instances in the throughput run (default 20,000)
  * @param warmupInstances instances run first and not measured, so the JIT has compiled the hot
  *     paths (default 10,000; fewer leaves the compiler busy during the measurement)
- * @param creators create requests kept in flight at once (default 128)
+ * @param creators requests kept in flight at once: creates, and publications in the message run
+ *     (default 128)
  * @param lowRateInstances instances in the paced latency run (default 4,000)
  * @param lowRatePerSecond the pace of the paced run, below saturation (default 400/s)
  * @param recoveryInstances active instances waiting at a service task before the restart (default
  *     10,000); 0 skips recovery
+ * @param messageInstances instances waiting at a message catch event, each with its own
+ *     correlation key, before as many messages are published (default 10,000); 0 skips the message
+ *     run
  * @param maxJobsActive each worker's {@code maxJobsActive} (default 256)
  * @param pollInterval each worker's {@code pollInterval} (default 1 ms)
  * @param requestTimeout each worker's long-poll {@code requestTimeout} (default 10 s)
@@ -31,6 +35,7 @@ public record BenchSettings(
     int lowRateInstances,
     int lowRatePerSecond,
     int recoveryInstances,
+    int messageInstances,
     int maxJobsActive,
     Duration pollInterval,
     Duration requestTimeout,
@@ -44,6 +49,7 @@ public record BenchSettings(
   static final String DEFAULT_LOW_RATE_INSTANCES = "4000";
   static final String DEFAULT_LOW_RATE = "400";
   static final String DEFAULT_RECOVERY_INSTANCES = "10000";
+  static final String DEFAULT_MESSAGE_INSTANCES = "10000";
   static final String DEFAULT_MAX_JOBS_ACTIVE = "256";
   static final String DEFAULT_POLL_INTERVAL = "PT0.001S";
   static final String DEFAULT_REQUEST_TIMEOUT = "PT10S";
@@ -56,6 +62,7 @@ public record BenchSettings(
     notNegative("low-rate instances", lowRateInstances);
     positive("low rate", lowRatePerSecond);
     notNegative("recovery instances", recoveryInstances);
+    notNegative("message instances", messageInstances);
     positive("max jobs active", maxJobsActive);
     positive("poll interval (ms)", pollInterval.toMillis());
     positive("request timeout (ms)", requestTimeout.toMillis());
@@ -67,8 +74,9 @@ public record BenchSettings(
     return new BenchSettings(Integer.parseInt(DEFAULT_INSTANCES), Integer.parseInt(DEFAULT_WARMUP),
         Integer.parseInt(DEFAULT_CREATORS), Integer.parseInt(DEFAULT_LOW_RATE_INSTANCES),
         Integer.parseInt(DEFAULT_LOW_RATE), Integer.parseInt(DEFAULT_RECOVERY_INSTANCES),
-        Integer.parseInt(DEFAULT_MAX_JOBS_ACTIVE), Duration.parse(DEFAULT_POLL_INTERVAL),
-        Duration.parse(DEFAULT_REQUEST_TIMEOUT), true, true, Duration.parse(DEFAULT_TIMEOUT));
+        Integer.parseInt(DEFAULT_MESSAGE_INSTANCES), Integer.parseInt(DEFAULT_MAX_JOBS_ACTIVE),
+        Duration.parse(DEFAULT_POLL_INTERVAL), Duration.parse(DEFAULT_REQUEST_TIMEOUT), true, true,
+        Duration.parse(DEFAULT_TIMEOUT));
   }
 
   private static void positive(String name, long value) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the bench phases. In process: startup on an empty data directory, a warm-up, the throughput
- * run, the low-rate run, a restart with waiting instances, and a child-process startup, each engine
+ * run, the low-rate run, the message run, a restart with waiting instances, and a child-process
+ * startup, each engine
  * durable (SQLite in a temporary directory, removed afterwards). Against a remote engine: the warm-up
  * and the throughput run only. Not thread-safe; one run at a time.
  */
@@ -53,10 +55,12 @@ public final class Benchmark {
           lowRate = lowRate(client, workers, probe);
         }
       }
+      BenchReport.MessageCorrelation messages = settings.messageInstances() == 0 ? null
+          : messageCorrelation(root.resolve("messages"));
       BenchReport.Recovery recovery = settings.recoveryInstances() == 0 ? null : recovery(root.resolve("recovery"));
       Double processReadyMs = settings.processStartup() ? processStartup(root.resolve("process")) : null;
       return new BenchReport(BenchReport.Machine.current(), mode("in-process"), settings, throughput, lowRate,
-          new BenchReport.Startup(engineStartMs, topologyMs, processReadyMs), recovery);
+          messages, new BenchReport.Startup(engineStartMs, topologyMs, processReadyMs), recovery);
     } finally {
       deleteRecursively(root);
     }
@@ -68,7 +72,7 @@ public final class Benchmark {
       deploy(client, BenchModels.pipeline());
       BenchReport.Throughput throughput = throughput(client, workers, null, workers::expectCompletedInstances);
       return new BenchReport(BenchReport.Machine.current(), "remote engine at " + address, settings, throughput, null,
-          null, null);
+          null, null, null);
     }
   }
 
@@ -121,6 +125,53 @@ public final class Benchmark {
     }
     await(completed, instances + " paced instances to complete");
     return new BenchReport.LowRate(instances, settings.lowRatePerSecond(), failedCreates, latency.summary());
+  }
+
+  /**
+   * Instances wait at a message catch event, instance i for correlation key "order-i"; once every
+   * subscription is open, one message per key is published, carrying the amount paid.
+   */
+  private BenchReport.MessageCorrelation messageCorrelation(Path dataDirectory) throws Exception {
+    int instances = settings.messageInstances();
+    LOG.info("Message run: {} instances waiting at a message catch event", instances);
+    try (Engine engine = Engine.start(engineOptions(dataDirectory))) {
+      BenchProbe probe = new BenchProbe();
+      engine.addExporter(probe);
+      try (CamundaClient client = newClient(engine)) {
+        deploy(client, BenchModels.messageCatch());
+        long started = System.nanoTime();
+        CountDownLatch opened = probe.expectOpenedSubscriptions(instances);
+        long failed = new LoadDriver(client).createWindowed(BenchModels.MESSAGE_CATCH, instances, settings.creators(),
+            i -> Map.of(BenchModels.CORRELATION_VARIABLE, orderId(i)));
+        if (failed > 0) {
+          throw new IllegalStateException("Expected all " + instances + " instances waiting for a message to be "
+              + "created, but " + failed + " failed");
+        }
+        await(opened, instances + " message subscriptions to open");
+        double waitingSeconds = (System.nanoTime() - started) / 1e9;
+        LOG.info("Message run: publishing {} messages, {} in flight", instances, settings.creators());
+        LatencyRecorder latency = new LatencyRecorder(instances);
+        CountDownLatch completed = probe.expectCompletedInstances(instances);
+        long cpuBefore = ProcessCpu.nanos();
+        started = System.nanoTime();
+        long failedPublications = new MessagePublisher(client).publishWindowed(BenchModels.MESSAGE_NAME, instances,
+            settings.creators(), Benchmark::orderId, i -> Map.of("paidAmount", i), latency);
+        for (long i = 0; i < failedPublications; i++) {
+          completed.countDown();
+        }
+        await(completed, instances + " instances to complete on their message");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long cpuNanos = ProcessCpu.nanos() - cpuBefore;
+        long correlated = probe.correlatedSubscriptions();
+        return new BenchReport.MessageCorrelation(instances, waitingSeconds, failedPublications, correlated,
+            probe.completedInstances(), seconds, correlated / seconds, latency.summary(),
+            cpuBefore < 0 ? null : cpuNanos / 1e6 / instances);
+      }
+    }
+  }
+
+  private static String orderId(int i) {
+    return "order-" + i;
   }
 
   private BenchReport.Recovery recovery(Path dataDirectory) throws Exception {

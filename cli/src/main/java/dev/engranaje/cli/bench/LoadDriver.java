@@ -1,6 +1,7 @@
 package dev.engranaje.cli.bench;
 
 import io.camunda.client.CamundaClient;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /** Starts process instances through the official client: as fast as a window allows, or paced. */
 final class LoadDriver {
@@ -24,11 +26,21 @@ final class LoadDriver {
    * @return how many were refused or failed
    */
   long createWindowed(String processId, int count, int inFlight) throws InterruptedException {
+    return createWindowed(processId, count, inFlight, null);
+  }
+
+  /**
+   * Like {@link #createWindowed(String, int, int)}, instance {@code i} created with the variables
+   * {@code variables.apply(i)}; a null function creates them without variables.
+   */
+  long createWindowed(String processId, int count, int inFlight, IntFunction<Map<String, Object>> variables)
+      throws InterruptedException {
     Semaphore window = new Semaphore(inFlight);
     AtomicLong failures = new AtomicLong();
     for (int i = 0; i < count; i++) {
       window.acquire();
-      client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send()
+      var command = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion();
+      (variables == null ? command : command.variables(variables.apply(i))).send()
           .whenComplete((created, failure) -> {
             if (failure != null) {
               failures.incrementAndGet();

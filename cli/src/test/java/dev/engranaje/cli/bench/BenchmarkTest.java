@@ -12,7 +12,7 @@ class BenchmarkTest {
   @Test
   void shouldReportNonZeroFiguresWhenRunWithTinyNumbers() throws Exception {
     // given
-    BenchSettings settings = new BenchSettings(50, 10, 8, 10, 50, 50, 32, Duration.ofMillis(100),
+    BenchSettings settings = new BenchSettings(50, 10, 8, 10, 50, 50, 40, 32, Duration.ofMillis(100),
         Duration.ofSeconds(5), true, false, Duration.ofMinutes(2));
 
     // when
@@ -32,6 +32,16 @@ class BenchmarkTest {
     assertPlausible(throughput.jobActivation());
     assertThat(report.lowRate().jobActivation().samples()).isEqualTo(30);
     assertPlausible(report.lowRate().jobActivation());
+    BenchReport.MessageCorrelation messages = report.messageCorrelation();
+    assertThat(messages.instances()).isEqualTo(40);
+    assertThat(messages.failedPublications()).isZero();
+    assertThat(messages.correlated()).isEqualTo(40);
+    assertThat(messages.completedInstances()).isEqualTo(40);
+    assertThat(messages.waitingSeconds()).isPositive();
+    assertThat(messages.messagesPerSecond()).isPositive();
+    assertThat(messages.publication().samples()).isEqualTo(40);
+    assertPlausible(messages.publication());
+    assertThat(messages.cpuMsPerMessage()).isPositive();
     assertThat(report.startup().engineStartMs()).isPositive();
     assertThat(report.startup().topologyMs()).isGreaterThanOrEqualTo(report.startup().engineStartMs());
     assertThat(report.startup().processReadyMs()).isNull();
@@ -47,6 +57,8 @@ class BenchmarkTest {
     BenchReport report = new BenchReport(BenchReport.Machine.current(), "in-process", BenchSettings.defaults(),
         new BenchReport.Throughput(10, 0, 0, 2.0, 5.0, 100L, 50.0, new BenchReport.Latency(30, 1, 2, 3, 4)),
         new BenchReport.LowRate(10, 50, 0, new BenchReport.Latency(30, 1, 2, 3, 4)),
+        new BenchReport.MessageCorrelation(20, 1.5, 0, 20, 20, 0.5, 40.0, new BenchReport.Latency(20, 5, 6, 7, 8),
+            0.25),
         new BenchReport.Startup(100, 120, 900.0), new BenchReport.Recovery(10, 200, 30, 40));
 
     // when
@@ -55,10 +67,15 @@ class BenchmarkTest {
 
     // then
     assertThat(table).contains("5 instances/s", "50 records/s", "p99 3.0 ms", "job activation (50/s)",
-        "Engine.start 100 ms", "900 ms from process start", "200 records replayed");
+        "Engine.start 100 ms", "900 ms from process start", "200 records replayed", "40 messages/s",
+        "20 instances waiting at a message catch event after 1.50 s", "20 correlated",
+        "20 of 20 instances completed", "p99 7.0 ms, max 8.0 ms (20 messages)",
+        "0.250 ms of CPU per message");
     assertThat(json.at("/throughput/instancesPerSecond").asDouble()).isEqualTo(5.0);
     assertThat(json.at("/lowRate/jobActivation/p99Ms").asDouble()).isEqualTo(3.0);
     assertThat(json.at("/recovery/recordsReplayed").asLong()).isEqualTo(200);
+    assertThat(json.at("/messageCorrelation/messagesPerSecond").asDouble()).isEqualTo(40.0);
+    assertThat(json.at("/messageCorrelation/publication/p50Ms").asDouble()).isEqualTo(5.0);
     assertThat(json.at("/settings/pollInterval").asText()).isEqualTo(BenchSettings.DEFAULT_POLL_INTERVAL);
   }
 

@@ -14,10 +14,15 @@ import java.util.Set;
 public final class MessageState {
   private final Map<Long, MessageRecord> byKey = new LinkedHashMap<>();
   private final Map<String, LinkedHashSet<Long>> byNameAndKey = new HashMap<>();
+  private final Map<String, LinkedHashSet<Long>> byName = new HashMap<>();
   private final Set<String> messageIds = new HashSet<>();
   private final DueIndex expiry = new DueIndex();
   /** For each buffered message, the bpmnProcessIds it has correlated to (once per process id). */
   private final Map<Long, Set<String>> correlatedProcesses = new HashMap<>();
+  /** Process instances started by a message with a non-empty correlation key: instance key to (process id, key). */
+  private final Map<Long, String> startedTags = new HashMap<>();
+  /** How many active instances carry each tag, so that the check on each publication is a lookup. */
+  private final Map<String, Integer> activeTags = new HashMap<>();
 
   public MessageRecord get(long key) {
     return byKey.get(key);
@@ -30,6 +35,12 @@ public final class MessageState {
   /** Buffered messages with this name and correlation key, oldest first. */
   public Set<Long> buffered(String name, String correlationKey) {
     Set<Long> keys = byNameAndKey.get(nameAndKey(name, correlationKey));
+    return keys == null ? Set.of() : keys;
+  }
+
+  /** Buffered messages with this name, whatever their correlation key, oldest (lowest key) first. */
+  public Set<Long> buffered(String name) {
+    Set<Long> keys = byName.get(name);
     return keys == null ? Set.of() : keys;
   }
 
@@ -54,6 +65,7 @@ public final class MessageState {
   void buffer(long key, MessageRecord message) {
     byKey.put(key, message);
     byNameAndKey.computeIfAbsent(nameAndKey(message.name(), message.correlationKey()), k -> new LinkedHashSet<>()).add(key);
+    byName.computeIfAbsent(message.name(), k -> new LinkedHashSet<>()).add(key);
     if (message.messageId() != null && !message.messageId().isEmpty()) {
       messageIds.add(idKey(message.name(), message.correlationKey(), message.messageId()));
     }
@@ -72,18 +84,22 @@ public final class MessageState {
     if (message == null) {
       return;
     }
-    String nameAndKey = nameAndKey(message.name(), message.correlationKey());
-    Set<Long> keys = byNameAndKey.get(nameAndKey);
-    if (keys != null) {
-      keys.remove(key);
-      if (keys.isEmpty()) {
-        byNameAndKey.remove(nameAndKey);
-      }
-    }
+    removeFrom(byNameAndKey, nameAndKey(message.name(), message.correlationKey()), key);
+    removeFrom(byName, message.name(), key);
     if (message.messageId() != null) {
       messageIds.remove(idKey(message.name(), message.correlationKey(), message.messageId()));
     }
     expiry.remove(message.deadline(), key);
+  }
+
+  private static void removeFrom(Map<String, LinkedHashSet<Long>> index, String indexKey, long key) {
+    Set<Long> keys = index.get(indexKey);
+    if (keys != null) {
+      keys.remove(key);
+      if (keys.isEmpty()) {
+        index.remove(indexKey);
+      }
+    }
   }
 
   private static String nameAndKey(String name, String correlationKey) {
@@ -94,30 +110,39 @@ public final class MessageState {
     return nameAndKey(name, correlationKey) + '\u0000' + messageId;
   }
 
-  /** Process instances started by a message with a non-empty correlation key: instance key to (process id, key). */
-  private final java.util.Map<Long, String> startedTags = new java.util.HashMap<>();
-
   private static String tag(String bpmnProcessId, String correlationKey) {
-    return bpmnProcessId + "\u0000" + correlationKey;
+    return bpmnProcessId + '\u0000' + correlationKey;
   }
 
   /** A message start event created an instance tagged with the message's correlation key. */
   public void startedInstance(long processInstanceKey, String bpmnProcessId, String correlationKey) {
-    startedTags.put(processInstanceKey, tag(bpmnProcessId, correlationKey));
+    String tag = tag(bpmnProcessId, correlationKey);
+    String previous = startedTags.put(processInstanceKey, tag);
+    if (previous != null) {
+      untag(previous);
+    }
+    activeTags.merge(tag, 1, Integer::sum);
   }
 
   /** The instance ended; its tag no longer blocks messages with its correlation key. */
   public void instanceEnded(long processInstanceKey) {
-    startedTags.remove(processInstanceKey);
+    String tag = startedTags.remove(processInstanceKey);
+    if (tag != null) {
+      untag(tag);
+    }
   }
 
   /** Whether an instance of the process tagged with this correlation key is active. */
   public boolean hasActiveInstance(String bpmnProcessId, String correlationKey) {
-    return startedTags.containsValue(tag(bpmnProcessId, correlationKey));
+    return activeTags.containsKey(tag(bpmnProcessId, correlationKey));
   }
 
   /** Whether the instance was started by a message with a correlation key. */
   public boolean isTagged(long processInstanceKey) {
     return startedTags.containsKey(processInstanceKey);
+  }
+
+  private void untag(String tag) {
+    activeTags.computeIfPresent(tag, (t, count) -> count == 1 ? null : count - 1);
   }
 }

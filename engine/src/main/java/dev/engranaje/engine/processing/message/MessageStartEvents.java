@@ -99,19 +99,18 @@ public final class MessageStartEvents {
     for (ExecutableElement startEvent : startEvents(definition)) {
       String name = nameOf(startEvent);
       long openedAt = openedAt(processId, name);
-      for (MessageRecord message : state.messages().all()) {
-        if (!name.equals(message.name())) {
-          continue;
+      for (long key : state.messages().buffered(name)) {
+        if (key >= oldestKey) {
+          break; // oldest first: another start event's message is older than any left here
         }
-        for (long key : state.messages().buffered(message.name(), message.correlationKey())) {
-          MessageRecord candidate = state.messages().get(key);
-          if (key > openedAt && key < oldestKey && !state.messages().hasCorrelated(key, processId)
-              && !message.correlationKey().isEmpty() && !blocked(processId, candidate.correlationKey())
-              && Objects.equals(candidate.tenantId(), definition.record().tenantId())) {
-            oldest = candidate;
-            oldestKey = key;
-            oldestStart = startEvent;
-          }
+        MessageRecord candidate = state.messages().get(key);
+        if (key > openedAt && !state.messages().hasCorrelated(key, processId)
+            && !candidate.correlationKey().isEmpty() && !blocked(processId, candidate.correlationKey())
+            && Objects.equals(candidate.tenantId(), definition.record().tenantId())) {
+          oldest = candidate;
+          oldestKey = key;
+          oldestStart = startEvent;
+          break;
         }
       }
     }
