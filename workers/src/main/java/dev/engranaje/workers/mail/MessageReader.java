@@ -32,6 +32,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one received message into files: its text and HTML bodies (decoded to UTF-8) and every
@@ -50,6 +52,7 @@ final class MessageReader {
   static final String EMPTY_MULTIPART = "Expected part %s (%s) to contain parts, but it has none";
   static final String RAW_SAVED =
       "Expected attachment '%s' to decode as declared, but %s; it was saved as sent (still encoded)";
+  private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]+\\?[bBqQ]\\?[^?\\s]*\\?=");
   private static final Charset FALLBACK = Charset.forName("windows-1252");
   private static final Map<String, String> EXTENSIONS = Map.ofEntries(
       Map.entry("application/pdf", ".pdf"), Map.entry("image/png", ".png"), Map.entry("image/jpeg", ".jpg"),
@@ -81,7 +84,7 @@ final class MessageReader {
       String html = walk.html.isEmpty() ? null : walk.html.toString();
       List<String> from = addresses(message, "From");
       return new ReadMail(header(message::getMessageID), from.isEmpty() ? null : String.join(", ", from),
-          addresses(message, "To"), header(message::getSubject), sentDate(message), snippet(text, html),
+          addresses(message, "To"), encodedWords(header(message::getSubject)), sentDate(message), snippet(text, html),
           write(directory.resolve("body.txt"), text), write(directory.resolve("body.html"), html),
           walk.attachments, walk.warnings);
     }
@@ -138,10 +141,7 @@ final class MessageReader {
     }
 
     private void forwarded(Part part, int depth, String position) throws MessagingException, IOException {
-      byte[] bytes;
-      try (InputStream in = part.getInputStream()) {
-        bytes = in.readAllBytes();
-      }
+      byte[] bytes = forwardedBytes(part);
       String name = AttachmentNames.safe(AttachmentNames.declared(part));
       if (name == null) {
         MimeMessage probe = new MimeMessage(session, new ByteArrayInputStream(bytes));
@@ -195,6 +195,21 @@ final class MessageReader {
         throw new IOException("Expected a file name without directories, but got '" + fileName + "'");
       }
       return file;
+    }
+  }
+
+  // RFC 2046 allows only 7bit, 8bit or binary on message/rfc822, so Jakarta Mail ignores any other
+  // transfer encoding there; mailers still send base64-encoded forwarded messages, so decode them here.
+  private static byte[] forwardedBytes(Part part) throws MessagingException, IOException {
+    String[] encoding = part.getHeader("Content-Transfer-Encoding");
+    String name = encoding == null ? "" : encoding[0].strip().toLowerCase(Locale.ROOT);
+    if (name.equals("base64") || name.equals("quoted-printable")) {
+      try (InputStream decoded = MimeUtility.decode(raw(part, new IOException("no raw content")), name)) {
+        return decoded.readAllBytes();
+      }
+    }
+    try (InputStream in = part.getInputStream()) {
+      return in.readAllBytes();
     }
   }
 
@@ -297,6 +312,26 @@ final class MessageReader {
     } catch (IOException | RuntimeException undecodable) {
       return raw.strip();
     }
+  }
+
+  /** Decodes encoded-words that strict decoding left alone because they touch other text. */
+  static String encodedWords(String text) {
+    if (text == null || !text.contains("=?")) {
+      return text;
+    }
+    Matcher words = ENCODED_WORD.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (words.find()) {
+      String decoded;
+      try {
+        decoded = MimeUtility.decodeWord(words.group());
+      } catch (IOException | MessagingException | RuntimeException undecodable) {
+        decoded = words.group();
+      }
+      words.appendReplacement(out, Matcher.quoteReplacement(decoded));
+    }
+    words.appendTail(out);
+    return out.toString();
   }
 
   private static Instant sentDate(MimeMessage message) {
