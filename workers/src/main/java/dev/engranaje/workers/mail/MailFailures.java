@@ -24,18 +24,19 @@ final class MailFailures {
 
   private MailFailures() {}
 
+  // The messages carry the server's reply already; without the cause, an incident does not repeat it.
   static TechnicalFailure connecting(MailServer server, MessagingException failed) {
     if (failed instanceof AuthenticationFailedException && server.login()) {
       return TechnicalFailure.permanent(String.format(LOGIN_REFUSED, server.describe(), server.username(),
-          server.password().name(), reason(failed)), failed);
+          server.password().name(), reason(failed)));
     }
     if (hasCause(failed, SSLException.class)) {
-      return TechnicalFailure.permanent(String.format(TLS_FAILED, server.describe(), reason(failed)), failed);
+      return TechnicalFailure.permanent(String.format(TLS_FAILED, server.describe(), reason(failed)));
     }
     if (String.valueOf(failed.getMessage()).contains("STARTTLS")) {
-      return TechnicalFailure.permanent(String.format(STARTTLS_MISSING, server.describe()), failed);
+      return TechnicalFailure.permanent(String.format(STARTTLS_MISSING, server.describe()));
     }
-    return TechnicalFailure.retryable(String.format(UNREACHABLE, server.describe(), reason(failed)), failed);
+    return TechnicalFailure.retryable(String.format(UNREACHABLE, server.describe(), reason(failed)), null);
   }
 
   /** The innermost message, e.g. the server's reply or the socket error. */
