@@ -176,7 +176,11 @@ public final class FetchMailWorker implements JobWorker<FetchMailInput, FetchMai
 
   private static String from(Message message) {
     try {
-      return message.getFrom() == null || message.getFrom().length == 0 ? null : message.getFrom()[0].toString();
+      jakarta.mail.Address[] from = message.getFrom();
+      if (from == null || from.length == 0) {
+        return null;
+      }
+      return from[0] instanceof jakarta.mail.internet.InternetAddress address ? address.toUnicodeString() : from[0].toString();
     } catch (MessagingException unreadable) {
       return null;
     }

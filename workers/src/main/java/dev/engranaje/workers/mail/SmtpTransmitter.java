@@ -61,14 +61,20 @@ final class SmtpTransmitter implements SendMailWorker.Transmitter {
     }
   }
 
+  // Only a reply code says what the server did: 5xx refused, 4xx deferred. Without one (the
+  // connection ended, e.g. right after the message was transmitted) the server may have accepted it.
   private static Exception rejection(MailServer server, SendFailedException rejected) {
     int code = replyCode(rejected);
+    if (code >= 400 && code < 500) {
+      return TechnicalFailure.retryable(String.format(TEMPORARILY_REJECTED, server.describe(),
+          MailFailures.reason(rejected)), null);
+    }
+    if (code < 500 || code > 599) {
+      return new SideEffectInDoubt(String.format(IN_DOUBT, server.describe(), MailFailures.reason(rejected)), rejected);
+    }
     Address[] invalid = rejected.getInvalidAddresses();
     String what = invalid == null || invalid.length == 0 ? "it"
         : Arrays.stream(invalid).map(Address::toString).collect(Collectors.joining(", "));
-    if (code >= 400 && code < 500) {
-      return TechnicalFailure.retryable(String.format(TEMPORARILY_REJECTED, server.describe(), MailFailures.reason(rejected)), rejected);
-    }
     return new BusinessError(REJECTED_CODE, String.format(REJECTED, server.describe(), what, MailFailures.reason(rejected)));
   }
 

@@ -187,6 +187,34 @@ class MailEndToEndTest {
     assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
 
+  @Test
+  void shouldHandFetchedMessagesToTheProcessAsSmallVariablesWithFileReferences() throws Exception {
+    // given
+    greenMail.getUserManager().getUserByEmail(MailTestServers.USER).deliver(TestMails.forwarded());
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("fetch", t -> t.zeebeJobType("rpa:mail.fetch:1"))
+        .serviceTask("inspect", t -> t.zeebeJobType("test:inspect")).endEvent().done());
+    runtime(new FetchMailWorker(MailTestServers.trusted()), Map.of("IMAP_PASSWORD", MailTestServers.PASSWORD));
+
+    // when
+    engine.createInstance(processId, Map.of("host", MailTestServers.HOST, "port", greenMail.getImap().getPort(),
+        "security", "none", "username", MailTestServers.LOGIN, "password", "secrets.IMAP_PASSWORD", "hasAttachment", true));
+
+    // then
+    Map<String, Object> variables = engine.activateJob("test:inspect").getVariablesAsMap();
+    assertThat(variables).containsEntry("messageCount", 1).containsEntry("skipped", List.of());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> message = ((List<Map<String, Object>>) variables.get("messages")).get(0);
+    assertThat(message).containsEntry("subject", "Fwd: Monthly report").containsEntry("from", "boss@example.org")
+        .containsEntry("snippet", "See the forwarded mail.");
+    assertThat(message.get("date")).asString().matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+    assertThat(message.get("attachments")).asList().extracting("name", "depth")
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Monthly report.eml", 0),
+            org.assertj.core.groups.Tuple.tuple("report.xlsx", 1));
+    assertThat(variables.toString()).doesNotContain(MailTestServers.PASSWORD);
+  }
+
   /** Stands for a worker process that died: no completion, no failure reaches the engine. */
   static final class SimulatedCrash extends Error {
     SimulatedCrash() {
