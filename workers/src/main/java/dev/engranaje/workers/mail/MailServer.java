@@ -65,6 +65,8 @@ record MailServer(String protocol, String host, int port, MailSecurity security,
     properties.put(prefix + "auth", Boolean.toString(login()));
     // IMAP: read messages without setting \Seen; the worker marks them itself once they are saved
     properties.put("mail.imap.peek", "true");
+    // one FETCH per message instead of 16 KiB pieces: messages are bounded by maxMessageBytes anyway
+    properties.put("mail.imap.partialfetch", "false");
     properties.put("mail.mime.address.strict", "false");
     return Session.getInstance(properties);
   }
