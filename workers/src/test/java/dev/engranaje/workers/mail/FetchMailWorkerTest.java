@@ -257,4 +257,18 @@ class FetchMailWorkerTest {
     assertThat(again).isEqualTo(first);
     assertThat(TestMails.count(imap(), "INBOX", true)).isEqualTo(1);
   }
+
+  @Test
+  void shouldRaiseAnInDoubtFailureWithoutTouchingTheMailboxWhenAnEarlierAttemptDiedWhileMarking() throws Exception {
+    // given: an attempt that started marking and never recorded its result
+    deliver(TestMails.text("ana@example.org", "Invoice 1", "one"));
+    ledger.start("rpa:mail.fetch:1:19", "rpa:mail.fetch:1", 19);
+
+    // when / then
+    assertThatThrownBy(() -> fetch(19, Map.of()))
+        .isInstanceOfSatisfying(TechnicalFailure.class, failure -> assertThat(failure.isRetryable()).isFalse())
+        .hasMessageContaining("it may have happened. Check it, then run 'rpa worker ledger forget rpa:mail.fetch:1:19'");
+    assertThat(TestMails.count(imap(), "INBOX", true)).isEqualTo(1);
+    assertThat(Files.exists(root.resolve("ws/4711/mail"))).isFalse();
+  }
 }
