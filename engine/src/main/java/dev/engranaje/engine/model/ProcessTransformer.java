@@ -350,22 +350,19 @@ public final class ProcessTransformer {
         assignment == null ? null : optional(id, "candidateUsers", assignment.getCandidateUsers()),
         schedule == null ? null : optional(id, "dueDate", schedule.getDueDate()),
         schedule == null ? null : optional(id, "followUpDate", schedule.getFollowUpDate()),
-        linkedForm(id, form),
+        linkedForm(form),
         form == null ? null : optional(id, "externalReference", form.getExternalReference()),
         form == null || isBlank(form.getFormKey()) ? null : form.getFormKey(),
         priority == null ? null : optional(id, "priority", priority.getPriority()));
   }
 
-  private static LinkedForm linkedForm(String elementId, ZeebeFormDefinition form) {
+  private static LinkedForm linkedForm(ZeebeFormDefinition form) {
     if (form == null || isBlank(form.getFormId())) {
       return null;
     }
+    // the model's design-time rules already require a versionTag with bindingType versionTag
     CalledDecision.Binding binding = binding(form.getBindingType());
-    if (binding == CalledDecision.Binding.VERSION_TAG && isBlank(form.getVersionTag())) {
-      throw new IllegalArgumentException("Expected user task '" + elementId
-          + "' with form bindingType 'versionTag' to have a 'versionTag', but none was found");
-    }
-    return new LinkedForm(form.getFormId().trim(), binding,
+    return new LinkedForm(form.getFormId(), binding,
         binding == CalledDecision.Binding.VERSION_TAG ? form.getVersionTag() : null);
   }
 

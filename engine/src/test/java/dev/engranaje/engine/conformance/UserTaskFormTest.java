@@ -253,6 +253,20 @@ class UserTaskFormTest {
   }
 
   @Test
+  void shouldRejectAVersionTagBindingWithoutAVersionTag() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    BpmnModelInstance model = approval(processId, "invoice-approval",
+        t -> t.zeebeFormBindingType(ZeebeBindingType.versionTag));
+
+    // when / then
+    assertThatThrownBy(() -> engine.deploy(model))
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(400))
+        .hasMessageContaining("element 'approve'")
+        .hasMessageContaining("Attribute 'versionTag' must be present and not empty if 'bindingType' is 'versionTag'");
+  }
+
+  @Test
   void shouldAnswerNoContentWhenTheTaskLinksNoFormAndNotFoundForAnUnknownTask() {
     // given
     String processId = TestEngine.uniqueProcessId();
