@@ -99,6 +99,14 @@ public interface EngineGateway {
 
   CompletableFuture<Optional<UserTaskView>> getUserTask(long userTaskKey);
 
+  /**
+   * The deployed form a Camunda user task links (its form key), or empty when the task links none.
+   * NOT_FOUND when there is no such task.
+   */
+  default CompletableFuture<Optional<FormView>> getUserTaskForm(long userTaskKey) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Forms are not supported"));
+  }
+
   /** Camunda user tasks, live and ended, filtered by any non-null field of the filter, oldest first. */
   CompletableFuture<List<UserTaskView>> searchUserTasks(UserTaskFilter filter);
 }

@@ -216,18 +216,22 @@ public final class ProcessTransformer {
       throw new IllegalArgumentException("Expected business rule task '" + node.getId()
           + "' to have a 'zeebe:calledDecision' with a 'decisionId' and a 'resultVariable', or a 'zeebe:taskDefinition'");
     }
-    ZeebeBindingType bindingType = called.getBindingType() == null ? ZeebeBindingType.latest : called.getBindingType();
-    CalledDecision.Binding binding = switch (bindingType) {
-      case latest -> CalledDecision.Binding.LATEST;
-      case deployment -> CalledDecision.Binding.DEPLOYMENT;
-      case versionTag -> CalledDecision.Binding.VERSION_TAG;
-    };
+    CalledDecision.Binding binding = binding(called.getBindingType());
     if (binding == CalledDecision.Binding.VERSION_TAG && isBlank(called.getVersionTag())) {
       throw new IllegalArgumentException("Expected business rule task '" + node.getId()
           + "' with bindingType 'versionTag' to have a 'versionTag', but none was found");
     }
     return new CalledDecision(parse(node.getId(), "decisionId", called.getDecisionId()), called.getResultVariable(),
         binding, binding == CalledDecision.Binding.VERSION_TAG ? called.getVersionTag() : null);
+  }
+
+  /** The model API reads an absent {@code bindingType} as null; Zeebe's default is latest. */
+  private static CalledDecision.Binding binding(ZeebeBindingType bindingType) {
+    return switch (bindingType == null ? ZeebeBindingType.latest : bindingType) {
+      case latest -> CalledDecision.Binding.LATEST;
+      case deployment -> CalledDecision.Binding.DEPLOYMENT;
+      case versionTag -> CalledDecision.Binding.VERSION_TAG;
+    };
   }
 
   private static String blankToNull(String value) {
@@ -346,10 +350,20 @@ public final class ProcessTransformer {
         assignment == null ? null : optional(id, "candidateUsers", assignment.getCandidateUsers()),
         schedule == null ? null : optional(id, "dueDate", schedule.getDueDate()),
         schedule == null ? null : optional(id, "followUpDate", schedule.getFollowUpDate()),
-        form == null || isBlank(form.getFormId()) ? null : form.getFormId(),
+        linkedForm(form),
         form == null ? null : optional(id, "externalReference", form.getExternalReference()),
         form == null || isBlank(form.getFormKey()) ? null : form.getFormKey(),
         priority == null ? null : optional(id, "priority", priority.getPriority()));
+  }
+
+  private static LinkedForm linkedForm(ZeebeFormDefinition form) {
+    if (form == null || isBlank(form.getFormId())) {
+      return null;
+    }
+    // the model's design-time rules already require a versionTag with bindingType versionTag
+    CalledDecision.Binding binding = binding(form.getBindingType());
+    return new LinkedForm(form.getFormId(), binding,
+        binding == CalledDecision.Binding.VERSION_TAG ? form.getVersionTag() : null);
   }
 
   private Expression optional(String elementId, String attribute, String raw) {

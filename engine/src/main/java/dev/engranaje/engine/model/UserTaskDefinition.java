@@ -7,7 +7,7 @@ import dev.engranaje.engine.expression.Expression;
  * the model does not set it. {@code camundaUserTask} is true when {@code <zeebe:userTask/>} is
  * present; otherwise the task is a job-worker user task. Immutable.
  *
- * @param formId the id of a linked (deployed) form; this release deploys no forms
+ * @param form the linked (deployed) form, or null when the task links none
  * @param formKey the legacy {@code formKey} attribute, passed through as the form key
  */
 public record UserTaskDefinition(
@@ -17,7 +17,7 @@ public record UserTaskDefinition(
     Expression candidateUsers,
     Expression dueDate,
     Expression followUpDate,
-    String formId,
+    LinkedForm form,
     Expression externalReference,
     String formKey,
     Expression priority) {}

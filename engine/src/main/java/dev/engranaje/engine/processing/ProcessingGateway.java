@@ -9,6 +9,7 @@ import dev.engranaje.engine.gateway.DeploymentResult;
 import dev.engranaje.engine.gateway.DecisionEvaluationResult;
 import dev.engranaje.engine.gateway.EvaluateDecision;
 import dev.engranaje.engine.gateway.EngineGateway;
+import dev.engranaje.engine.gateway.FormView;
 import dev.engranaje.engine.gateway.IncidentFilter;
 import dev.engranaje.engine.gateway.IncidentView;
 import dev.engranaje.engine.gateway.ProcessInstanceFilter;
@@ -189,6 +190,11 @@ public final class ProcessingGateway implements EngineGateway {
   @Override
   public CompletableFuture<Optional<UserTaskView>> getUserTask(long userTaskKey) {
     return processor.submit((p, reply) -> reply.complete(p.userTaskQueries().userTask(userTaskKey)));
+  }
+
+  @Override
+  public CompletableFuture<Optional<FormView>> getUserTaskForm(long userTaskKey) {
+    return processor.submit((p, reply) -> reply.complete(p.userTaskQueries().form(userTaskKey)));
   }
 
   @Override

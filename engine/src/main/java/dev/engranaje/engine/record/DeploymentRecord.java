@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * A deployment: its resource names and the process definitions, decision requirements and decisions
- * it produced or reused. Logs written before decisions existed read back with null decision lists.
+ * and forms it produced or reused. Logs written before decisions or forms existed read back with null
+ * lists for them.
  */
 public record DeploymentRecord(List<String> resourceNames, List<DeployedProcessMetadata> processes, String tenantId,
-    List<DeployedDecisionRequirementsMetadata> decisionRequirements, List<DeployedDecisionMetadata> decisions)
+    List<DeployedDecisionRequirementsMetadata> decisionRequirements, List<DeployedDecisionMetadata> decisions,
+    List<DeployedFormMetadata> forms)
     implements RecordValue {
 
   /** {@code duplicate} is true when an identical latest version was reused instead of created. */
@@ -20,4 +22,8 @@ public record DeploymentRecord(List<String> resourceNames, List<DeployedProcessM
 
   public record DeployedDecisionMetadata(String decisionId, int version, long decisionKey,
       long decisionRequirementsKey, boolean duplicate) {}
+
+  /** {@code duplicate} as for processes: the resource equals the latest version and was reused. */
+  public record DeployedFormMetadata(String formId, int version, long formKey, String resourceName,
+      boolean duplicate) {}
 }

@@ -21,7 +21,8 @@ public enum ValueType {
   SIGNAL_SUBSCRIPTION(SignalSubscriptionRecord.class, SignalSubscriptionIntent.class),
   DECISION_REQUIREMENTS(DecisionRequirementsRecord.class, DecisionRequirementsIntent.class),
   DECISION(DecisionRecord.class, DecisionIntent.class),
-  DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class);
+  DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class),
+  FORM(FormRecord.class, FormIntent.class);
 
   private final Class<? extends RecordValue> valueClass;
   private final Class<? extends Enum<?>> intentClass;

@@ -5,6 +5,7 @@ public final class EngineState {
   private final KeyGenerator keys = new KeyGenerator();
   private final ProcessState processes = new ProcessState();
   private final DecisionState decisions = new DecisionState();
+  private final FormState forms = new FormState();
   private final ElementInstanceState elementInstances = new ElementInstanceState();
   private final VariableState variables = new VariableState();
   private final JobState jobs = new JobState();
@@ -26,6 +27,10 @@ public final class EngineState {
 
   public DecisionState decisions() {
     return decisions;
+  }
+
+  public FormState forms() {
+    return forms;
   }
 
   public ElementInstanceState elementInstances() {

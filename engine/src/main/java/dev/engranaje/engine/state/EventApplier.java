@@ -10,6 +10,7 @@ import dev.engranaje.engine.record.DecisionRequirementsRecord;
 import dev.engranaje.engine.record.DeploymentRecord;
 import dev.engranaje.engine.record.ErrorIntent;
 import dev.engranaje.engine.record.ErrorRecord;
+import dev.engranaje.engine.record.FormRecord;
 import dev.engranaje.engine.record.IncidentIntent;
 import dev.engranaje.engine.record.IncidentRecord;
 import dev.engranaje.engine.record.JobBatchRecord;
@@ -59,6 +60,7 @@ public final class EventApplier {
       case DEPLOYMENT -> applyDeployment(record.key(), (DeploymentRecord) record.value());
       case DECISION_REQUIREMENTS -> state.decisions().putRequirements((DecisionRequirementsRecord) record.value());
       case DECISION -> state.decisions().putDecision((DecisionRecord) record.value());
+      case FORM -> state.forms().put((FormRecord) record.value());
       case PROCESS_INSTANCE -> applyElement(record, (ProcessInstanceIntent) record.intent(), (ProcessInstanceRecord) record.value());
       case JOB -> applyJob(record.key(), (JobIntent) record.intent(), (JobRecord) record.value());
       case JOB_BATCH -> applyJobBatch((JobBatchRecord) record.value());
@@ -88,7 +90,10 @@ public final class EventApplier {
     state.processes().put(new ProcessState.DeployedDefinition(record, processLoader.apply(record)));
   }
 
-  /** Remembers which deployment created each process and which decision versions it deployed or reused. */
+  /**
+   * Remembers which deployment created each process and which decision and form versions it
+   * deployed or reused.
+   */
   private void applyDeployment(long deploymentKey, DeploymentRecord deployment) {
     for (DeploymentRecord.DeployedProcessMetadata process : deployment.processes()) {
       if (!process.duplicate()) {
@@ -98,6 +103,11 @@ public final class EventApplier {
     if (deployment.decisions() != null) {
       for (DeploymentRecord.DeployedDecisionMetadata decision : deployment.decisions()) {
         state.decisions().deployedInDeployment(deploymentKey, decision.decisionId(), decision.decisionKey());
+      }
+    }
+    if (deployment.forms() != null) {
+      for (DeploymentRecord.DeployedFormMetadata form : deployment.forms()) {
+        state.forms().deployedInDeployment(deploymentKey, form.formId(), form.formKey());
       }
     }
   }

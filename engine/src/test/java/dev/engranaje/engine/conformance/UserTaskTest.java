@@ -254,7 +254,7 @@ class UserTaskTest {
 
   @Test
   void shouldRaiseFormNotFoundWhenTaskLinksDeployedForm() {
-    // given: forms are not deployable in this release, so no linked form can exist
+    // given a linked form that was never deployed (UserTaskFormTest covers deployed forms)
     String processId = TestEngine.uniqueProcessId();
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("approve", t -> t.zeebeUserTask().zeebeFormId("approval-form")).endEvent("end").done());

@@ -8,6 +8,7 @@ import dev.engranaje.engine.gateway.IncidentFilter;
 import dev.engranaje.engine.gateway.ProcessInstanceFilter;
 import dev.engranaje.engine.gateway.ProcessInstanceView;
 import dev.engranaje.engine.gateway.UserTaskFilter;
+import dev.engranaje.engine.gateway.UserTaskView;
 import dev.engranaje.engine.model.ExecutableProcess;
 import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
@@ -32,6 +33,8 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,6 +166,20 @@ class StateRebuildTest {
     engine.deploy(decisionProcess(id + "-undecided", id + "-missing-decision"));
     engine.awaitIncidents(engine.createInstance(id + "-undecided", Map.of()));
 
+    // forms: deployed with a process that binds the deployment's version, then a second version and a
+    // duplicate; one task links version 1, one instance waits on FORM_NOT_FOUND
+    client.newDeployResourceCommand().addProcessModel(formProcess(id + "-form", id + "-invoice-approval",
+        ZeebeBindingType.deployment), "form.bpmn").addResourceBytes(form(id + "-invoice-approval", "Comment"),
+        "invoice-approval.form").send().join();
+    client.newDeployResourceCommand().addResourceBytes(form(id + "-invoice-approval", "Reason"),
+        "invoice-approval.form").send().join();
+    client.newDeployResourceCommand().addResourceBytes(form(id + "-invoice-approval", "Reason"),
+        "invoice-approval.form").send().join();
+    long formTask = awaitOpenUserTask(engine, engine.createInstance(id + "-form", Map.of()));
+    assertThat(client.newUserTaskGetFormRequest(formTask).send().join().getVersion()).isEqualTo(1);
+    engine.deploy(formProcess(id + "-formless", id + "-missing-form", ZeebeBindingType.latest));
+    engine.awaitIncidents(engine.createInstance(id + "-formless", Map.of()));
+
     // multi-instance: a parallel body with one of three inner instances completed, a sequential
     // one at its second item; both wait halfway
     engine.deploy(multiInstanceProcess(id + "-parallel", id + "-each", false));
@@ -289,6 +306,54 @@ class StateRebuildTest {
     }
   }
 
+  @Test
+  void shouldLinkAndHandOutFormsDeployedBeforeTheRestart() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    String formId = processId + "-invoice-approval";
+    long formKey;
+    try (TestEngine engine = TestEngine.durable(dataDirectory, clock)) {
+      formKey = engine.client().newDeployResourceCommand()
+          .addProcessModel(formProcess(processId, formId, ZeebeBindingType.deployment), "form.bpmn")
+          .addResourceBytes(form(formId, "Comment"), "invoice-approval.form").send().join().getForm().get(0)
+          .getFormKey();
+    }
+
+    // when
+    try (TestEngine engine = TestEngine.durable(dataDirectory, clock)) {
+      long again = engine.client().newDeployResourceCommand()
+          .addResourceBytes(form(formId, "Comment"), "invoice-approval.form").send().join().getForm().get(0)
+          .getFormKey();
+      long taskKey = awaitOpenUserTask(engine, engine.createInstance(processId, Map.of()));
+      io.camunda.client.api.search.response.Form fetched =
+          engine.client().newUserTaskGetFormRequest(taskKey).send().join();
+
+      // then
+      assertThat(again).isEqualTo(formKey);
+      assertThat(engine.client().newUserTaskGetRequest(taskKey).send().join().getFormKey()).isEqualTo(formKey);
+      assertThat(fetched.getFormKey()).isEqualTo(formKey);
+      assertThat(fetched.getSchema()).isEqualTo(new String(form(formId, "Comment"), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static BpmnModelInstance formProcess(String processId, String formId, ZeebeBindingType binding) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start")
+        .userTask("approve", t -> t.zeebeUserTask().zeebeFormId(formId).zeebeFormBindingType(binding))
+        .endEvent("end").done();
+  }
+
+  /** The invoice approval form fixture under another form id, with its comment field labelled {@code label}. */
+  private static byte[] form(String formId, String label) {
+    try (java.io.InputStream in = StateRebuildTest.class.getResourceAsStream("/form/invoice-approval.form")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("\"id\": \"invoice-approval\"", "\"id\": \"" + formId + "\"")
+          .replace("\"label\": \"Comment\"", "\"label\": \"" + label + "\"")
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static BpmnModelInstance decisionProcess(String processId, String decisionId) {
     return Bpmn.createExecutableProcess(processId).startEvent("start")
         .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("level"))
@@ -342,8 +407,12 @@ class StateRebuildTest {
     List<ProcessInstanceView> instances = gateway.searchProcessInstances(new ProcessInstanceFilter(null, null, null, null)).join();
     snapshot.put("instances", instances);
     snapshot.put("incidents", gateway.searchIncidents(new IncidentFilter(null, null, null, null, null)).join());
-    snapshot.put("user tasks", gateway.searchUserTasks(new UserTaskFilter(null, null, null, null, null, null, null))
-        .join());
+    List<UserTaskView> userTasks =
+        gateway.searchUserTasks(new UserTaskFilter(null, null, null, null, null, null, null)).join();
+    snapshot.put("user tasks", userTasks);
+    for (UserTaskView task : userTasks) {
+      snapshot.put("form of user task " + task.key(), gateway.getUserTaskForm(task.key()).join());
+    }
     for (ProcessInstanceView instance : instances) {
       snapshot.put("variables of " + instance.key(), gateway.searchVariables(instance.key(), null).join());
     }

@@ -2,12 +2,14 @@ package dev.engranaje.engine.api.rest;
 
 import dev.engranaje.engine.gateway.DeployedDecision;
 import dev.engranaje.engine.gateway.DeployedDecisionRequirements;
+import dev.engranaje.engine.gateway.DeployedForm;
 import dev.engranaje.engine.gateway.DeployedProcess;
 import dev.engranaje.engine.gateway.DeploymentResource;
 import dev.engranaje.engine.gateway.DeploymentResult;
 import dev.engranaje.engine.gateway.EngineGateway;
 import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
 import io.camunda.client.protocol.rest.DeploymentDecisionResult;
+import io.camunda.client.protocol.rest.DeploymentFormResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import java.util.ArrayList;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code POST /v2/deployments}: a multipart form of {@code resources} files (BPMN and DMN) and a
- * {@code tenantId}. The response lists processes, decision requirements and decisions.
+ * {@code POST /v2/deployments}: a multipart form of {@code resources} files (BPMN, DMN and forms)
+ * and a {@code tenantId}. The response lists processes, decision requirements, decisions and forms.
  */
 final class DeploymentRoutes {
 
@@ -80,6 +82,11 @@ final class DeploymentRoutes {
       metadata.setDecisionDefinition(decision(decision));
       deployments.add(metadata);
     }
+    for (DeployedForm form : result.forms()) {
+      DeploymentMetadataResult metadata = new DeploymentMetadataResult();
+      metadata.setForm(form(form));
+      deployments.add(metadata);
+    }
     response.setDeployments(deployments);
     return response;
   }
@@ -114,6 +121,16 @@ final class DeploymentRoutes {
     result.setDecisionRequirementsId(decision.decisionRequirementsId());
     result.setDecisionRequirementsKey(Json.key(decision.decisionRequirementsKey()));
     result.setTenantId(decision.tenantId());
+    return result;
+  }
+
+  private static DeploymentFormResult form(DeployedForm form) {
+    DeploymentFormResult result = new DeploymentFormResult();
+    result.setFormId(form.formId());
+    result.setVersion(form.version());
+    result.setFormKey(Json.key(form.formKey()));
+    result.setResourceName(form.resourceName());
+    result.setTenantId(form.tenantId());
     return result;
   }
 }

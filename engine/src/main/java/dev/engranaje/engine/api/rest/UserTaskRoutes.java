@@ -2,10 +2,12 @@ package dev.engranaje.engine.api.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engranaje.engine.gateway.EngineGateway;
+import dev.engranaje.engine.gateway.FormView;
 import dev.engranaje.engine.gateway.Rejection;
 import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.gateway.UserTaskFilter;
 import dev.engranaje.engine.gateway.UserTaskView;
+import io.camunda.client.protocol.rest.FormResult;
 import io.camunda.client.protocol.rest.UserTaskAssignmentRequest;
 import io.camunda.client.protocol.rest.UserTaskCompletionRequest;
 import io.camunda.client.protocol.rest.UserTaskResult;
@@ -18,8 +20,9 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Camunda user tasks: search, get, assignment, unassignment, update and completion, with the request and
- * response classes of the Camunda 8.9 client. An empty request body is accepted where all fields
+ * Camunda user tasks: search, get, linked form, assignment, unassignment, update and completion, with the
+ * request and response classes of the Camunda 8.9 client. A task that links no deployed form answers
+ * its form request with 204 No Content, as Camunda does. An empty request body is accepted where all fields
  * are optional (completion, as the client may send none).
  */
 final class UserTaskRoutes {
@@ -37,6 +40,7 @@ final class UserTaskRoutes {
   void register(Router router) {
     router.add("POST", "/v2/user-tasks/search", this::search);
     router.add("GET", "/v2/user-tasks/{key}", this::get);
+    router.add("GET", "/v2/user-tasks/{key}/form", this::form);
     router.add("POST", "/v2/user-tasks/{key}/assignment", this::assign);
     router.add("DELETE", "/v2/user-tasks/{key}/assignee", this::unassign);
     router.add("POST", "/v2/user-tasks/{key}/completion", this::complete);
@@ -80,6 +84,22 @@ final class UserTaskRoutes {
                                 new Rejection(
                                     RejectionType.NOT_FOUND,
                                     "User task with key " + key + " not found")))));
+  }
+
+  private CompletionStage<RestResponse> form(RestRequest request) {
+    return gateway
+        .getUserTaskForm(request.key("key"))
+        .thenApply(form -> form.map(f -> RestResponse.ok(toResult(f))).orElseGet(RestResponse::noContent));
+  }
+
+  static FormResult toResult(FormView view) {
+    FormResult result = new FormResult();
+    result.setFormKey(Json.key(view.formKey()));
+    result.setFormId(view.formId());
+    result.setVersion((long) view.version());
+    result.setSchema(view.schema());
+    result.setTenantId(view.tenantId());
+    return result;
   }
 
   private CompletionStage<RestResponse> assign(RestRequest request) {

@@ -1,6 +1,7 @@
 package dev.engranaje.engine.processing.deployment;
 
 import dev.engranaje.engine.decision.DecisionEngine;
+import dev.engranaje.engine.gateway.DeployedForm;
 import dev.engranaje.engine.gateway.DeployedProcess;
 import dev.engranaje.engine.gateway.DeploymentResource;
 import dev.engranaje.engine.gateway.DeploymentResult;
@@ -12,6 +13,7 @@ import dev.engranaje.engine.processing.RecordWriter;
 import dev.engranaje.engine.processing.timer.TimerStartEvents;
 import dev.engranaje.engine.record.DeploymentIntent;
 import dev.engranaje.engine.record.DeploymentRecord;
+import dev.engranaje.engine.record.DeploymentRecord.DeployedFormMetadata;
 import dev.engranaje.engine.record.DeploymentRecord.DeployedProcessMetadata;
 import dev.engranaje.engine.record.ProcessIntent;
 import dev.engranaje.engine.record.ProcessRecord;
@@ -31,7 +33,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Deploys BPMN and DMN resources atomically (spec §1): every resource is read, validated and
+ * Deploys BPMN, DMN and form resources atomically (spec §1): every resource is read, validated and
  * transformed before anything is written, so a rejected deployment stores nothing. Versioning per spec §1.3: a
  * resource identical (checksum and name) to the latest version is a duplicate and keeps its key.
  */
@@ -43,6 +45,7 @@ public final class DeploymentHandler {
   private final ProcessLoader loader;
   private final TimerStartEvents timerStarts;
   private final DecisionDeployment decisionDeployment;
+  private final FormDeployment formDeployment;
   private final List<java.util.function.Consumer<ExecutableProcess>> deployedListeners = new ArrayList<>();
 
   public DeploymentHandler(EngineState state, RecordWriter writer, BpmnResourceReader reader,
@@ -55,6 +58,7 @@ public final class DeploymentHandler {
     this.loader = loader;
     this.timerStarts = timerStarts;
     this.decisionDeployment = new DecisionDeployment(state, writer, decisionEngine, decisionLoader);
+    this.formDeployment = new FormDeployment(state, writer);
   }
 
   /** Registers work to run when a new process version is deployed (e.g. start-event subscriptions). */
@@ -70,6 +74,8 @@ public final class DeploymentHandler {
     }
     List<Planned> planned = new ArrayList<>();
     List<DecisionDeployment.Planned> plannedDecisions = new ArrayList<>();
+    List<FormDeployment.Planned> plannedForms = new ArrayList<>();
+    Map<String, String> formIdsInDeployment = new HashMap<>();
     Set<String> idsInDeployment = new HashSet<>();
     Set<String> graphIdsInDeployment = new HashSet<>();
     Map<String, String> decisionIdsInDeployment = new HashMap<>();
@@ -78,10 +84,14 @@ public final class DeploymentHandler {
         plannedDecisions.add(planDecisions(resource, tenantId, graphIdsInDeployment, decisionIdsInDeployment));
         continue;
       }
+      if (resource.name().endsWith(".form")) {
+        plannedForms.add(formDeployment.plan(resource, checksum(resource.content()), tenantId, formIdsInDeployment));
+        continue;
+      }
       if (!resource.name().endsWith(".bpmn") && !resource.name().endsWith(".xml")) {
         throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected resource '" + resource.name()
-            + "' to be a BPMN model (.bpmn or .xml) or a DMN model (.dmn), but this engine supports no other resource"
-            + " type yet");
+            + "' to be a BPMN model (.bpmn or .xml), a DMN model (.dmn) or a form (.form), but this engine supports"
+            + " no other resource type yet");
       }
       BpmnModelInstance model = reader.read(resource.name(), resource.content());
       List<Process> processes = ProcessTransformer.executableProcesses(model);
@@ -99,7 +109,7 @@ public final class DeploymentHandler {
         planned.add(plan(process, resource.name(), xml, checksum, tenantId));
       }
     }
-    return write(resources, planned, plannedDecisions, tenantId);
+    return write(resources, planned, plannedDecisions, plannedForms, tenantId);
   }
 
   private DecisionDeployment.Planned planDecisions(DeploymentResource resource, String tenantId,
@@ -136,7 +146,7 @@ public final class DeploymentHandler {
   }
 
   private DeploymentResult write(List<DeploymentResource> resources, List<Planned> planned,
-      List<DecisionDeployment.Planned> plannedDecisions, String tenantId) {
+      List<DecisionDeployment.Planned> plannedDecisions, List<FormDeployment.Planned> plannedForms, String tenantId) {
     long deploymentKey = state.keys().next();
     List<DeployedProcessMetadata> metadata = new ArrayList<>();
     List<DeployedProcess> deployed = new ArrayList<>();
@@ -146,11 +156,14 @@ public final class DeploymentHandler {
       deployed.add(new DeployedProcess(r.bpmnProcessId(), r.version(), r.processDefinitionKey(), r.resourceName(), r.tenantId()));
     }
     DeployedDecisions decisions = DeployedDecisions.of(plannedDecisions, tenantId);
+    List<DeployedFormMetadata> formMetadata = plannedForms.stream().map(FormDeployment.Planned::metadata).toList();
+    List<DeployedForm> forms = plannedForms.stream().map(FormDeployment.Planned::deployed).toList();
     writer.event(deploymentKey, DeploymentIntent.CREATED, new DeploymentRecord(
         resources.stream().map(DeploymentResource::name).toList(), metadata, tenantId,
-        decisions.requirementsMetadata(), decisions.decisionMetadata()));
-    // decisions first: a process deployed with them may evaluate them as soon as it starts
+        decisions.requirementsMetadata(), decisions.decisionMetadata(), formMetadata));
+    // decisions and forms first: a process deployed with them may use them as soon as it starts
     plannedDecisions.forEach(p -> decisionDeployment.write(p, deploymentKey));
+    plannedForms.forEach(p -> formDeployment.write(p, deploymentKey));
     for (Planned p : planned) {
       if (!p.duplicate()) {
         loader.handOver(p.process());
@@ -159,7 +172,8 @@ public final class DeploymentHandler {
         deployedListeners.forEach(listener -> listener.accept(p.process()));
       }
     }
-    return new DeploymentResult(deploymentKey, tenantId, deployed, decisions.requirements(), decisions.decisions());
+    return new DeploymentResult(deploymentKey, tenantId, deployed, decisions.requirements(), decisions.decisions(),
+        forms);
   }
 
   private static String checksum(byte[] content) {

@@ -1,5 +1,8 @@
 package dev.engranaje.engine.processing.query;
 
+import dev.engranaje.engine.gateway.FormView;
+import dev.engranaje.engine.gateway.Rejection;
+import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.gateway.UserTaskFilter;
 import dev.engranaje.engine.gateway.UserTaskView;
 import dev.engranaje.engine.record.UserTaskRecord;
@@ -10,6 +13,8 @@ import java.util.Optional;
 
 /** Looks up Camunda user tasks, live and ended, oldest first. Runs on the processing thread. */
 public final class UserTaskQueries {
+  static final String TASK_NOT_FOUND = "User task with key %d not found";
+
   private final EngineState state;
 
   public UserTaskQueries(EngineState state) {
@@ -18,6 +23,33 @@ public final class UserTaskQueries {
 
   public Optional<UserTaskView> userTask(long key) {
     return Optional.ofNullable(state.userTasks().get(key)).map(UserTaskQueries::view);
+  }
+
+  /**
+   * The deployed form version the task links, or empty when it links none (no form, an external
+   * reference, or a legacy form key that names no deployed form).
+   *
+   * @throws Rejection NOT_FOUND when there is no such task
+   */
+  public Optional<FormView> form(long userTaskKey) {
+    UserTaskRecord task = state.userTasks().get(userTaskKey);
+    if (task == null) {
+      throw new Rejection(RejectionType.NOT_FOUND, TASK_NOT_FOUND.formatted(userTaskKey));
+    }
+    return formKey(task.formKey()).map(key -> state.forms().byKey(key))
+        .map(f -> new FormView(f.formKey(), f.formId(), f.version(), f.resource(), f.tenantId()));
+  }
+
+  /** A linked form's key is a number; a legacy {@code formKey} (e.g. "camunda-forms:bpmn:x") is not. */
+  private static Optional<Long> formKey(String text) {
+    if (text == null || text.isEmpty() || !text.chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   public List<UserTaskView> userTasks(UserTaskFilter filter) {

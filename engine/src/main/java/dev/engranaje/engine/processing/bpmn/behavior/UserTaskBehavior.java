@@ -4,11 +4,13 @@ import dev.engranaje.engine.expression.EvaluationResult;
 import dev.engranaje.engine.expression.Expression;
 import dev.engranaje.engine.expression.ExpressionLanguage;
 import dev.engranaje.engine.model.ExecutableElement;
+import dev.engranaje.engine.model.LinkedForm;
 import dev.engranaje.engine.model.UserTaskDefinition;
 import dev.engranaje.engine.processing.ErrorType;
 import dev.engranaje.engine.processing.Failure;
 import dev.engranaje.engine.processing.Outcome;
 import dev.engranaje.engine.processing.RecordWriter;
+import dev.engranaje.engine.record.FormRecord;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.UserTaskIntent;
 import dev.engranaje.engine.record.UserTaskRecord;
@@ -25,12 +27,17 @@ import java.util.Map;
 
 /**
  * Evaluates user task properties (spec §5) and creates and cancels Camunda user tasks. A property
- * of the wrong type is an EXTRACT_VALUE_ERROR; a linked form ({@code formId}) is FORM_NOT_FOUND
- * because this release deploys no forms.
+ * of the wrong type is an EXTRACT_VALUE_ERROR. A linked form ({@code formId}) is resolved by its
+ * binding when the task activates and its key becomes the task's form key; when no deployed form
+ * matches, the task raises FORM_NOT_FOUND, which a deployment of the form and a resolve fix.
  */
 public final class UserTaskBehavior {
-  static final String FORM_NOT_FOUND =
-      "Expected to find a form with id '%s', but no such form was deployed (form deployment is not supported)";
+  static final String FORM_NOT_FOUND = "Expected to find a form with id '%s', but no form with this id is deployed;"
+      + " deploy it and resolve the incident";
+  static final String FORM_NOT_IN_DEPLOYMENT = "Expected to find a form with id '%s' deployed together with"
+      + " process '%s' (bindingType 'deployment'), but that deployment contains no form with this id";
+  static final String FORM_WITHOUT_VERSION_TAG = "Expected to find a form with id '%s' and version tag '%s', but no"
+      + " version of it has this tag";
 
   private final EngineState state;
   private final RecordWriter writer;
@@ -52,21 +59,38 @@ public final class UserTaskBehavior {
     UserTaskDefinition definition = element.userTask();
     Evaluator evaluator = new Evaluator(instance.key());
     try {
-      if (definition.formId() != null) {
-        throw new PropertyFailure(new Failure(ErrorType.FORM_NOT_FOUND, FORM_NOT_FOUND.formatted(definition.formId())));
-      }
       return Outcome.ok(new UserTaskProperties(
           evaluator.string(definition.assignee(), "assignee"),
           evaluator.list(definition.candidateGroups(), "candidateGroups"),
           evaluator.list(definition.candidateUsers(), "candidateUsers"),
           evaluator.date(definition.dueDate(), "dueDate"),
           evaluator.date(definition.followUpDate(), "followUpDate"),
-          definition.formKey(),
+          definition.form() == null ? definition.formKey() : Long.toString(linkedForm(instance, definition.form())),
           evaluator.string(definition.externalReference(), "externalReference"),
           evaluator.priority(definition.priority())));
     } catch (PropertyFailure failure) {
       return Outcome.failed(failure.failure);
     }
+  }
+
+  /** The key of the form version the task's binding selects; throws FORM_NOT_FOUND when there is none. */
+  private long linkedForm(ElementInstance instance, LinkedForm form) {
+    ProcessInstanceRecord value = instance.value();
+    FormRecord found = switch (form.binding()) {
+      case LATEST -> state.forms().latest(form.formId());
+      case DEPLOYMENT -> state.forms().inDeployment(
+          state.processes().deploymentKeyOf(value.processDefinitionKey()), form.formId());
+      case VERSION_TAG -> state.forms().withVersionTag(form.formId(), form.versionTag());
+    };
+    if (found != null) {
+      return found.formKey();
+    }
+    String message = switch (form.binding()) {
+      case LATEST -> FORM_NOT_FOUND.formatted(form.formId());
+      case DEPLOYMENT -> FORM_NOT_IN_DEPLOYMENT.formatted(form.formId(), value.bpmnProcessId());
+      case VERSION_TAG -> FORM_WITHOUT_VERSION_TAG.formatted(form.formId(), form.versionTag());
+    };
+    throw new PropertyFailure(new Failure(ErrorType.FORM_NOT_FOUND, message));
   }
 
   /** Writes CREATING and returns the new task; {@link #created} follows once the element is activated. */

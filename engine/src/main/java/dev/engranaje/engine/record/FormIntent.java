@@ -1,0 +1,5 @@
+package dev.engranaje.engine.record;
+
+public enum FormIntent implements Intent {
+  CREATED
+}
