@@ -1,0 +1,54 @@
+package dev.engranaje.workers.spreadsheet;
+
+import dev.engranaje.workers.api.BusinessError;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * Which sheet of a workbook to read: by name, by 1-based index, or (neither given) the first
+ * visible sheet — hidden sheets are skipped because a person opening the file does not see them.
+ */
+record SheetSelector(String name, Integer index) {
+  static final String SHEET_NOT_FOUND = "SHEET_NOT_FOUND";
+  static final String NO_SUCH_SHEET = "Expected a sheet %s in '%s', but it has sheets %s";
+  static final String NO_VISIBLE_SHEET = "Expected a visible sheet in '%s', but all its sheets %s are hidden";
+
+  static final SheetSelector FIRST_VISIBLE = new SheetSelector(null, null);
+
+  /** The 0-based index of the selected sheet. */
+  int resolve(Workbook workbook, String reference) throws BusinessError {
+    int count = workbook.getNumberOfSheets();
+    if (name != null && !name.isBlank()) {
+      int found = workbook.getSheetIndex(name);
+      if (found < 0) {
+        throw notFound("named '" + name + "'", workbook, reference);
+      }
+      return found;
+    }
+    if (index != null) {
+      if (index < 1 || index > count) {
+        throw notFound("number " + index, workbook, reference);
+      }
+      return index - 1;
+    }
+    for (int i = 0; i < count; i++) {
+      if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
+        return i;
+      }
+    }
+    throw new BusinessError(SHEET_NOT_FOUND, String.format(NO_VISIBLE_SHEET, reference, names(workbook)));
+  }
+
+  private static BusinessError notFound(String what, Workbook workbook, String reference) {
+    return new BusinessError(SHEET_NOT_FOUND, String.format(NO_SUCH_SHEET, what, reference, names(workbook)));
+  }
+
+  private static List<String> names(Workbook workbook) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+      names.add("'" + workbook.getSheetName(i) + "'");
+    }
+    return names;
+  }
+}
