@@ -18,7 +18,7 @@ import org.apache.poi.ss.usermodel.FormulaError;
  * BigDecimal}, so {@code 0.1+0.2} reads as {@code 0.3}, never {@code 0.30000000000000004}.
  */
 final class CellValues {
-  private static final MathContext EXCEL_PRECISION = new MathContext(15);
+  static final MathContext EXCEL_PRECISION = new MathContext(15);
   private static final double LONG_EXACT = 1L << 53;
 
   private CellValues() {}

@@ -3,6 +3,7 @@ package dev.engranaje.workers.spreadsheet;
 import dev.engranaje.workers.api.BusinessError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
@@ -18,37 +19,42 @@ record SheetSelector(String name, Integer index) {
 
   /** The 0-based index of the selected sheet. */
   int resolve(Workbook workbook, String reference) throws BusinessError {
-    int count = workbook.getNumberOfSheets();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+      names.add(workbook.getSheetName(i));
+    }
+    return resolve(names, i -> workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i), reference);
+  }
+
+  /** The 0-based index of the selected sheet among {@code names}. */
+  int resolve(List<String> names, IntPredicate hidden, String reference) throws BusinessError {
     if (name != null && !name.isBlank()) {
-      int found = workbook.getSheetIndex(name);
-      if (found < 0) {
-        throw notFound("named '" + name + "'", workbook, reference);
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).equalsIgnoreCase(name)) {
+          return i;
+        }
       }
-      return found;
+      throw notFound("named '" + name + "'", names, reference);
     }
     if (index != null) {
-      if (index < 1 || index > count) {
-        throw notFound("number " + index, workbook, reference);
+      if (index < 1 || index > names.size()) {
+        throw notFound("number " + index, names, reference);
       }
       return index - 1;
     }
-    for (int i = 0; i < count; i++) {
-      if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
+    for (int i = 0; i < names.size(); i++) {
+      if (!hidden.test(i)) {
         return i;
       }
     }
-    throw new BusinessError(SHEET_NOT_FOUND, String.format(NO_VISIBLE_SHEET, reference, names(workbook)));
+    throw new BusinessError(SHEET_NOT_FOUND, String.format(NO_VISIBLE_SHEET, reference, quoted(names)));
   }
 
-  private static BusinessError notFound(String what, Workbook workbook, String reference) {
-    return new BusinessError(SHEET_NOT_FOUND, String.format(NO_SUCH_SHEET, what, reference, names(workbook)));
+  private static BusinessError notFound(String what, List<String> names, String reference) {
+    return new BusinessError(SHEET_NOT_FOUND, String.format(NO_SUCH_SHEET, what, reference, quoted(names)));
   }
 
-  private static List<String> names(Workbook workbook) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-      names.add("'" + workbook.getSheetName(i) + "'");
-    }
-    return names;
+  private static List<String> quoted(List<String> names) {
+    return names.stream().map(n -> "'" + n + "'").toList();
   }
 }

@@ -42,8 +42,24 @@ final class WorkbookRowReader implements RowReader {
     this.reference = reference;
   }
 
-  /** Opens {@code file} (an xlsx, xls or encrypted xlsx) at the selected sheet. */
-  static WorkbookRowReader open(Path file, String reference, SpreadsheetFormat format, SheetSelector selector,
+  /**
+   * Opens {@code file} (an xlsx, xls or encrypted xlsx) at the selected sheet. A plain xlsx takes
+   * the fast {@link XlsxStreamReader}; what that path does not handle (Strict OOXML, odd packages)
+   * and every failure falls back to the streaming reader, whose errors are then reported.
+   */
+  static RowReader open(Path file, String reference, SpreadsheetFormat format, SheetSelector selector,
+      Secret password) throws TechnicalFailure, BusinessError {
+    if (format == SpreadsheetFormat.XLSX && password == null) {
+      try {
+        return XlsxStreamReader.open(file, reference, selector);
+      } catch (IllegalStateException notForTheFastPath) {
+        // fall through to the general reader
+      }
+    }
+    return openGeneral(file, reference, format, selector, password);
+  }
+
+  static WorkbookRowReader openGeneral(Path file, String reference, SpreadsheetFormat format, SheetSelector selector,
       Secret password) throws TechnicalFailure, BusinessError {
     Workbook workbook = openWorkbook(file, reference, format, password);
     try {
