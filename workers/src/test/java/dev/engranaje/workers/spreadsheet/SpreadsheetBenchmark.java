@@ -93,6 +93,7 @@ final class SpreadsheetBenchmark {
   static void read(Path file, int repeats) throws Exception {
     for (int run = 1; run <= repeats; run++) {
       resetPeaks();
+      long cpu = processCpu();
       long started = System.nanoTime();
       long rows = 0;
       long checksum = 0;
@@ -103,7 +104,7 @@ final class SpreadsheetBenchmark {
           checksum += record.values().size();
         }
       }
-      report("read", file, run, rows, checksum, System.nanoTime() - started);
+      report("read", file, run, rows, checksum, System.nanoTime() - started, processCpu() - cpu);
     }
   }
 
@@ -113,11 +114,12 @@ final class SpreadsheetBenchmark {
       Path copy = contexts.workspace.directory().resolve(file.getFileName());
       Files.createSymbolicLink(copy, file.toAbsolutePath());
       resetPeaks();
+      long cpu = processCpu();
       long started = System.nanoTime();
       RowsResult result = RowScan.scan(contexts.context, copy.getFileName().toString(), sourceSettings(file), "file",
           null, null, record -> true);
       report("worker->jsonl", file, 1, result.rowCount(), Files.size(contexts.path(result.dataFile())),
-          System.nanoTime() - started);
+          System.nanoTime() - started, processCpu() - cpu);
     }
   }
 
@@ -134,7 +136,12 @@ final class SpreadsheetBenchmark {
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
   }
 
-  private static void report(String what, Path file, int run, long rows, long checksum, long nanos) {
+  /** CPU time of the whole JVM (reader, JIT compiler and GC threads), fairer than wall time on a busy machine. */
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static void report(String what, Path file, int run, long rows, long checksum, long nanos, long cpuNanos) {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -142,8 +149,10 @@ final class SpreadsheetBenchmark {
       }
     }
     double seconds = nanos / 1e9;
-    System.out.printf(Locale.ROOT, "%s %s run %d: %,d rows in %.2f s = %,.0f rows/s; peak heap %.1f MB (max heap %d MB)"
-        + " [check %d]%n", what, file.getFileName(), run, rows, seconds, rows / seconds, peak / 1048576.0,
-        Runtime.getRuntime().maxMemory() / 1048576, checksum);
+    double cpuSeconds = cpuNanos / 1e9;
+    System.out.printf(Locale.ROOT, "%s %s run %d: %,d rows in %.2f s = %,.0f rows/s; CPU %.2f s = %,.0f rows per"
+        + " CPU-second; peak heap %.1f MB (max heap %d MB) [check %d]%n", what, file.getFileName(), run, rows, seconds,
+        rows / seconds, cpuSeconds, rows / cpuSeconds, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576,
+        checksum);
   }
 }
