@@ -13,6 +13,7 @@ uptime
 [ -f "$DIR/bench.xlsx" ] || java -Xmx2g -cp "$CP" $MAIN generate "$DIR" "$ROWS"
 java -Xmx256m -XX:+UseSerialGC -cp "$CP" $MAIN read "$DIR/bench.xlsx" 2
 java -Xmx256m -XX:+UseSerialGC -cp "$CP" $MAIN read "$DIR/bench.csv" 2
+java -Xmx256m -XX:+UseSerialGC -cp "$CP" $MAIN read "$DIR/bench.csv" 2 untyped
 java -Xmx256m -XX:+UseSerialGC -cp "$CP" $MAIN worker "$DIR/bench.xlsx"
 /usr/bin/python3 bench/spreadsheet/openpyxl_read.py "$DIR/bench.xlsx"
 /usr/bin/python3 bench/spreadsheet/openpyxl_read.py "$DIR/bench.csv"

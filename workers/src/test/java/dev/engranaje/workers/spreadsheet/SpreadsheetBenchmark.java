@@ -19,8 +19,9 @@ import java.util.Locale;
  * rows per second and peak heap. Run with {@code -Xmx256m} to show the read stays under 256 MB; see
  * README-spreadsheet.md for the command and bench/spreadsheet/openpyxl_read.py for the comparison.
  *
- * <p>{@code generate <dir> [rows]} writes bench.xlsx and bench.csv; {@code read <file> [repeats]}
- * reads a file (typed records, nothing kept); {@code worker <file>} runs the whole read worker path
+ * <p>{@code generate <dir> [rows]} writes bench.xlsx and bench.csv; {@code read <file> [repeats]
+ * [untyped]} reads a file (typed records, nothing kept; {@code untyped} reads CSV as text);
+ * {@code worker <file>} runs the whole read worker path
  * into a JSON Lines data file.
  */
 final class SpreadsheetBenchmark {
@@ -33,7 +34,8 @@ final class SpreadsheetBenchmark {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "generate" -> generate(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
-      case "read" -> read(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
+      case "read" -> read(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1,
+          args.length > 3 && args[3].equals("untyped"));
       case "worker" -> worker(Path.of(args[1]));
       default -> throw new IllegalArgumentException("Expected generate, read or worker, but got " + args[0]);
     }
@@ -90,21 +92,23 @@ final class SpreadsheetBenchmark {
     return new ReadOptions(SheetSelector.FIRST_VISIBLE, 1, java.util.Map.of(), types, CsvSettings.DEFAULT, null);
   }
 
-  static void read(Path file, int repeats) throws Exception {
+  static void read(Path file, int repeats, boolean untyped) throws Exception {
+    ReadOptions options = untyped ? ReadOptions.DEFAULT : options(file);
     for (int run = 1; run <= repeats; run++) {
       resetPeaks();
       long cpu = processCpu();
       long started = System.nanoTime();
       long rows = 0;
       long checksum = 0;
-      try (RecordSource records = RecordSources.open(file, file.getFileName().toString(), options(file))) {
+      try (RecordSource records = RecordSources.open(file, file.getFileName().toString(), options)) {
         SheetRecord record;
         while ((record = records.next()) != null) {
           rows++;
           checksum += record.values().size();
         }
       }
-      report("read", file, run, rows, checksum, System.nanoTime() - started, processCpu() - cpu);
+      report(untyped ? "read-untyped" : "read", file, run, rows, checksum, System.nanoTime() - started,
+          processCpu() - cpu);
     }
   }
 
@@ -112,7 +116,7 @@ final class SpreadsheetBenchmark {
     Path root = Files.createTempDirectory("bench-worker");
     try (JobContexts contexts = new JobContexts(root, "rpa:spreadsheet.read:1", 1)) {
       Path copy = contexts.workspace.directory().resolve(file.getFileName());
-      Files.createSymbolicLink(copy, file.toAbsolutePath());
+      Files.createLink(copy, file.toAbsolutePath());
       resetPeaks();
       long cpu = processCpu();
       long started = System.nanoTime();
