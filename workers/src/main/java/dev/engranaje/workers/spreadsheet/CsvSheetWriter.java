@@ -3,11 +3,14 @@ package dev.engranaje.workers.spreadsheet;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.RandomAccessFile;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,9 +35,9 @@ final class CsvSheetWriter implements SheetWriter {
       Files.copy(target, partial, StandardCopyOption.REPLACE_EXISTING);
       ensureEndsWithNewline(partial);
     }
-    Writer writer = new BufferedWriter(new OutputStreamWriter(
-        Files.newOutputStream(partial, copyExisting ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.APPEND}
-            : new java.nio.file.OpenOption[0]), settings.encoding()), 64 * 1024);
+    OpenOption[] options = copyExisting ? new OpenOption[] {StandardOpenOption.APPEND} : new OpenOption[0];
+    Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial, options),
+        settings.encoding()), 64 * 1024);
     if (byteOrderMark && !copyExisting) {
       writer.write('\uFEFF');
     }
@@ -58,7 +61,7 @@ final class CsvSheetWriter implements SheetWriter {
     if (size == 0) {
       return;
     }
-    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       raf.seek(size - 1);
       int last = raf.read();
       if (last != '\n') {
