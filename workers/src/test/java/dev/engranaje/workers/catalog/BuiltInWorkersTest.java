@@ -16,7 +16,8 @@ class BuiltInWorkersTest {
     assertThat(catalog.jobTypes()).contains(
         "rpa:http.request:1", "rpa:files.list:1", "rpa:files.move:1", "rpa:files.copy:1", "rpa:files.delete:1",
         "rpa:files.zip:1", "rpa:files.unzip:1", "rpa:files.checksum:1", "rpa:web.run-script:1",
-        "rpa:mail.send:1", "rpa:mail.fetch:1");
+        "rpa:mail.send:1", "rpa:mail.fetch:1", "rpa:spreadsheet.read:1", "rpa:spreadsheet.write:1",
+        "rpa:spreadsheet.append:1", "rpa:spreadsheet.filter:1", "rpa:spreadsheet.lookup:1");
   }
 
   @Test
