@@ -187,7 +187,8 @@ class WorkerCommandTest {
     assertThat(result.err()).contains("key 'jobs.cli-test:login:1.timeout' is invalid", "Expected a duration like 30s");
     Result unknown = rpa("worker", "--config", config("jobs: {\"cli-test:logon:1\": {}}\n").toString());
     assertThat(unknown.exitCode()).isEqualTo(1);
-    assertThat(unknown.err()).contains("'cli-test:logon:1' is not; known job types: [cli-test:gated:1, cli-test:login:1]");
+    assertThat(unknown.err()).contains("'cli-test:logon:1' is not; known job types: [cli-test:gated:1, cli-test:login:1, ",
+        "rpa:spreadsheet.read:1");
   }
 
   @Test
