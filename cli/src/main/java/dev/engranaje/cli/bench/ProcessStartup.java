@@ -59,7 +59,7 @@ final class ProcessStartup {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         if (line.contains(READY_LINE)) {
           long readyAt = System.nanoTime();
-          Thread drain = new Thread(() -> reader.lines().forEach(ignored -> { }), "engranaje-bench-drain");
+          Thread drain = new Thread(() -> drain(reader), "engranaje-bench-drain");
           drain.setDaemon(true);
           drain.start();
           return readyAt;
@@ -68,6 +68,17 @@ final class ProcessStartup {
       return -1;
     } catch (IOException e) {
       return -1;
+    }
+  }
+
+  // The child is destroyed once measured, which closes its output under the reader: that is the end.
+  private static void drain(BufferedReader reader) {
+    try {
+      while (reader.readLine() != null) {
+        // discard: the child only needs its pipe emptied so it never blocks on a full buffer
+      }
+    } catch (IOException closedWithTheChild) {
+      // expected when the child is destroyed
     }
   }
 }
