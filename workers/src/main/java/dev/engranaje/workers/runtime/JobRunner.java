@@ -36,7 +36,7 @@ import org.slf4j.MDC;
  * no backoff), so another worker picks it up at once. A command the engine refuses — typically the
  * completion of a job that timed out meanwhile — is logged and counted, never thrown.
  *
- * <p>Thread-safe: holds no per-job state.
+ * <p>Thread-safe: the only per-job state is the failure count per job key, in a concurrent map.
  */
 final class JobRunner<I, O> implements JobHandler {
   static final String RETURNED_MESSAGE =
