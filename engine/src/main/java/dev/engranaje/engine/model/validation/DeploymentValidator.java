@@ -47,6 +47,7 @@ public final class DeploymentValidator {
           new SignalRules(),
           new ScriptTaskRules(),
           new BusinessRuleTaskRules(),
+          new ListenerRules(),
           new ExpressionRules());
 
   /** How the BPMN library words parser errors, e.g. "Error: URI=null Line=8: cvc-...". */
