@@ -22,7 +22,8 @@ public enum ValueType {
   DECISION_REQUIREMENTS(DecisionRequirementsRecord.class, DecisionRequirementsIntent.class),
   DECISION(DecisionRecord.class, DecisionIntent.class),
   DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class),
-  FORM(FormRecord.class, FormIntent.class);
+  FORM(FormRecord.class, FormIntent.class),
+  PROCESS_EVENT(ProcessEventRecord.class, ProcessEventIntent.class);
 
   private final Class<? extends RecordValue> valueClass;
   private final Class<? extends Enum<?>> intentClass;

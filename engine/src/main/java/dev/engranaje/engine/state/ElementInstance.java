@@ -18,6 +18,8 @@ public final class ElementInstance {
   private long jobKey = -1;
   /** For call activities: the child process instance it created, or -1. */
   private long calledInstanceKey = -1;
+  /** The element a trigger stored on this scope will activate (ProcessEvent TRIGGERING), or null. */
+  private String pendingTrigger;
   /** Per parallel join: tokens that arrived on each incoming flow and wait to be consumed. */
   private final Map<String, Map<String, Integer>> joinTokens = new HashMap<>();
 
@@ -83,6 +85,14 @@ public final class ElementInstance {
     return value.processInstanceKey();
   }
 
+  /**
+   * The element that a trigger recorded on this scope activates once the scope gets to it (a process
+   * instance created at a message, timer or signal start event), or null.
+   */
+  public String pendingTrigger() {
+    return pendingTrigger;
+  }
+
   /** Tokens waiting at a join for one incoming flow. */
   public int joinTokens(String gatewayId, String flowId) {
     return joinTokens.getOrDefault(gatewayId, Map.of()).getOrDefault(flowId, 0);
@@ -104,6 +114,10 @@ public final class ElementInstance {
     } else {
       terminatedChildren++;
     }
+  }
+
+  void setPendingTrigger(String elementId) {
+    this.pendingTrigger = elementId;
   }
 
   void setJobKey(long jobKey) {

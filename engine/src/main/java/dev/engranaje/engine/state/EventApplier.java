@@ -18,6 +18,8 @@ import dev.engranaje.engine.record.JobIntent;
 import dev.engranaje.engine.record.JobRecord;
 import dev.engranaje.engine.record.MessageIntent;
 import dev.engranaje.engine.record.MessageRecord;
+import dev.engranaje.engine.record.ProcessEventIntent;
+import dev.engranaje.engine.record.ProcessEventRecord;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionIntent;
@@ -80,9 +82,17 @@ public final class EventApplier {
           state.signalSubscriptions().remove(record.key());
         }
       }
+      case PROCESS_EVENT -> applyProcessEvent((ProcessEventIntent) record.intent(), (ProcessEventRecord) record.value());
       default -> {
         // creations, variable documents and decision evaluations only inform
       }
+    }
+  }
+
+  private void applyProcessEvent(ProcessEventIntent intent, ProcessEventRecord event) {
+    ElementInstance scope = state.elementInstances().get(event.scopeKey());
+    if (scope != null) {
+      scope.setPendingTrigger(intent == ProcessEventIntent.TRIGGERING ? event.targetElementId() : null);
     }
   }
 

@@ -38,6 +38,12 @@ final class RecordLogReader implements AutoCloseable {
         valueType, intent);
   }
 
+  /** Number of PROCESS_INSTANCE events of an element id and intent, in any instance. */
+  long countElementEvents(String elementId, String intent) {
+    return single("SELECT COUNT(*) FROM records WHERE record_type = 'EVENT' AND value_type = 'PROCESS_INSTANCE'"
+        + " AND intent = ? AND json_extract(value, '$.elementId') = ?", intent, elementId);
+  }
+
   /** Number of VARIABLE CREATED events of a variable name, in any scope. */
   long countVariablesCreated(String name) {
     return single("SELECT COUNT(*) FROM records WHERE record_type = 'EVENT' AND value_type = 'VARIABLE'"

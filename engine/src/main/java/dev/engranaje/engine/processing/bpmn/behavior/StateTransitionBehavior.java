@@ -8,6 +8,8 @@ import dev.engranaje.engine.model.ExecutableProcess;
 import dev.engranaje.engine.processing.Outcome;
 import dev.engranaje.engine.processing.RecordWriter;
 import dev.engranaje.engine.processing.bpmn.ElementProcessors;
+import dev.engranaje.engine.record.ProcessEventIntent;
+import dev.engranaje.engine.record.ProcessEventRecord;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.state.ElementInstance;
@@ -34,8 +36,6 @@ public final class StateTransitionBehavior {
   private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
   /** Boundary events to activate once the activity they interrupt has terminated. */
   private final Map<Long, PendingInterrupt> pendingInterrupts = new HashMap<>();
-  /** Start events (other than the none start) of process instances created in this batch. */
-  private final Map<Long, ExecutableElement> pendingStartEvents = new HashMap<>();
   /** Catch events triggered through their event-based gateway, by flow scope key and element id. */
   private final Map<String, Map<String, String>> pendingEventTriggers = new HashMap<>();
   private final Consumer<ElementInstance> processInstanceEnded;
@@ -106,14 +106,25 @@ public final class StateTransitionBehavior {
    * instead of the none start event.
    */
   public ElementInstance createProcessInstance(long key, ProcessInstanceRecord value, ExecutableElement startEvent) {
-    pendingStartEvents.put(key, startEvent);
-    return createProcessInstance(key, value);
+    ElementInstance instance = createProcessInstance(key, value);
+    // recorded, not remembered: an activation incident can keep the instance ACTIVATING across a restart
+    writer.event(key, ProcessEventIntent.TRIGGERING, startEventTrigger(value, startEvent.id()));
+    return instance;
   }
 
   /** The start event a process instance begins at: the one it was created for, else the none start. */
   public ExecutableElement startEventOf(ElementInstance processInstance, ExecutableElement process) {
-    ExecutableElement startEvent = pendingStartEvents.remove(processInstance.key());
-    return startEvent != null ? startEvent : process.noneStartEvent();
+    String startEventId = processInstance.pendingTrigger();
+    if (startEventId == null) {
+      return process.noneStartEvent();
+    }
+    writer.event(processInstance.key(), ProcessEventIntent.TRIGGERED, startEventTrigger(processInstance.value(), startEventId));
+    return process(processInstance.value()).element(startEventId);
+  }
+
+  private static ProcessEventRecord startEventTrigger(ProcessInstanceRecord processInstance, String startEventId) {
+    return new ProcessEventRecord(processInstance.processInstanceKey(), startEventId,
+        processInstance.processInstanceKey(), processInstance.processDefinitionKey(), processInstance.tenantId());
   }
 
   /**
