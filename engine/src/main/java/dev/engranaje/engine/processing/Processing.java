@@ -147,7 +147,7 @@ public final class Processing {
         .register(BpmnElementType.EVENT_SUB_PROCESS, new EventSubProcessProcessor(transitions, mappings))
         .register(BpmnElementType.SUB_PROCESS, new SubProcessProcessor(transitions, activities, mappings, subscriptions))
         .register(BpmnElementType.CALL_ACTIVITY, new CallActivityProcessor(new CallActivityProcessor.Dependencies(
-            state, transitions, activities, mappings, variables, incidentBehavior, d.expressions())))
+            state, transitions, activities, mappings, variables, incidentBehavior, d.expressions(), subscriptions)))
         .register(BpmnElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor(
             new MultiInstanceBodyProcessor.Dependencies(state, transitions, activities, subscriptions, variables,
                 incidentBehavior, d.expressions())))

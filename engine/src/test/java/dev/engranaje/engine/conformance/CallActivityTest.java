@@ -402,6 +402,34 @@ class CallActivityTest {
     assertThat(jobEvents(job.getKey())).containsExactly(JobIntent.CREATED, JobIntent.CANCELED);
   }
 
+  @Test
+  void shouldTerminateChildWhenMessageOnCallActivityBoundaryIsCorrelated() {
+    // given
+    String childId = TestEngine.uniqueProcessId();
+    String parentId = TestEngine.uniqueProcessId();
+    String type = childId + "-work";
+    String orderId = "order-" + childId;
+    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
+        .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end")
+        .moveToActivity("call").boundaryEvent("cancelled", b -> b.message(m -> m.name("order-cancelled")
+            .zeebeCorrelationKeyExpression("orderId"))).endEvent("stopped")
+        .done());
+    long parentKey = engine.createInstance(parentId, Map.of("orderId", orderId));
+    ActivatedJob job = engine.activateJob(type);
+
+    // when
+    engine.client().newPublishMessageCommand().messageName("order-cancelled").correlationKey(orderId)
+        .variables(Map.of("reason", "customer")).send().join();
+
+    // then
+    engine.awaitCompleted(parentKey);
+    assertThat(engine.hasElementEvent(parentKey, "stopped", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.hasElementEvent(job.getProcessInstanceKey(), childId, ProcessInstanceIntent.ELEMENT_TERMINATED))
+        .isTrue();
+    assertThat(jobEvents(job.getKey())).containsExactly(JobIntent.CREATED, JobIntent.CANCELED);
+  }
+
   private static long childInstanceKey(long parentKey) {
     TestEngine.await("a child of " + parentKey + " was created", () -> !childActivations(parentKey).isEmpty());
     return childActivations(parentKey).get(0).key();

@@ -14,13 +14,16 @@ import dev.engranaje.engine.processing.bpmn.behavior.ActivityBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.IncidentBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.MappingBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.StateTransitionBehavior;
+import dev.engranaje.engine.processing.bpmn.behavior.SubscriptionBehavior;
 import dev.engranaje.engine.processing.bpmn.behavior.VariableBehavior;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
+import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
 import dev.engranaje.engine.record.ProcessRecord;
 import dev.engranaje.engine.state.ElementInstance;
 import dev.engranaje.engine.state.EngineState;
 import dev.engranaje.engine.state.ProcessState.DeployedDefinition;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,7 +47,8 @@ public final class CallActivityProcessor implements ElementProcessor {
 
   /** What a call activity uses. */
   public record Dependencies(EngineState state, StateTransitionBehavior transitions, ActivityBehavior activities,
-      MappingBehavior mappings, VariableBehavior variables, IncidentBehavior incidents, ExpressionLanguage expressions) {}
+      MappingBehavior mappings, VariableBehavior variables, IncidentBehavior incidents, ExpressionLanguage expressions,
+      SubscriptionBehavior subscriptions) {}
 
   public CallActivityProcessor(Dependencies dependencies) {
     this.d = dependencies;
@@ -60,9 +64,11 @@ public final class CallActivityProcessor implements ElementProcessor {
       d.incidents().raise(instance, called.failure(), -1);
       return;
     }
-    if (!d.activities().armBoundaryTimers(instance, element)) {
+    List<ProcessMessageSubscriptionRecord> messageBoundaries = d.subscriptions().prepareOrRaise(instance, element);
+    if (messageBoundaries == null || !d.activities().armBoundaryTimers(instance, element)) {
       return;
     }
+    d.subscriptions().open(messageBoundaries);
     ProcessRecord process = called.value().record();
     long childKey = d.state().keys().next();
     ProcessInstanceRecord child = new ProcessInstanceRecord(process.bpmnProcessId(), process.version(),
@@ -73,6 +79,7 @@ public final class CallActivityProcessor implements ElementProcessor {
         ? d.variables().visibleJson(instance.key(), null)
         : localVariables(instance.key()));
     d.transitions().toActivated(instance);
+    d.subscriptions().correlateBuffered(instance);
   }
 
   @Override
