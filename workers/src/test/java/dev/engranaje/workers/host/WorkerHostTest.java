@@ -66,6 +66,14 @@ class WorkerHostTest {
     return "workspace: {root: work}\nledger: {file: state/ledger.db}\nserver: {port: " + port + "}\n";
   }
 
+  private String scrape(int port) {
+    try {
+      return get(port, "/metrics").body();
+    } catch (Exception e) {
+      throw new IllegalStateException("Expected /metrics to answer, but " + e, e);
+    }
+  }
+
   private HttpResponse<String> get(int port, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -91,9 +99,13 @@ class WorkerHostTest {
     assertThat(plan.jobTypes()).containsExactly("test:salute:1");
     assertThat(plan.executionThreads()).isEqualTo(2);
     assertThat(engine.activateJob("test:inspect").getVariablesAsMap()).containsEntry("greeting", "Good day, Ada");
+    // the worker counts a job once the engine has answered its completion, which may be just after
+    // the next job became activatable
+    String completed = "engranaje_jobs_handled_total{outcome=\"completed\",type=\"test:salute:1\"} 1.0";
+    TestEngine.await("the metrics count the completed job", () -> scrape(port).contains(completed));
     String metrics = get(port, "/metrics").body();
     assertThat(metrics)
-        .contains("engranaje_jobs_handled_total{outcome=\"completed\",type=\"test:salute:1\"} 1.0")
+        .contains(completed)
         .contains("engranaje_job_duration_seconds_count{outcome=\"completed\",type=\"test:salute:1\"} 1")
         .contains("engranaje_jobs_in_flight{type=\"test:salute:1\"} 0.0")
         .contains("engranaje_ledger_in_doubt 0.0")
