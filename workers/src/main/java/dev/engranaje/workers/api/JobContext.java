@@ -22,7 +22,8 @@ public record JobContext(
   static final String IN_DOUBT =
       "Expected side effect '%s' to be recorded as done or not started, but it was started at %s and"
           + " never recorded as done: it may have happened. Check it, then run"
-          + " 'rpa worker ledger forget %s' and retry the job to act again";
+          + " 'rpa worker ledger forget %s' and retry the job to act again (raise its retries, then resolve the"
+          + " incident); if it did happen, do not retry: keep the entry and settle the instance by hand";
 
   /** The default idempotency key: the job type and job key, stable across redeliveries of a job. */
   public String idempotencyKey() {
