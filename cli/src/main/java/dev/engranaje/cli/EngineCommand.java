@@ -36,10 +36,19 @@ final class EngineCommand {
         description = "Survive process crashes but not power loss, for more throughput (SQLite synchronous=NORMAL).")
     boolean noFsync;
 
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Limits (see docs/engine/limits.md):%n")
+    LimitOptions limits = new LimitOptions();
+
     @Override
     public Integer call() throws InterruptedException {
       long jvmUp = System.nanoTime();
-      EngineOptions.Builder options = EngineOptions.builder().host(host).port(port).durableCommits(!noFsync);
+      EngineOptions.Builder options;
+      try {
+        options = EngineOptions.builder().host(host).port(port).durableCommits(!noFsync)
+            .limits((limits == null ? new LimitOptions() : limits).toLimits());
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
       if (inMemory) {
         options.inMemory();
       } else {

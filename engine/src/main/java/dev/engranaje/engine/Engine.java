@@ -12,6 +12,7 @@ import dev.engranaje.engine.processing.ProcessingGateway;
 import dev.engranaje.engine.processing.ProcessorHooks;
 import dev.engranaje.engine.processing.RecordWriter;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
+import dev.engranaje.engine.processing.deployment.DeploymentPreparer;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
 import dev.engranaje.engine.state.EngineState;
 import dev.engranaje.engine.state.EventApplier;
@@ -47,12 +48,12 @@ public final class Engine implements AutoCloseable {
     this.options = options;
     // FEEL (Scala) and the BPMN model API take most of a cold start: warm them up on another
     // core while the database opens; only replaying or deploying a model has to wait for them.
-    ExpressionLanguage language = new ExpressionLanguage(options.clock());
+    ExpressionLanguage language = new ExpressionLanguage(options.clock(), options.limits().feel());
     DecisionEngine decisionEngine = new DecisionEngine(options.clock());
     Thread warmUp = new Thread(() -> warmUp(language), "engranaje-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
-    BpmnResourceReader reader = new ValidatingResourceReader();
+    BpmnResourceReader reader = new ValidatingResourceReader(options.limits().model());
     AtomicLong replayed = new AtomicLong();
     AtomicLong activeElementInstances = new AtomicLong();
     Supplier<RecordLog> openLog = () -> options.inMemory() ? SqliteRecordLog.inMemory()
@@ -72,7 +73,10 @@ public final class Engine implements AutoCloseable {
       return new Processing(new Processing.Dependencies(state, writer, options.clock(), language, decisionEngine,
           transformer, loader, reader, hooks));
     });
-    this.gateway = new ProcessingGateway(processor, this::topology);
+    DeploymentPreparer preparer =
+        new DeploymentPreparer(reader, new ProcessTransformer(language), options.limits().maxDeploymentBytes());
+    this.gateway = new LimitCheckingGateway(new ProcessingGateway(processor, this::topology, preparer),
+        options.limits());
     // the REST API accepts at once; requests that arrive while the log is opened and the state
     // recovered wait in the processor's queue
     this.restServer = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port()) : null;

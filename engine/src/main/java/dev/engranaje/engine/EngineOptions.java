@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param durableCommits true makes every commit fsync the write-ahead log (SQLite {@code
  *     synchronous=FULL}), surviving power loss; false ({@code NORMAL}) survives process crashes
  *     such as {@code kill -9} but may lose the last commits on power loss. Default true.
+ * @param limits what one command, deployment and FEEL evaluation may hold. Default {@link
+ *     EngineLimits#defaults()} (Zeebe-like; see docs/engine/limits.md).
  */
 public record EngineOptions(
-    Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits) {
+    Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits,
+    EngineLimits limits) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -27,9 +30,16 @@ public record EngineOptions(
   public EngineOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(limits, "limits");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Expected a port between 0 and 65535, but got " + port);
     }
+  }
+
+  /** Options with the default limits (kept for callers that predate {@link EngineLimits}). */
+  public EngineOptions(Path dataDirectory, String host, int port, boolean restEnabled, Clock clock,
+      boolean durableCommits) {
+    this(dataDirectory, host, port, restEnabled, clock, durableCommits, EngineLimits.defaults());
   }
 
   public boolean inMemory() {
@@ -53,6 +63,7 @@ public record EngineOptions(
     private boolean restEnabled = true;
     private Clock clock = Clock.systemUTC();
     private boolean durableCommits = true;
+    private EngineLimits limits = EngineLimits.defaults();
 
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -89,8 +100,13 @@ public record EngineOptions(
       return this;
     }
 
+    public Builder limits(EngineLimits limits) {
+      this.limits = limits;
+      return this;
+    }
+
     public EngineOptions build() {
-      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits);
+      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits, limits);
     }
   }
 }

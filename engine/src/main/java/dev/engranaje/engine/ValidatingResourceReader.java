@@ -3,6 +3,7 @@ package dev.engranaje.engine;
 import dev.engranaje.engine.gateway.Rejection;
 import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.model.validation.DeploymentValidator;
+import dev.engranaje.engine.model.validation.ModelLimits;
 import dev.engranaje.engine.model.validation.ValidatedResource;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -23,9 +24,20 @@ final class ValidatingResourceReader implements BpmnResourceReader {
     Validator.INSTANCE.hashCode();
   }
 
+  private final DeploymentValidator validator;
+
+  /** A reader with the default model limits (sharing the warmed-up validator). */
+  ValidatingResourceReader() {
+    this(ModelLimits.DEFAULTS);
+  }
+
+  ValidatingResourceReader(ModelLimits limits) {
+    this.validator = limits.equals(ModelLimits.DEFAULTS) ? Validator.INSTANCE : new DeploymentValidator(limits);
+  }
+
   @Override
   public BpmnModelInstance read(String resourceName, byte[] content) {
-    ValidatedResource result = Validator.INSTANCE.validate(resourceName, content);
+    ValidatedResource result = validator.validate(resourceName, content);
     if (result instanceof ValidatedResource.Accepted accepted) {
       return accepted.model();
     }

@@ -42,8 +42,13 @@ public final class ExpressionLanguage {
   /** How much of an expression a failure message shows. */
   private static final int SHOWN_LENGTH = 200;
 
+  static final String PRODUCT_TOO_LARGE = "its %d iterators combine into more than %d items, the FEEL budget"
+      + " (raise it with --max-feel-range)";
+
   /** Set by the range check on the evaluating thread when it refused a range. */
   private static final ThreadLocal<String> REFUSED_RANGE = new ThreadLocal<>();
+  /** The running products of the iterator lists of the multi-iterator loops being evaluated. */
+  private static final ThreadLocal<java.util.ArrayDeque<Long>> PRODUCTS = ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
   private final Clock clock;
   private final FeelBudget budget;
@@ -106,6 +111,20 @@ public final class ExpressionLanguage {
         "Expected a valid FEEL expression, but '" + shown(feelText) + "' failed to parse: " + parsed);
   }
 
+  /**
+   * Parses FEEL text (without the leading {@code =}) only to check it.
+   *
+   * @return the parser's message, or empty when the text parses
+   */
+  public Optional<String> parseFailure(String feelText) {
+    FeelThreads.Outcome<Object> outcome = feelText.length() <= PARSE_INLINE_LENGTH
+        ? new FeelThreads.Outcome.Done<>(parseAndGuard(feelText))
+        : FeelThreads.run(() -> parseAndGuard(feelText));
+    Object parsed = outcome instanceof FeelThreads.Outcome.Failed<Object> failed
+        ? failed.reason() : ((FeelThreads.Outcome.Done<Object>) outcome).value();
+    return parsed instanceof Expression ? Optional.empty() : Optional.of(String.valueOf(parsed));
+  }
+
   /** @return the guarded {@link Expression}, or the parser's message */
   private Object parseAndGuard(String feelText) {
     ParseResult result = feel().parseExpression(feelText);
@@ -138,6 +157,7 @@ public final class ExpressionLanguage {
 
   private EvaluationResult evaluateHere(Expression expression, Map<String, Object> variables) {
     REFUSED_RANGE.remove();
+    PRODUCTS.get().clear();
     org.camunda.feel.api.EvaluationResult result = feel().evaluate(expression.parsed(), variables);
     String refused = REFUSED_RANGE.get();
     if (refused != null) {
@@ -169,6 +189,7 @@ public final class ExpressionLanguage {
   /** The function every range end is wrapped in (see {@link FeelAst}): refuses ranges over the budget. */
   private static final class RangeCheck extends JavaFunctionProvider {
     private final JavaFunction check;
+    private final JavaFunction iterator;
 
     RangeCheck(FeelBudget budget) {
       this.check = new JavaFunction(List.of("start", "end"), arguments -> {
@@ -186,16 +207,45 @@ public final class ExpressionLanguage {
         }
         return end;
       });
+      this.iterator = new JavaFunction(List.of("index", "count", "list"), arguments -> {
+        int index = ((ValNumber) arguments.get(0)).value().intValue();
+        int count = ((ValNumber) arguments.get(1)).value().intValue();
+        Val list = arguments.get(2);
+        long size = list instanceof org.camunda.feel.syntaxtree.ValList items ? items.itemsAsSeq().size() : 1;
+        java.util.ArrayDeque<Long> products = PRODUCTS.get();
+        long product = index == 0 || products.isEmpty() ? size : multiply(products.pop(), size);
+        if (product > budget.maxRangeItems()) {
+          products.clear();
+          String reason = String.format(PRODUCT_TOO_LARGE, count, budget.maxRangeItems());
+          REFUSED_RANGE.set(reason);
+          return new ValFatalError(reason);
+        }
+        if (index < count - 1) {
+          products.push(product);
+        }
+        return list;
+      });
+    }
+
+    private static long multiply(long a, long b) {
+      try {
+        return Math.multiplyExact(a, b);
+      } catch (ArithmeticException overflow) {
+        return Long.MAX_VALUE;
+      }
     }
 
     @Override
     public Optional<JavaFunction> resolveFunction(String functionName) {
-      return FeelAst.RANGE_END.equals(functionName) ? Optional.of(check) : Optional.empty();
+      if (FeelAst.RANGE_END.equals(functionName)) {
+        return Optional.of(check);
+      }
+      return FeelAst.ITERATOR.equals(functionName) ? Optional.of(iterator) : Optional.empty();
     }
 
     @Override
     public java.util.Collection<String> getFunctionNames() {
-      return List.of(FeelAst.RANGE_END);
+      return List.of(FeelAst.RANGE_END, FeelAst.ITERATOR);
     }
   }
 }

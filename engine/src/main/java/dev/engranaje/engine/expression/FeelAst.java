@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.camunda.feel.syntaxtree.ConstNumber;
 import org.camunda.feel.syntaxtree.EveryItem;
 import org.camunda.feel.syntaxtree.Exp;
 import org.camunda.feel.syntaxtree.Filter;
@@ -36,6 +37,12 @@ final class FeelAst {
 
   /** The name of the range check; not a name a FEEL expression can call (it contains '$'). */
   static final String RANGE_END = "engranaje$rangeEnd";
+  /**
+   * The name of the iterator check: a {@code for}, {@code some} or {@code every} with several
+   * iterators builds their whole cartesian product at once, so each iterator's list is wrapped in
+   * {@code engranaje$iterator(index, count, list)}, which refuses a product over the budget.
+   */
+  static final String ITERATOR = "engranaje$iterator";
 
   /** More nodes than this, and an expression is evaluated under the full budget. */
   private static final int BOUNDED_NODES = 64;
@@ -58,6 +65,20 @@ final class FeelAst {
     private int nodes;
     private boolean unbounded;
 
+    private scala.collection.immutable.List<scala.Tuple2<String, Exp>> guardIterators(
+        scala.collection.immutable.List<scala.Tuple2<String, Exp>> iterators) {
+      List<scala.Tuple2<String, Exp>> guarded = new ArrayList<>();
+      int count = iterators.size();
+      for (scala.Tuple2<String, Exp> iterator : CollectionConverters.asJava(iterators)) {
+        Exp list = (Exp) rewrite(iterator._2());
+        List<Exp> arguments = List.of(new ConstNumber(scala.math.BigDecimal.valueOf(guarded.size())),
+            new ConstNumber(scala.math.BigDecimal.valueOf(count)), list);
+        guarded.add(new scala.Tuple2<>(iterator._1(),
+            new FunctionInvocation(ITERATOR, new PositionalFunctionParameters(scalaList(arguments)))));
+      }
+      return scalaList(guarded);
+    }
+
     Object rewrite(Object node) {
       if (node instanceof Exp) {
         nodes++;
@@ -73,6 +94,15 @@ final class FeelAst {
         Exp end = (Exp) rewrite(range.end());
         return new IterationContext(start, new FunctionInvocation(RANGE_END,
             new PositionalFunctionParameters(scalaList(List.of(start, end)))));
+      }
+      if (node instanceof For loop && loop.iterators().size() > 1) {
+        return new For(guardIterators(loop.iterators()), (Exp) rewrite(loop.exp()));
+      }
+      if (node instanceof SomeItem some && some.iterators().size() > 1) {
+        return new SomeItem(guardIterators(some.iterators()), (Exp) rewrite(some.condition()));
+      }
+      if (node instanceof EveryItem every && every.iterators().size() > 1) {
+        return new EveryItem(guardIterators(every.iterators()), (Exp) rewrite(every.condition()));
       }
       if (node instanceof scala.collection.immutable.List<?> list) {
         List<Object> items = new ArrayList<>();

@@ -24,6 +24,15 @@ public record ExecutableProcess(
     flows = Map.copyOf(flows);
   }
 
+  /**
+   * The same graph under another version and key: a deployment transforms a model before it knows
+   * them (off the processor thread) and the processor assigns them.
+   */
+  public ExecutableProcess withIdentity(int version, long processDefinitionKey) {
+    return new ExecutableProcess(bpmnProcessId, version, processDefinitionKey, resourceName, tenantId, root, elements,
+        flows);
+  }
+
   public ExecutableElement element(String elementId) {
     return elements.get(elementId);
   }

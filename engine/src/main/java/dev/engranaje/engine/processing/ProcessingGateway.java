@@ -23,6 +23,9 @@ import dev.engranaje.engine.gateway.UserTaskFilter;
 import dev.engranaje.engine.gateway.UserTaskUpdate;
 import dev.engranaje.engine.gateway.UserTaskView;
 import dev.engranaje.engine.gateway.VariableView;
+import dev.engranaje.engine.gateway.Rejection;
+import dev.engranaje.engine.processing.deployment.DeploymentPreparer;
+import dev.engranaje.engine.processing.deployment.PreparedDeployment;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,10 +35,20 @@ import java.util.function.Supplier;
 public final class ProcessingGateway implements EngineGateway {
   private final CommandProcessor processor;
   private final Supplier<Topology> topology;
+  private final DeploymentPreparer preparer;
 
-  public ProcessingGateway(CommandProcessor processor, Supplier<Topology> topology) {
+  /**
+   * @param preparer reads, validates and transforms deployments on the caller's thread, so that the
+   *     processor thread only applies them; null prepares on the processor thread
+   */
+  public ProcessingGateway(CommandProcessor processor, Supplier<Topology> topology, DeploymentPreparer preparer) {
     this.processor = processor;
     this.topology = topology;
+    this.preparer = preparer;
+  }
+
+  public ProcessingGateway(CommandProcessor processor, Supplier<Topology> topology) {
+    this(processor, topology, null);
   }
 
   @Override
@@ -45,7 +58,16 @@ public final class ProcessingGateway implements EngineGateway {
 
   @Override
   public CompletableFuture<DeploymentResult> deploy(List<DeploymentResource> resources, String tenantId) {
-    return processor.submit((p, reply) -> reply.complete(p.deployments().deploy(resources, tenantId)));
+    if (preparer == null) {
+      return processor.submit((p, reply) -> reply.complete(p.deployments().deploy(resources, tenantId)));
+    }
+    PreparedDeployment prepared;
+    try {
+      prepared = preparer.prepare(resources, tenantId);
+    } catch (Rejection rejection) {
+      return CompletableFuture.failedFuture(rejection);
+    }
+    return processor.submit((p, reply) -> reply.complete(p.deployments().deploy(prepared, tenantId)));
   }
 
   @Override

@@ -14,7 +14,7 @@ import org.xml.sax.SAXParseException;
  * Validates one BPMN deployment resource before it is deployed.
  *
  * <p>The resource is first scanned with a hardened XML parser (no DOCTYPE, no external entities),
- * then parsed with {@code zeebe-bpmn-model} (which also checks the BPMN schema). The model is then
+ * then checked against the {@link ModelLimits} (element count, FEEL length and nesting), then parsed with {@code zeebe-bpmn-model} (which also checks the BPMN schema). The model is then
  * checked against the element kinds supported by this release ({@link ElementSupport}), the
  * engine's deployment rules and Zeebe's design-time validators. Findings of Zeebe's validators are
  * kept only for elements that the engine's own findings do not already name, so each problem is
@@ -56,6 +56,17 @@ public final class DeploymentValidator {
 
   private static final ModelRule LIBRARY_RULES = new LibraryRules();
 
+  private final ModelLimits limits;
+
+  /** A validator with the default {@link ModelLimits}. */
+  public DeploymentValidator() {
+    this(ModelLimits.DEFAULTS);
+  }
+
+  public DeploymentValidator(ModelLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
   /**
    * Validates a resource.
    *
@@ -73,6 +84,10 @@ public final class DeploymentValidator {
     Optional<String> xmlProblem = SafeXml.scan(content);
     if (xmlProblem.isPresent()) {
       findings.add(null, xmlProblem.get());
+      return new ValidatedResource.Rejected(resourceName, findings.toList());
+    }
+    ModelLimitScan.check(content, limits, findings);
+    if (!findings.isEmpty()) {
       return new ValidatedResource.Rejected(resourceName, findings.toList());
     }
     BpmnModelInstance model;

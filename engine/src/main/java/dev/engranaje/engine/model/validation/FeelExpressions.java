@@ -1,16 +1,19 @@
 package dev.engranaje.engine.model.validation;
 
+import dev.engranaje.engine.expression.ExpressionLanguage;
+import java.time.Clock;
 import java.util.Optional;
-import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
-import org.camunda.feel.api.ParseResult;
 
-/** Parses FEEL expressions (values starting with {@code =}) without evaluating them. */
+/**
+ * Parses FEEL expressions (values starting with {@code =}) without evaluating them. Long ones are
+ * parsed on a large-stack FEEL thread (see {@link ExpressionLanguage}); {@link ModelLimitScan} has
+ * refused those over the length and nesting limits before.
+ */
 final class FeelExpressions {
 
   static final String PREFIX = "=";
 
-  private static final FeelEngineApi ENGINE = FeelEngineBuilder.forJava().build();
+  private static final ExpressionLanguage ENGINE = new ExpressionLanguage(Clock.systemUTC());
 
   private FeelExpressions() {}
 
@@ -26,8 +29,7 @@ final class FeelExpressions {
   static Optional<String> parseError(String value) {
     String expression = value.trim().substring(PREFIX.length());
     try {
-      ParseResult result = ENGINE.parseExpression(expression);
-      return result.isSuccess() ? Optional.empty() : Optional.of(result.failure().message());
+      return ENGINE.parseFailure(expression);
     } catch (RuntimeException e) {
       return Optional.of("failed to parse expression '" + expression + "': " + e.getMessage());
     }

@@ -69,7 +69,7 @@ public final class SafeXml {
     return message != null && (message.contains("DOCTYPE") || message.contains("ENTITY"));
   }
 
-  private static SAXParserFactory newFactory()
+  static SAXParserFactory newFactory()
       throws ParserConfigurationException, SAXException {
     SAXParserFactory factory = SAXParserFactory.newInstance();
     factory.setNamespaceAware(true);

@@ -10,9 +10,9 @@ import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.feel.api.EvaluationResult;
-import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
+import dev.engranaje.engine.expression.EvaluationResult;
+import dev.engranaje.engine.expression.ExpressionLanguage;
+import java.time.Clock;
 
 /**
  * Signal events (spec §1.2): each references a signal with a non-empty name whose FEEL parses; a
@@ -31,7 +31,8 @@ final class SignalRules implements ModelRule {
   static final String DUPLICATE_START_SIGNAL = "Expected unique signal names among the start events of process"
       + " '%s', but '%s' starts both '%s' and '%s'";
 
-  private static final FeelEngineApi ENGINE = FeelEngineBuilder.forJava().build();
+  /** Budgeted: a start event's name is evaluated at deploy time, on the deploying thread. */
+  private static final ExpressionLanguage ENGINE = new ExpressionLanguage(Clock.systemUTC());
 
   @Override
   public void check(BpmnModelInstance model, Findings findings) {
@@ -89,9 +90,9 @@ final class SignalRules implements ModelRule {
 
   private static boolean isStaticString(String expression) {
     try {
-      EvaluationResult result = ENGINE.evaluateExpression(expression.trim().substring(1), Map.of());
-      return result.isSuccess() && !result.hasSuppressedFailures()
-          && result.result() instanceof String text && !text.isEmpty();
+      EvaluationResult result = ENGINE.evaluate(ENGINE.parse(expression), Map.of());
+      return result instanceof EvaluationResult.Success success && success.warnings() == null
+          && success.value() instanceof String text && !text.isEmpty();
     } catch (RuntimeException e) {
       return false;
     }

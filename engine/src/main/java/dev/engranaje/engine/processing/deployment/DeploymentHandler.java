@@ -19,15 +19,10 @@ import dev.engranaje.engine.record.ProcessIntent;
 import dev.engranaje.engine.record.ProcessRecord;
 import dev.engranaje.engine.state.EngineState;
 import dev.engranaje.engine.state.ProcessState.DeployedDefinition;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.Process;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,45 +63,39 @@ public final class DeploymentHandler {
 
   private record Planned(ProcessRecord record, ExecutableProcess process, boolean duplicate) {}
 
+  /** Prepares (on this thread) and deploys; the REST API prepares off the processor instead. */
   public DeploymentResult deploy(List<DeploymentResource> resources, String tenantId) {
-    if (resources == null || resources.isEmpty()) {
-      throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected to deploy at least one resource, but none was given");
-    }
+    return deploy(new DeploymentPreparer(reader, transformer, Long.MAX_VALUE).prepare(resources, tenantId), tenantId);
+  }
+
+  /** Deploys a deployment read, validated and transformed by a {@link DeploymentPreparer}. */
+  public DeploymentResult deploy(PreparedDeployment prepared, String tenantId) {
     List<Planned> planned = new ArrayList<>();
     List<DecisionDeployment.Planned> plannedDecisions = new ArrayList<>();
     List<FormDeployment.Planned> plannedForms = new ArrayList<>();
     Map<String, String> formIdsInDeployment = new HashMap<>();
-    Set<String> idsInDeployment = new HashSet<>();
     Set<String> graphIdsInDeployment = new HashSet<>();
     Map<String, String> decisionIdsInDeployment = new HashMap<>();
-    for (DeploymentResource resource : resources) {
+    List<DeploymentResource> resources = new ArrayList<>();
+    for (PreparedDeployment.Resource prepresource : prepared.resources()) {
+      DeploymentResource resource = prepresource.resource();
+      resources.add(resource);
       if (resource.name().endsWith(".dmn")) {
         plannedDecisions.add(planDecisions(resource, tenantId, graphIdsInDeployment, decisionIdsInDeployment));
         continue;
       }
       if (resource.name().endsWith(".form")) {
-        plannedForms.add(formDeployment.plan(resource, checksum(resource.content()), tenantId, formIdsInDeployment));
+        plannedForms.add(formDeployment.plan(resource, prepresource.checksum(), tenantId, formIdsInDeployment));
         continue;
       }
-      if (!resource.name().endsWith(".bpmn") && !resource.name().endsWith(".xml")) {
+      if (!prepresource.bpmn()) {
         throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected resource '" + resource.name()
             + "' to be a BPMN model (.bpmn or .xml), a DMN model (.dmn) or a form (.form), but this engine supports"
             + " no other resource type yet");
       }
-      BpmnModelInstance model = reader.read(resource.name(), resource.content());
-      List<Process> processes = ProcessTransformer.executableProcesses(model);
-      if (processes.isEmpty()) {
-        throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected resource '" + resource.name()
-            + "' to contain at least one executable process (isExecutable=\"true\"), but it contains none");
-      }
       String xml = new String(resource.content(), StandardCharsets.UTF_8);
-      String checksum = checksum(resource.content());
-      for (Process process : processes) {
-        if (!idsInDeployment.add(process.getId())) {
-          throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected process ids to be unique in a deployment, but '"
-              + process.getId() + "' is defined twice (in '" + resource.name() + "')");
-        }
-        planned.add(plan(process, resource.name(), xml, checksum, tenantId));
+      for (ExecutableProcess process : prepresource.processes()) {
+        planned.add(plan(process, resource.name(), xml, prepresource.checksum(), tenantId));
       }
     }
     return write(resources, planned, plannedDecisions, plannedForms, tenantId);
@@ -123,8 +112,9 @@ public final class DeploymentHandler {
     return decisions;
   }
 
-  private Planned plan(Process process, String resourceName, String xml, String checksum, String tenantId) {
-    DeployedDefinition latest = state.processes().latest(process.getId());
+  private Planned plan(ExecutableProcess prepared, String resourceName, String xml, String checksum,
+      String tenantId) {
+    DeployedDefinition latest = state.processes().latest(prepared.bpmnProcessId());
     if (latest != null && latest.record().checksum().equals(checksum) && latest.record().resourceName().equals(resourceName)) {
       return new Planned(latest.record(), latest.process(), true);
     }
@@ -132,7 +122,7 @@ public final class DeploymentHandler {
     long key = state.keys().next();
     ExecutableProcess executable;
     try {
-      executable = transformer.transform(process, version, key, resourceName, tenantId);
+      executable = prepared.withIdentity(version, key);
       timerStarts.check(executable);
     } catch (IllegalArgumentException e) {
       throw new Rejection(RejectionType.INVALID_ARGUMENT, "'" + resourceName + "': " + e.getMessage());
@@ -140,9 +130,9 @@ public final class DeploymentHandler {
     if (executable.root().noneStartEvent() == null && executable.root().children().stream().noneMatch(
         e -> e.type() == dev.engranaje.engine.model.BpmnElementType.START_EVENT)) {
       throw new Rejection(RejectionType.INVALID_ARGUMENT, "'" + resourceName + "': Expected process '"
-          + process.getId() + "' to have a start event, but it has none");
+          + prepared.bpmnProcessId() + "' to have a start event, but it has none");
     }
-    return new Planned(new ProcessRecord(process.getId(), version, key, resourceName, checksum, xml, tenantId), executable, false);
+    return new Planned(new ProcessRecord(prepared.bpmnProcessId(), version, key, resourceName, checksum, xml, tenantId), executable, false);
   }
 
   private DeploymentResult write(List<DeploymentResource> resources, List<Planned> planned,
@@ -177,10 +167,6 @@ public final class DeploymentHandler {
   }
 
   private static String checksum(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
+    return DeploymentPreparer.checksum(content);
   }
 }
