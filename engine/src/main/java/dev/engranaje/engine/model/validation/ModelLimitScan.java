@@ -73,7 +73,8 @@ final class ModelLimitScan {
       if (BPMN.equals(uri) && !NOT_COUNTED.contains(localName) && ++elements > limits.maxElements()) {
         throw new Stop();
       }
-      String id = attributes.getValue("id");
+      // an expression element's own generated id means nothing to the modeller: name its owner
+      String id = EXPRESSION_TEXTS.contains(localName) ? null : attributes.getValue("id");
       ids.push(id != null ? id : ids.isEmpty() ? "" : ids.peek());
       for (int i = 0; i < attributes.getLength(); i++) {
         String value = attributes.getValue(i).trim();
@@ -106,8 +107,7 @@ final class ModelLimitScan {
       Optional<String> problem =
           ExpressionScan.check(expression, limits.maxExpressionLength(), limits.maxExpressionNesting());
       String id = ids.isEmpty() || ids.peek().isEmpty() ? null : ids.peek();
-      problem.ifPresent(reason -> findings.add(id, EXPRESSION_OVER_LIMIT,
-          where + (id == null ? "" : " of element '" + id + "'"), reason));
+      problem.ifPresent(reason -> findings.add(id, EXPRESSION_OVER_LIMIT, where, reason));
     }
   }
 }
