@@ -2,7 +2,6 @@ package dev.engranaje.engine.expression;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -10,12 +9,7 @@ import org.camunda.feel.FeelEngineClock;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
-import org.camunda.feel.context.JavaFunction;
-import org.camunda.feel.context.JavaFunctionProvider;
 import org.camunda.feel.syntaxtree.ParsedExpression;
-import org.camunda.feel.syntaxtree.Val;
-import org.camunda.feel.syntaxtree.ValFatalError;
-import org.camunda.feel.syntaxtree.ValNumber;
 
 /**
  * Parses model attributes into {@link Expression}s and evaluates them with the Camunda FEEL engine.
@@ -35,20 +29,12 @@ import org.camunda.feel.syntaxtree.ValNumber;
  */
 public final class ExpressionLanguage {
   static final String OVER_BUDGET = "Expected to evaluate expression '%s' within its budget, but %s";
-  static final String RANGE_TOO_LARGE = "its range %s..%s has %s items, more than the FEEL budget of %d"
-      + " (raise it with --max-feel-range)";
   /** Longer expressions are parsed on a FEEL thread: the parser recurses about once per character. */
   private static final int PARSE_INLINE_LENGTH = 200;
   /** How much of an expression a failure message shows. */
   private static final int SHOWN_LENGTH = 200;
 
-  static final String PRODUCT_TOO_LARGE = "its %d iterators combine into more than %d items, the FEEL budget"
-      + " (raise it with --max-feel-range)";
 
-  /** Set by the range check on the evaluating thread when it refused a range. */
-  private static final ThreadLocal<String> REFUSED_RANGE = new ThreadLocal<>();
-  /** The running products of the iterator lists of the multi-iterator loops being evaluated. */
-  private static final ThreadLocal<java.util.ArrayDeque<Long>> PRODUCTS = ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
   private final Clock clock;
   private final FeelBudget budget;
@@ -79,7 +65,7 @@ public final class ExpressionLanguage {
         engine = feel;
         if (engine == null) {
           FeelEngineClock feelClock = () -> ZonedDateTime.now(clock);
-          engine = FeelEngineBuilder.forJava().withClock(feelClock).withFunctionProvider(new RangeCheck(budget))
+          engine = FeelEngineBuilder.forJava().withClock(feelClock).withFunctionProvider(new BudgetFunctions(budget))
               .build();
           feel = engine;
         }
@@ -156,12 +142,10 @@ public final class ExpressionLanguage {
   }
 
   private EvaluationResult evaluateHere(Expression expression, Map<String, Object> variables) {
-    REFUSED_RANGE.remove();
-    PRODUCTS.get().clear();
+    BudgetFunctions.startEvaluation();
     org.camunda.feel.api.EvaluationResult result = feel().evaluate(expression.parsed(), variables);
-    String refused = REFUSED_RANGE.get();
+    String refused = BudgetFunctions.refusal();
     if (refused != null) {
-      REFUSED_RANGE.remove();
       return EvaluationResult.failure(String.format(OVER_BUDGET, shown(expression.text()), refused));
     }
     if (!result.isSuccess()) {
@@ -184,68 +168,5 @@ public final class ExpressionLanguage {
   static String shown(String text) {
     return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "… (" + text.length()
         + " characters)";
-  }
-
-  /** The function every range end is wrapped in (see {@link FeelAst}): refuses ranges over the budget. */
-  private static final class RangeCheck extends JavaFunctionProvider {
-    private final JavaFunction check;
-    private final JavaFunction iterator;
-
-    RangeCheck(FeelBudget budget) {
-      this.check = new JavaFunction(List.of("start", "end"), arguments -> {
-        Val start = arguments.get(0);
-        Val end = arguments.get(1);
-        if (start instanceof ValNumber from && end instanceof ValNumber to) {
-          java.math.BigDecimal items = to.value().bigDecimal().subtract(from.value().bigDecimal()).abs()
-              .add(java.math.BigDecimal.ONE);
-          if (items.compareTo(java.math.BigDecimal.valueOf(budget.maxRangeItems())) > 0) {
-            String reason = String.format(RANGE_TOO_LARGE, from.value(), to.value(), items.toPlainString(),
-                budget.maxRangeItems());
-            REFUSED_RANGE.set(reason);
-            return new ValFatalError(reason);
-          }
-        }
-        return end;
-      });
-      this.iterator = new JavaFunction(List.of("index", "count", "list"), arguments -> {
-        int index = ((ValNumber) arguments.get(0)).value().intValue();
-        int count = ((ValNumber) arguments.get(1)).value().intValue();
-        Val list = arguments.get(2);
-        long size = list instanceof org.camunda.feel.syntaxtree.ValList items ? items.itemsAsSeq().size() : 1;
-        java.util.ArrayDeque<Long> products = PRODUCTS.get();
-        long product = index == 0 || products.isEmpty() ? size : multiply(products.pop(), size);
-        if (product > budget.maxRangeItems()) {
-          products.clear();
-          String reason = String.format(PRODUCT_TOO_LARGE, count, budget.maxRangeItems());
-          REFUSED_RANGE.set(reason);
-          return new ValFatalError(reason);
-        }
-        if (index < count - 1) {
-          products.push(product);
-        }
-        return list;
-      });
-    }
-
-    private static long multiply(long a, long b) {
-      try {
-        return Math.multiplyExact(a, b);
-      } catch (ArithmeticException overflow) {
-        return Long.MAX_VALUE;
-      }
-    }
-
-    @Override
-    public Optional<JavaFunction> resolveFunction(String functionName) {
-      if (FeelAst.RANGE_END.equals(functionName)) {
-        return Optional.of(check);
-      }
-      return FeelAst.ITERATOR.equals(functionName) ? Optional.of(iterator) : Optional.empty();
-    }
-
-    @Override
-    public java.util.Collection<String> getFunctionNames() {
-      return List.of(FeelAst.RANGE_END, FeelAst.ITERATOR);
-    }
   }
 }

@@ -44,11 +44,16 @@ final class FeelAst {
    */
   static final String ITERATOR = "engranaje$iterator";
 
+  /** The prefix of the interruptible twins of the regular-expression built-ins ({@link BudgetFunctions}). */
+  static final String TWIN = "engranaje$";
+
   /** More nodes than this, and an expression is evaluated under the full budget. */
   private static final int BOUNDED_NODES = 64;
 
   /** Built-ins that run regular expressions (catastrophic backtracking) or user functions. */
   private static final Set<String> UNBOUNDED_FUNCTIONS = Set.of("matches", "replace", "split", "sort", "extract");
+  /** The regular-expression built-ins, replaced by interruptible twins. */
+  private static final Set<String> REGEX_FUNCTIONS = Set.of("matches", "replace", "split", "extract");
 
   /** A rewritten tree and whether it is bounded. */
   record Guarded(Exp expression, boolean bounded) {}
@@ -88,6 +93,10 @@ final class FeelAst {
             || node instanceof FunctionInvocation call && UNBOUNDED_FUNCTIONS.contains(call.function())) {
           unbounded = true;
         }
+      }
+      if (node instanceof FunctionInvocation call && REGEX_FUNCTIONS.contains(call.function())
+          && call.params() instanceof PositionalFunctionParameters params) {
+        return new FunctionInvocation(TWIN + call.function(), (PositionalFunctionParameters) rewrite(params));
       }
       if (node instanceof IterationContext range) {
         Exp start = (Exp) rewrite(range.start());

@@ -42,7 +42,8 @@ class FeelBudgetTest {
       "string join(for i in 1..10000000 return \"xxxxxxxxxx\")|--max-feel-range",
       "count(for i in 1..n return i)|--max-feel-range",
       "count(for i in 1..1000, j in 1..1000, k in 1..1000 return i)|--max-feel-range",
-      "count(for i in 1..900000 return {a: i, b: [i, i, i], c: string(i) + \"xxxxxxxxxxxxxxxx\"})|--max-feel-evaluation"})
+      "count(for i in 1..900000 return {a: i, b: [i, i, i], c: string(i) + \"xxxxxxxxxxxxxxxx\"})|--max-feel-evaluation",
+      "count(for i in 1..40 return if i = 1 then \"x\" else partial[-1] + partial[-1])|--max-feel-evaluation-size"})
   void shouldRaiseIoMappingIncidentNamingBudgetWhenExpressionRunsAway(String expression, String budgetFlag) {
     // given
     String processId = TestEngine.uniqueProcessId();
@@ -66,7 +67,10 @@ class FeelBudgetTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "sum(for i in 1..1000 return i)|500500",
-      "count(for i in [1,2], j in [3,4] return i + j)|4"})
+      "count(for i in [1,2], j in [3,4] return i + j)|4",
+      "count(split(\"a,b,,c\", \",\"))|4",
+      "count(extract(\"a1b22c333\", \"[0-9]+\"))|3",
+      "if matches(replace(\"Abc\", \"a\", \"x\", \"i\"), \"^xbc$\") then 1 else 0|1"})
   void shouldEvaluateLoopsWithinBudgetAsBefore(String expression, long expected) {
     // given
     String processId = TestEngine.uniqueProcessId();
