@@ -31,6 +31,7 @@ class FeelFuzzTest {
   private static final ExpressionLanguage FEEL = new ExpressionLanguage(Clock.systemUTC(),
       new FeelBudget(Duration.ofMillis(300), 64L * 1024 * 1024, 10_000));
   private static final DeploymentValidator VALIDATOR = new DeploymentValidator();
+  private static final org.camunda.feel.api.FeelEngineApi BARE = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
   private static final Map<String, Object> VARIABLES =
       Map.of("n", 100_000_000L, "s", "text", "l", List.of(1L, 2L, 3L), "o", Map.of("a", 1L));
 
@@ -69,6 +70,44 @@ class FeelFuzzTest {
       assertThat(result).isNotNull();
     });
     assertThat(thrown).isNull();
+  }
+
+  /** Tokens whose combinations stay small, so that the bare FEEL engine can evaluate them too. */
+  private static final List<String> SMALL_TOKENS = List.of("1", "0", "-1", "2.5", "3", "s", "l", "o", "o.a", "x",
+      "+", "-", "*", "=", "<", "and", "or", "(", ")", "[", "]", "{", "}", ":", ",", "..", "for", "i", "j", "in",
+      "return", "some", "every", "satisfies", "if", "then", "else", "\"a\"", "null", "count(", "sum(",
+      "string join(", "matches(", "replace(", "split(", "\"[a-z]+\"", "\",\"", "partial");
+
+  @Provide
+  Arbitrary<String> smallExpressions() {
+    Arbitrary<String> soup = Arbitraries.of(SMALL_TOKENS).list().ofMaxSize(30).map(tokens -> String.join(" ", tokens));
+    Arbitrary<String> loops = Combinators.combine(Arbitraries.of("1..3", "l", "[1, 2]", "-2..2"),
+        Arbitraries.of("1..2", "l", "[\"a\", \"b\"]"),
+        Arbitraries.of("i", "[i, j]", "{a: i, b: j}", "i + j", "count(partial)", "if i > 1 then i else j"))
+        .as((first, second, body) -> "for i in " + first + ", j in " + second + " return " + body);
+    Arbitrary<String> regex = Combinators.combine(Arbitraries.of("matches", "replace", "split", "extract"),
+        Arbitraries.of("\"a,b,,c\"", "s", "\"Abc\"", "1"), Arbitraries.of("\",\"", "\"[a-z]\"", "\"(\"", "\"^A\""),
+        Arbitraries.of("", ", \"x\"", ", \"x\", \"i\"", ", \"i\""))
+        .as((function, input, pattern, rest) -> function + "(" + input + ", " + pattern + rest + ")");
+    return Arbitraries.oneOf(soup, loops, regex);
+  }
+
+  @Property(tries = 300)
+  void shouldEvaluateLikeBareFeelWhenWithinBudget(@ForAll("smallExpressions") String text) {
+    org.camunda.feel.api.ParseResult bareParse = BARE.parseExpression(text);
+    if (!bareParse.isSuccess()) {
+      assertThat(catchThrowable(() -> FEEL.parse("=" + text))).isInstanceOf(IllegalArgumentException.class);
+      return;
+    }
+    org.camunda.feel.api.EvaluationResult bare = BARE.evaluate(bareParse.parsedExpression(), VARIABLES);
+    EvaluationResult budgeted = FEEL.evaluate(FEEL.parse("=" + text), VARIABLES);
+    if (bare.isSuccess()) {
+      assertThat(budgeted).isInstanceOf(EvaluationResult.Success.class);
+      assertThat(((EvaluationResult.Success) budgeted).value())
+          .isEqualTo(dev.engranaje.engine.expression.FeelValues.toJsonValue(bare.result()));
+    } else {
+      assertThat(budgeted).isInstanceOf(EvaluationResult.Failure.class);
+    }
   }
 
   @Property(tries = 150)
