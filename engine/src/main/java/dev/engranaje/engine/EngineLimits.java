@@ -17,14 +17,14 @@ import java.util.Objects;
  *
  * @param maxVariablesBytes the UTF-8 size of the variables of one command (create instance,
  *     complete or fail a job, throw an error, publish or correlate a message, broadcast a signal,
- *     set variables, complete a user task). Default 4 MB ({@code --max-variables-size}).
+ *     set variables, complete a user task), and of a job's error message. Default 4 MB ({@code
+ *     --max-variables-size}).
  * @param maxMessageNameLength characters of a published message's name. Default 1,024.
  * @param maxCorrelationKeyLength characters of a correlation key. Default 4,096.
  * @param maxMessageIdLength characters of a message id. Default 1,024.
  * @param maxSignalNameLength characters of a signal name. Default 1,024.
  * @param maxJobTypeLength characters of a job type in an activation request. Default 1,024.
- * @param maxErrorCodeLength characters of an error code thrown by a worker, and of a job's error
- *     message. Default 1,024 for the code; the message is bounded by {@code maxVariablesBytes}.
+ * @param maxErrorCodeLength characters of an error code thrown by a worker. Default 1,024.
  * @param maxDeploymentBytes bytes of all resources of one deployment. Default 4 MB.
  * @param model limits on the content of a model, checked at deploy time
  * @param feel the budget of one FEEL evaluation

@@ -40,6 +40,8 @@ final class LimitCheckingGateway implements EngineGateway {
   static final String VARIABLES_TOO_LARGE = "Expected the variables of this command to be at most %d bytes"
       + " (--max-variables-size), but they are %d bytes";
   static final String TOO_LONG = "Expected the %s to be at most %d characters (%s), but it is %d characters long";
+  static final String MESSAGE_TOO_LARGE = "Expected the error message of this command to be at most %d bytes"
+      + " (--max-variables-size), but it is %d bytes";
 
   private final EngineGateway delegate;
   private final EngineLimits limits;
@@ -74,6 +76,16 @@ final class LimitCheckingGateway implements EngineGateway {
       if (bytes > limits.maxVariablesBytes()) {
         throw new Rejection(RejectionType.INVALID_ARGUMENT,
             String.format(VARIABLES_TOO_LARGE, limits.maxVariablesBytes(), bytes));
+      }
+    }
+  }
+
+  private void errorMessage(String message) {
+    if (message != null && message.length() > limits.maxVariablesBytes() / 4) {
+      long bytes = utf8Bytes(message);
+      if (bytes > limits.maxVariablesBytes()) {
+        throw new Rejection(RejectionType.INVALID_ARGUMENT,
+            String.format(MESSAGE_TOO_LARGE, limits.maxVariablesBytes(), bytes));
       }
     }
   }
@@ -137,7 +149,7 @@ final class LimitCheckingGateway implements EngineGateway {
       String variablesJson) {
     return checked(() -> {
       variables(variablesJson);
-      variables(errorMessage);
+      errorMessage(errorMessage);
     }, () -> delegate.failJob(jobKey, retries, errorMessage, retryBackoffMillis, variablesJson));
   }
 
@@ -147,7 +159,7 @@ final class LimitCheckingGateway implements EngineGateway {
     return checked(() -> {
       length("error code", errorCode, limits.maxErrorCodeLength(), "--max-error-code-length");
       variables(variablesJson);
-      variables(errorMessage);
+      errorMessage(errorMessage);
     }, () -> delegate.throwJobError(jobKey, errorCode, errorMessage, variablesJson));
   }
 

@@ -30,11 +30,9 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 public final class ExpressionLanguage {
   static final String OVER_BUDGET = "Expected to evaluate expression '%s' within its budget, but %s";
   /** Longer expressions are parsed on a FEEL thread: the parser recurses about once per character. */
-  private static final int PARSE_INLINE_LENGTH = 200;
+  private static final int PARSE_INLINE_LENGTH = 100;
   /** How much of an expression a failure message shows. */
   private static final int SHOWN_LENGTH = 200;
-
-
 
   private final Clock clock;
   private final FeelBudget budget;
@@ -85,11 +83,7 @@ public final class ExpressionLanguage {
       return new Expression(text, null);
     }
     String feelText = text.substring(1).trim();
-    FeelThreads.Outcome<Object> outcome = feelText.length() <= PARSE_INLINE_LENGTH
-        ? new FeelThreads.Outcome.Done<>(parseAndGuard(feelText))
-        : FeelThreads.run(() -> parseAndGuard(feelText));
-    Object parsed = outcome instanceof FeelThreads.Outcome.Failed<Object> failed
-        ? failed.reason() : ((FeelThreads.Outcome.Done<Object>) outcome).value();
+    Object parsed = parseSafely(feelText);
     if (parsed instanceof Expression expression) {
       return expression;
     }
@@ -103,12 +97,17 @@ public final class ExpressionLanguage {
    * @return the parser's message, or empty when the text parses
    */
   public Optional<String> parseFailure(String feelText) {
+    Object parsed = parseSafely(feelText);
+    return parsed instanceof Expression ? Optional.empty() : Optional.of(String.valueOf(parsed));
+  }
+
+  /** Parses short text here and long text on a large-stack FEEL thread; see {@link #parseAndGuard}. */
+  private Object parseSafely(String feelText) {
     FeelThreads.Outcome<Object> outcome = feelText.length() <= PARSE_INLINE_LENGTH
         ? new FeelThreads.Outcome.Done<>(parseAndGuard(feelText))
         : FeelThreads.run(() -> parseAndGuard(feelText));
-    Object parsed = outcome instanceof FeelThreads.Outcome.Failed<Object> failed
+    return outcome instanceof FeelThreads.Outcome.Failed<Object> failed
         ? failed.reason() : ((FeelThreads.Outcome.Done<Object>) outcome).value();
-    return parsed instanceof Expression ? Optional.empty() : Optional.of(String.valueOf(parsed));
   }
 
   /** @return the guarded {@link Expression}, or the parser's message */

@@ -128,6 +128,21 @@ class CommandLimitsTest {
   }
 
   @Test
+  void shouldRefuseJobFailureWithHugeErrorMessageAndKeepJob() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(TestEngine.serviceTaskProcess(processId, processId));
+    long instance = engine.createInstance(processId, Map.of());
+    ActivatedJob job = engine.activateJob(processId);
+
+    // when / then
+    assertRefused(() -> engine.client().newFailCommand(job.getKey()).retries(1).errorMessage(big(FIVE_MB))
+        .send().join(), "Expected the error message of this command to be at most 4194304 bytes", "--max-variables-size");
+    engine.client().newCompleteCommand(job.getKey()).send().join();
+    engine.awaitCompleted(instance);
+  }
+
+  @Test
   void shouldRefuseThrowErrorWithHugeErrorCode() {
     // given
     String processId = TestEngine.uniqueProcessId();
