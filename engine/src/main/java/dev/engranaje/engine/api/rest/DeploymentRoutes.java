@@ -89,12 +89,13 @@ final class DeploymentRoutes {
     if (boundary == null || boundary.isEmpty()) {
       throw RestRequest.badRequest("Expected a multipart Content-Type with a boundary, but it has none");
     }
+    byte[] body = PartHeaderCharset.toUtf8(request.body(), boundary);
     MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-    parser.setMaxLength(request.body().length);
-    parser.setMaxMemoryFileSize(request.body().length + 1L);
+    parser.setMaxLength(body.length);
+    parser.setMaxMemoryFileSize(body.length + 1L);
     parser.setMaxParts(MAX_PARTS);
     try {
-      return parser.parse(Content.Source.from(ByteBuffer.wrap(request.body()))).join();
+      return parser.parse(Content.Source.from(ByteBuffer.wrap(body))).join();
     } catch (CompletionException | CancellationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw RestRequest.badRequest("Expected a well-formed multipart/form-data body, but it is not: "

@@ -18,7 +18,7 @@ import java.util.Map;
 final class JsonErrors {
 
   static final String WRONG_TYPE = "Expected %s to be %s, but got %s";
-  static final String MALFORMED = "Expected a well-formed JSON request body, but it is malformed at line %d, column %d: %s";
+  static final String MALFORMED = "Malformed JSON request body at line %d, column %d: %s";
   static final String TRAILING = "Expected a single JSON object as request body, but more follows it at line %d, column %d";
   static final String INVALID_VALUE = "Expected %s to hold a valid value, but it does not%s";
 
