@@ -1,5 +1,6 @@
 package dev.engranaje.cli;
 
+import dev.engranaje.engine.api.rest.ApiAccess;
 import dev.engranaje.workers.host.WorkerHostConfig.EngineSettings;
 import dev.engranaje.workers.secrets.Redactor;
 import io.camunda.client.CamundaClient;
@@ -13,10 +14,15 @@ import picocli.CommandLine.Option;
  * back to the Camunda client's standard environment variables ({@code CAMUNDA_REST_ADDRESS},
  * {@code CAMUNDA_GRPC_ADDRESS}, {@code CAMUNDA_CLIENT_ID}, {@code CAMUNDA_CLIENT_SECRET}, {@code
  * CAMUNDA_AUTHORIZATION_SERVER_URL}, {@code CAMUNDA_TOKEN_AUDIENCE}), so the same command works
- * against either engine.
+ * against either engine. An engine started with API credentials is reached with HTTP basic
+ * authentication from {@code CAMUNDA_BASIC_AUTH_USERNAME}/{@code CAMUNDA_BASIC_AUTH_PASSWORD} (the
+ * client's own variables) or the engine's {@code ENGRANAJE_API_USER}/{@code
+ * ENGRANAJE_API_PASSWORD}; passwords are never read from arguments.
  */
 public final class ConnectionOptions {
   static final String DEFAULT_ADDRESS = "http://localhost:8080";
+  static final String BASIC_USER = "CAMUNDA_BASIC_AUTH_USERNAME";
+  static final String BASIC_PASSWORD = "CAMUNDA_BASIC_AUTH_PASSWORD";
 
   @Option(names = "--address", paramLabel = "URL",
       description = "REST address of the engine or cluster (default: $CAMUNDA_REST_ADDRESS, else " + DEFAULT_ADDRESS + ").")
@@ -59,6 +65,17 @@ public final class ConnectionOptions {
       builder.numJobWorkerExecutionThreads(executionThreads);
     }
     String id = firstSet(clientId, System.getenv("CAMUNDA_CLIENT_ID"), fromConfig.clientId(), null);
+    String basicUser = firstSet(System.getenv(BASIC_USER), System.getenv(ApiAccess.USER_VARIABLE), null);
+    if (id == null && basicUser != null) {
+      String password = firstSet(System.getenv(BASIC_PASSWORD), System.getenv(ApiAccess.PASSWORD_VARIABLE), null);
+      if (password == null || password.isBlank()) {
+        throw new UserError("An API user is set (" + BASIC_USER + " or " + ApiAccess.USER_VARIABLE + "), but no password:"
+            + " set " + BASIC_PASSWORD + " or " + ApiAccess.PASSWORD_VARIABLE + " in the environment.");
+      }
+      redactor.register(password);
+      builder.credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+          .username(basicUser).password(password).applyEnvironmentOverrides(false).build());
+    }
     if (id != null) {
       String secret = System.getenv("CAMUNDA_CLIENT_SECRET");
       if (secret == null || secret.isBlank()) {

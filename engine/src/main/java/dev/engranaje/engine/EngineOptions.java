@@ -1,5 +1,7 @@
 package dev.engranaje.engine;
 
+import dev.engranaje.engine.api.rest.ApiAccess;
+import dev.engranaje.engine.api.rest.ServerLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -17,9 +19,14 @@ import java.util.Objects;
  * @param durableCommits true makes every commit fsync the write-ahead log (SQLite {@code
  *     synchronous=FULL}), surviving power loss; false ({@code NORMAL}) survives process crashes
  *     such as {@code kill -9} but may lose the last commits on power loss. Default true.
+ * @param serverLimits what the REST server accepts and how long it waits (body and header sizes,
+ *     timeouts, connections). Default {@link ServerLimits#DEFAULTS}.
+ * @param apiAccess who may use the REST API: open by default, which is allowed only on loopback;
+ *     any other host needs credentials or an explicit insecure opt-in.
  */
 public record EngineOptions(
-    Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits) {
+    Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits,
+    ServerLimits serverLimits, ApiAccess apiAccess) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -27,6 +34,8 @@ public record EngineOptions(
   public EngineOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(serverLimits, "serverLimits");
+    Objects.requireNonNull(apiAccess, "apiAccess");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Expected a port between 0 and 65535, but got " + port);
     }
@@ -53,6 +62,8 @@ public record EngineOptions(
     private boolean restEnabled = true;
     private Clock clock = Clock.systemUTC();
     private boolean durableCommits = true;
+    private ServerLimits serverLimits = ServerLimits.DEFAULTS;
+    private ApiAccess apiAccess = ApiAccess.OPEN;
 
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -89,8 +100,18 @@ public record EngineOptions(
       return this;
     }
 
+    public Builder serverLimits(ServerLimits serverLimits) {
+      this.serverLimits = Objects.requireNonNull(serverLimits, "serverLimits");
+      return this;
+    }
+
+    public Builder apiAccess(ApiAccess apiAccess) {
+      this.apiAccess = Objects.requireNonNull(apiAccess, "apiAccess");
+      return this;
+    }
+
     public EngineOptions build() {
-      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits);
+      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits, serverLimits, apiAccess);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.engranaje.engine.api.rest;
 
 import dev.engranaje.engine.gateway.Rejection;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -48,6 +51,9 @@ final class RestExchange implements ClientConnection {
   private static final int ANSWERED = 2;
   private static final int INITIAL_BUFFER = 4096;
 
+  /** How often a pending request checks that its client is still there. */
+  static final long CLOSE_PROBE_MILLIS = 250;
+
   private final Router router;
   private final ServerLimits limits;
   private final Request request;
@@ -64,6 +70,9 @@ final class RestExchange implements ClientConnection {
   private byte[] body;
   private int received;
   private Scheduler.Task readTimer;
+  private volatile Scheduler.Task probeTimer;
+  private volatile SocketChannelEndPoint socket;
+  private volatile boolean closeAfterAnswer;
 
   RestExchange(Router router, ServerLimits limits, Request request, Response response, Callback callback) {
     this.router = router;
@@ -171,16 +180,68 @@ final class RestExchange implements ClientConnection {
     }
     Executor executor = request.getComponents().getThreadPool();
     answer.whenCompleteAsync(this::respond, executor);
+    if (!answer.toCompletableFuture().isDone()) {
+      watchForClose();
+    }
+  }
+
+  /**
+   * While the answer is pending, checks every {@value #CLOSE_PROBE_MILLIS} ms whether the client
+   * closed its connection (Jetty does not read a connection while its request is being handled),
+   * so that a parked long poll is released within that time rather than when its timeout ends. The
+   * check is a non-blocking read of the socket: end of stream means the client is gone. A client
+   * that sends its next request before this answer (pipelining, which the Camunda client does not
+   * do) has its connection closed after this answer.
+   */
+  private void watchForClose() {
+    if (request.getConnectionMetaData().getConnection().getEndPoint() instanceof SocketChannelEndPoint socket) {
+      this.socket = socket;
+      probeTimer = request.getComponents().getScheduler().schedule(this::probe, CLOSE_PROBE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void probe() {
+    if (state.get() != PROCESSING) {
+      return;
+    }
+    if (clientClosed()) {
+      gone(new EofException("The client closed the connection while waiting for the answer"));
+      return;
+    }
+    if (!closeAfterAnswer) {
+      probeTimer = request.getComponents().getScheduler().schedule(this::probe, CLOSE_PROBE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Whether the client's side of the connection is closed; never blocks. */
+  private boolean clientClosed() {
+    if (socket == null || closeAfterAnswer) {
+      return false;
+    }
+    ByteBuffer probe = ByteBuffer.allocate(1);
+    try {
+      int read = socket.getChannel().read(probe);
+      if (read > 0) {
+        closeAfterAnswer = true;
+      }
+      return read < 0;
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
   }
 
   private void respond(RestResponse result, Throwable failure) {
     RestResponse answer = failure == null ? result : toProblem(unwrap(failure));
+    if (answer.onUndelivered() != null && state.get() == PROCESSING && clientClosed()) {
+      // checked once more before handing out what cannot be taken back
+      gone(new EofException("The client closed the connection before the answer was ready"));
+    }
     if (!claim(PROCESSING)) {
       // the client went away first
       answer.undelivered();
       return;
     }
-    write(answer, false);
+    write(answer, closeAfterAnswer);
   }
 
   private void readTimedOut() {
@@ -210,6 +271,9 @@ final class RestExchange implements ClientConnection {
     }
     if (readTimer != null) {
       readTimer.cancel();
+    }
+    if (probeTimer != null) {
+      probeTimer.cancel();
     }
     LOG.debug("The client of {} {} went away: {}", method, path, cause.toString());
     clientGone = true;
