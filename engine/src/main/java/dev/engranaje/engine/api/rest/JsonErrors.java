@@ -96,7 +96,7 @@ final class JsonErrors {
       String text = ProblemDetails.echo(String.valueOf(value));
       return value instanceof String ? "the string '" + text + "'" : text;
     }
-    if (e.getProcessor() instanceof JsonParser parser) {
+    if (e.getProcessor() instanceof JsonParser parser && parser.currentToken() != null) {
       return Json.describe(parser.currentToken());
     }
     return "a value of another type";
