@@ -67,9 +67,23 @@ class AbandonedLongPollTest {
     long before = ServerUnderAttack.openFileDescriptors();
     org.junit.jupiter.api.Assumptions.assumeTrue(before > 0, "needs /proc/self/fd");
 
-    // when 200 more clients open a long poll and go away
-    for (int i = 0; i < 200; i++) {
-      abandonPoll("abandoned-" + (i % 7));
+    // when 200 more clients open a long poll and go away (in batches of 50 open at once)
+    for (int batch = 0; batch < 4; batch++) {
+      int seen = target.activations.size();
+      List<Socket> sockets = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        Socket socket = target.connect();
+        String body = String.format(POLL_BODY, "abandoned-" + (i % 7));
+        ServerUnderAttack.send(socket, ServerUnderAttack.post("/v2/jobs/activation", "application/json", body.length())
+            + body);
+        sockets.add(socket);
+      }
+      TestEngine.await("the long polls reached the engine", () -> target.activations.size() >= seen + 50);
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+      TestEngine.await("the server noticed the clients went away",
+          () -> target.activations.stream().allMatch(CompletableFuture::isCancelled));
     }
 
     // then every one was released, and the descriptors are back to where they were

@@ -285,6 +285,9 @@ final class RestExchange implements ClientConnection {
     if (readTimer != null) {
       readTimer.cancel();
     }
+    if (probeTimer != null) {
+      probeTimer.cancel();
+    }
     byte[] bytes;
     RestResponse written = answer;
     try {
