@@ -7,6 +7,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
 import io.camunda.client.CredentialsProvider;
 import java.net.URI;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,19 +56,25 @@ public final class ConnectionOptions {
    * @param redactor registers the OAuth client secret, so that logs never show it
    */
   public CamundaClient newClient(EngineSettings fromConfig, int executionThreads, Redactor redactor) {
-    String rest = firstSet(address, System.getenv("CAMUNDA_REST_ADDRESS"), System.getenv("ZEEBE_REST_ADDRESS"),
+    return newClient(fromConfig, executionThreads, redactor, System.getenv());
+  }
+
+  /** As {@link #newClient(EngineSettings, int, Redactor)}, reading the variables from {@code environment}. */
+  CamundaClient newClient(EngineSettings fromConfig, int executionThreads, Redactor redactor,
+      Map<String, String> environment) {
+    String rest = firstSet(address, environment.get("CAMUNDA_REST_ADDRESS"), environment.get("ZEEBE_REST_ADDRESS"),
         fromConfig.address(), DEFAULT_ADDRESS);
     CamundaClientBuilder builder = CamundaClient.newClientBuilder().restAddress(URI.create(rest)).preferRestOverGrpc(true);
-    String grpc = firstSet(grpcAddress, System.getenv("CAMUNDA_GRPC_ADDRESS"), System.getenv("ZEEBE_GRPC_ADDRESS"),
+    String grpc = firstSet(grpcAddress, environment.get("CAMUNDA_GRPC_ADDRESS"), environment.get("ZEEBE_GRPC_ADDRESS"),
         fromConfig.grpcAddress(), null);
     builder.grpcAddress(URI.create(grpc == null ? rest : grpc));
     if (executionThreads > 0) {
       builder.numJobWorkerExecutionThreads(executionThreads);
     }
-    String id = firstSet(clientId, System.getenv("CAMUNDA_CLIENT_ID"), fromConfig.clientId(), null);
-    String basicUser = firstSet(System.getenv(BASIC_USER), System.getenv(ApiAccess.USER_VARIABLE), null);
+    String id = firstSet(clientId, environment.get("CAMUNDA_CLIENT_ID"), fromConfig.clientId(), null);
+    String basicUser = firstSet(environment.get(BASIC_USER), environment.get(ApiAccess.USER_VARIABLE), null);
     if (id == null && basicUser != null) {
-      String password = firstSet(System.getenv(BASIC_PASSWORD), System.getenv(ApiAccess.PASSWORD_VARIABLE), null);
+      String password = firstSet(environment.get(BASIC_PASSWORD), environment.get(ApiAccess.PASSWORD_VARIABLE), null);
       if (password == null || password.isBlank()) {
         throw new UserError("An API user is set (" + BASIC_USER + " or " + ApiAccess.USER_VARIABLE + "), but no password:"
             + " set " + BASIC_PASSWORD + " or " + ApiAccess.PASSWORD_VARIABLE + " in the environment.");
@@ -77,18 +84,18 @@ public final class ConnectionOptions {
           .username(basicUser).password(password).applyEnvironmentOverrides(false).build());
     }
     if (id != null) {
-      String secret = System.getenv("CAMUNDA_CLIENT_SECRET");
+      String secret = environment.get("CAMUNDA_CLIENT_SECRET");
       if (secret == null || secret.isBlank()) {
         throw new UserError("An OAuth client id is set, but CAMUNDA_CLIENT_SECRET is not: set the secret in the environment.");
       }
       redactor.register(secret);
       var credentials = CredentialsProvider.newCredentialsProviderBuilder().clientId(id).clientSecret(secret);
-      String server = firstSet(authorizationServerUrl, System.getenv("CAMUNDA_AUTHORIZATION_SERVER_URL"),
+      String server = firstSet(authorizationServerUrl, environment.get("CAMUNDA_AUTHORIZATION_SERVER_URL"),
           fromConfig.authorizationServerUrl(), null);
       if (server != null) {
         credentials.authorizationServerUrl(server);
       }
-      String tokenAudience = firstSet(audience, System.getenv("CAMUNDA_TOKEN_AUDIENCE"), fromConfig.audience(), null);
+      String tokenAudience = firstSet(audience, environment.get("CAMUNDA_TOKEN_AUDIENCE"), fromConfig.audience(), null);
       if (tokenAudience != null) {
         credentials.audience(tokenAudience);
       }
