@@ -49,6 +49,22 @@ class OversizedRequestTest {
   }
 
   @Test
+  void shouldRefuseOversizedDeploymentNamingTheDeploymentLimit() throws Exception {
+    // when
+    String answer;
+    try (Socket socket = target.connect()) {
+      ServerUnderAttack.send(socket, ServerUnderAttack.post("/v2/deployments", "multipart/form-data; boundary=b",
+          500_000_000L));
+      answer = ServerUnderAttack.readAll(socket);
+    }
+
+    // then
+    assertThat(answer).startsWith("HTTP/1.1 413").contains("(the deployment body limit)")
+        .contains(ServerLimits.MAX_DEPLOYMENT_BODY_OPTION);
+    target.servesNormalInstance();
+  }
+
+  @Test
   void shouldCutChunkedBodyAtTheLimit() throws Exception {
     // given a chunk of 16 KiB
     String chunk = "x".repeat(16 * 1024);
