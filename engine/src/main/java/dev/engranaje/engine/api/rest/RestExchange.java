@@ -61,6 +61,8 @@ final class RestExchange implements ClientConnection {
   private final Callback callback;
   private final AtomicInteger state = new AtomicInteger(READING);
   private final List<Runnable> onGone = new CopyOnWriteArrayList<>();
+  /** Orders the close probe's socket read before the claim of the answer (see {@link #probe}). */
+  private final Object probeLock = new Object();
   private String method;
   private String path;
   private Router.Match match;
@@ -201,10 +203,15 @@ final class RestExchange implements ClientConnection {
   }
 
   private void probe() {
-    if (state.get() != PROCESSING) {
-      return;
+    boolean closed;
+    synchronized (probeLock) {
+      // under the lock no answer is claimed, so the client cannot have sent its next request yet
+      if (state.get() != PROCESSING) {
+        return;
+      }
+      closed = clientClosed();
     }
-    if (clientClosed()) {
+    if (closed) {
       gone(new EofException("The client closed the connection while waiting for the answer"));
       return;
     }
@@ -232,11 +239,19 @@ final class RestExchange implements ClientConnection {
 
   private void respond(RestResponse result, Throwable failure) {
     RestResponse answer = failure == null ? result : toProblem(unwrap(failure));
-    if (answer.onUndelivered() != null && state.get() == PROCESSING && clientClosed()) {
-      // checked once more before handing out what cannot be taken back
+    boolean closed = false;
+    boolean claimed;
+    synchronized (probeLock) {
+      if (answer.onUndelivered() != null && state.get() == PROCESSING) {
+        // checked once more before handing out what cannot be taken back
+        closed = clientClosed();
+      }
+      claimed = !closed && claim(PROCESSING);
+    }
+    if (closed) {
       gone(new EofException("The client closed the connection before the answer was ready"));
     }
-    if (!claim(PROCESSING)) {
+    if (!claimed) {
       // the client went away first
       answer.undelivered();
       return;
