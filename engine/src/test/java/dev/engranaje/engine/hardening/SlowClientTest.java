@@ -26,6 +26,34 @@ class SlowClientTest {
   }
 
   @Test
+  void shouldAnswer408NamingTheIdleTimeoutWhenABodyStopsArriving() throws Exception {
+    try (ServerUnderAttack idle = new ServerUnderAttack(ServerLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(1)));
+        Socket socket = idle.connect()) {
+      // when a client sends half a body and then nothing
+      ServerUnderAttack.send(socket, ServerUnderAttack.post("/v2/messages/publication", "application/json", 100) + "{");
+      String answer = ServerUnderAttack.readAll(socket);
+
+      // then
+      assertThat(answer).startsWith("HTTP/1.1 408").contains("within 1000 ms (the idle timeout)")
+          .contains(ServerLimits.IDLE_TIMEOUT_OPTION);
+      idle.servesNormalInstance();
+    }
+  }
+
+  @Test
+  void shouldKeepALongPollOpenBeyondTheIdleTimeout() {
+    try (ServerUnderAttack idle = new ServerUnderAttack(ServerLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(1)))) {
+      // when a worker long-polls three times as long as the idle timeout for a type with no jobs
+      var jobs = idle.client.newActivateJobsCommand().jobType("nothing-here").maxJobsToActivate(1)
+          .requestTimeout(Duration.ofSeconds(3)).send().join().getJobs();
+
+      // then it is answered normally (empty) when its own timeout ends, not cut off
+      assertThat(jobs).isEmpty();
+      idle.servesNormalInstance();
+    }
+  }
+
+  @Test
   void shouldServeOthersAndCutSlowClientsOffAtTheReadTimeout() throws Exception {
     // given more slow clients than the server has threads, each having sent one byte of its body
     List<Socket> slow = new ArrayList<>();
