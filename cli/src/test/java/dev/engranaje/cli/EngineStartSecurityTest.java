@@ -50,7 +50,7 @@ class EngineStartSecurityTest {
 
   @Test
   void shouldListTheLimitOptionsInHelp() {
-    assertThat(rpa("engine", "start", "--help").out()).contains("--max-request-size", "--max-deployment-size",
+    assertThat(rpa("engine", "start", "--help").out()).contains("--max-request-size", "--max-deployment-request-size",
         "--max-header-size", "--idle-timeout", "--read-timeout", "--max-connections", "--insecure-no-auth",
         ApiAccess.USER_VARIABLE);
   }

@@ -11,8 +11,8 @@ import java.util.Objects;
  *     message size: a command that carries more could not be stored by Zeebe either, so a model
  *     that runs here also runs on a cluster. Option {@value #MAX_REQUEST_BODY_OPTION}.
  * @param maxDeploymentBodyBytes largest multipart deployment body ({@code POST /v2/deployments}).
- *     Default 16 MiB: several resources, forms and the multipart framing fit, while the engine's
- *     own model limits still apply to each resource. Option {@value #MAX_DEPLOYMENT_BODY_OPTION}.
+ *     Default 16 MiB: several resources, forms and the multipart framing fit on the wire, while the
+ *     engine's own limits on the resources (their total and each model) apply after parsing. Option {@value #MAX_DEPLOYMENT_BODY_OPTION}.
  * @param maxHeaderBytes largest request line plus headers. Default 8 KiB (Jetty's, and what common
  *     proxies accept); a bigger request is answered 431. Option {@value #MAX_HEADER_SIZE_OPTION}.
  * @param idleTimeout how long a connection may send nothing (between requests, or in the middle of
@@ -34,7 +34,7 @@ public record ServerLimits(
     int maxConnections) {
 
   public static final String MAX_REQUEST_BODY_OPTION = "--max-request-size";
-  public static final String MAX_DEPLOYMENT_BODY_OPTION = "--max-deployment-size";
+  public static final String MAX_DEPLOYMENT_BODY_OPTION = "--max-deployment-request-size";
   public static final String MAX_HEADER_SIZE_OPTION = "--max-header-size";
   public static final String IDLE_TIMEOUT_OPTION = "--idle-timeout";
   public static final String READ_TIMEOUT_OPTION = "--read-timeout";
