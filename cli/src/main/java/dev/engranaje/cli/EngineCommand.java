@@ -43,7 +43,8 @@ final class EngineCommand {
     boolean insecureNoAuth;
 
     @Option(names = ServerLimits.MAX_REQUEST_BODY_OPTION, paramLabel = "SIZE", converter = ByteSize.class,
-        description = "Largest JSON request body, e.g. 4MB (default: 4MB, Zeebe's maximum message size).")
+        description = "Largest JSON request body, e.g. 16MB (default: 8MB; the engine's own 4 MB variables limit"
+            + " applies within it).")
     Long maxRequestBody;
 
     @Option(names = ServerLimits.MAX_DEPLOYMENT_BODY_OPTION, paramLabel = "SIZE", converter = ByteSize.class,

@@ -89,15 +89,15 @@ class MalformedBodyTest {
 
   @Test
   void shouldCutLongQuotedValuesInTheDetailOfAnEngineRejection() throws Exception {
-    // given a message name of 5 MB minus the framing, under the body limit
-    String name = "m".repeat(3_000_000);
+    // given a long message name (within the engine's name limit)
+    String name = "m".repeat(1_000);
 
     // when correlating it finds no subscription
     JsonNode problem = post("/v2/messages/correlation", "{\"name\":\"" + name + "\",\"correlationKey\":\"k\"}", 404);
 
     // then the name is cut to 100 characters
     String detail = problem.get("detail").asText();
-    assertThat(detail.length()).isLessThan(1_000);
+    assertThat(detail.length()).isLessThan(400);
     assertThat(detail).contains("m".repeat(100) + "…");
     target.servesNormalInstance();
   }

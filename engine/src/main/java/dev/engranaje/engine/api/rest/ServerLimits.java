@@ -7,9 +7,11 @@ import java.util.Objects;
  * What the REST server accepts from one client, and for how long it waits for it. Every refusal
  * names the limit and the {@code rpa engine start} option that raises it.
  *
- * @param maxRequestBodyBytes largest JSON request body. Default 4 MiB, Zeebe's default maximum
- *     message size: a command that carries more could not be stored by Zeebe either, so a model
- *     that runs here also runs on a cluster. Option {@value #MAX_REQUEST_BODY_OPTION}.
+ * @param maxRequestBodyBytes largest JSON request body. Default 8 MiB: twice Zeebe's default
+ *     maximum message size (4 MB), which the engine applies itself to each command's variables
+ *     (see {@code EngineLimits}). The transport cap sits above that limit so that a document just
+ *     over 4 MB gets the engine's precise answer naming the variables limit, while a body far
+ *     beyond it is refused before it is read. Option {@value #MAX_REQUEST_BODY_OPTION}.
  * @param maxDeploymentBodyBytes largest multipart deployment body ({@code POST /v2/deployments}).
  *     Default 16 MiB: several resources, forms and the multipart framing fit on the wire, while the
  *     engine's own limits on the resources (their total and each model) apply after parsing. Option {@value #MAX_DEPLOYMENT_BODY_OPTION}.
@@ -40,7 +42,7 @@ public record ServerLimits(
   public static final String READ_TIMEOUT_OPTION = "--read-timeout";
   public static final String MAX_CONNECTIONS_OPTION = "--max-connections";
 
-  public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 4L * 1024 * 1024;
+  public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 8L * 1024 * 1024;
   public static final long DEFAULT_MAX_DEPLOYMENT_BODY_BYTES = 16L * 1024 * 1024;
   public static final int DEFAULT_MAX_HEADER_BYTES = 8 * 1024;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
