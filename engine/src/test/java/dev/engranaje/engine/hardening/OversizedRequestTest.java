@@ -65,6 +65,20 @@ class OversizedRequestTest {
   }
 
   @Test
+  void shouldLetTheOfficialClientReadThe413WhileItIsStillSending() {
+    // when the client sends a body four times the limit (it writes all of it before reading)
+    io.camunda.client.api.command.ProblemException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+        io.camunda.client.api.command.ProblemException.class,
+        () -> target.client.newBroadcastSignalCommand().signalName("s".repeat(256 * 1024)).send().join());
+
+    // then it gets the refusal, not a broken pipe
+    assertThat(refused.code()).isEqualTo(413);
+    assertThat(refused.details().getDetail()).contains("at most 65536 bytes (the request body limit)")
+        .contains(ServerLimits.MAX_REQUEST_BODY_OPTION);
+    target.servesNormalInstance();
+  }
+
+  @Test
   void shouldCutChunkedBodyAtTheLimit() throws Exception {
     // given a chunk of 16 KiB
     String chunk = "x".repeat(16 * 1024);

@@ -51,6 +51,9 @@ final class RestExchange implements ClientConnection {
   private static final int ANSWERED = 2;
   private static final int INITIAL_BUFFER = 4096;
 
+  /** The most of a refused body that is read (and thrown away) so that its client sees the refusal. */
+  static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+
   /** How often a pending request checks that its client is still there. */
   static final long CLOSE_PROBE_MILLIS = 250;
 
@@ -75,6 +78,9 @@ final class RestExchange implements ClientConnection {
   private volatile Scheduler.Task probeTimer;
   private volatile SocketChannelEndPoint socket;
   private volatile boolean closeAfterAnswer;
+  private final java.util.concurrent.atomic.AtomicBoolean drained = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile Scheduler.Task drainTimer;
+  private long discarded;
 
   RestExchange(Router router, ServerLimits limits, Request request, Response response, Callback callback) {
     this.router = router;
@@ -108,7 +114,12 @@ final class RestExchange implements ClientConnection {
     long length = request.getLength();
     if (length > limit) {
       // refused before reading a byte of it
-      answerAndClose(tooLarge("the request declares " + length + " bytes (Content-Length)"));
+      if (claim(READING)) {
+        // refused before reading a byte of it; a body of modest size is then read and discarded so
+        // that the client, which is still sending it, gets to read the refusal
+        write(tooLarge("the request declares " + length + " bytes (Content-Length)"), true,
+            length <= MAX_DRAIN_BYTES);
+      }
       return;
     }
     body = new byte[(int) Math.min(length >= 0 ? length : INITIAL_BUFFER, limit)];
@@ -147,7 +158,7 @@ final class RestExchange implements ClientConnection {
       if ((long) received + size > limit) {
         chunk.release();
         if (claim(READING)) {
-          write(tooLarge("more was sent"), true);
+          write(tooLarge("more was sent"), true, true);
         }
         return;
       }
@@ -297,6 +308,15 @@ final class RestExchange implements ClientConnection {
   }
 
   private void write(RestResponse answer, boolean close) {
+    write(answer, close, false);
+  }
+
+  /**
+   * Writes the answer; with {@code drain}, the rest of the request body is then read and thrown
+   * away (at most {@value #MAX_DRAIN_BYTES} bytes, within the read timeout) before the exchange
+   * ends, so a client still sending a refused body reads the refusal instead of a broken pipe.
+   */
+  private void write(RestResponse answer, boolean close, boolean drain) {
     if (readTimer != null) {
       readTimer.cancel();
     }
@@ -318,7 +338,8 @@ final class RestExchange implements ClientConnection {
       response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     }
     RestResponse delivered = written;
-    Callback done = Callback.from(callback::succeeded, failure -> {
+    Runnable onWritten = drain ? this::startDraining : callback::succeeded;
+    Callback done = Callback.from(onWritten, failure -> {
       LOG.debug("Could not write the response to {} {}: {}", method, path, failure.toString());
       delivered.undelivered();
       clientGone = true;
@@ -333,6 +354,44 @@ final class RestExchange implements ClientConnection {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, written.contentType());
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) bytes.length);
     response.write(true, ByteBuffer.wrap(bytes), done);
+  }
+
+  private void startDraining() {
+    drainTimer = request.getComponents().getScheduler().schedule(() -> finishDraining(null),
+        limits.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    drain();
+  }
+
+  private void drain() {
+    while (!drained.get()) {
+      Content.Chunk chunk = request.read();
+      if (chunk == null) {
+        request.demand(this::drain);
+        return;
+      }
+      if (Content.Chunk.isFailure(chunk)) {
+        finishDraining(chunk.getFailure());
+        return;
+      }
+      discarded += chunk.remaining();
+      boolean last = chunk.isLast();
+      chunk.release();
+      if (last || discarded > MAX_DRAIN_BYTES) {
+        finishDraining(null);
+        return;
+      }
+    }
+  }
+
+  private void finishDraining(Throwable failure) {
+    if (!drained.compareAndSet(false, true)) {
+      return;
+    }
+    if (drainTimer != null) {
+      drainTimer.cancel();
+    }
+    // the connection closes either way (Connection: close was sent)
+    callback.succeeded();
   }
 
   private RestResponse tooLarge(String what) {
