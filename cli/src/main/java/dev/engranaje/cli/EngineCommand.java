@@ -2,7 +2,10 @@ package dev.engranaje.cli;
 
 import dev.engranaje.engine.Engine;
 import dev.engranaje.engine.EngineOptions;
+import dev.engranaje.engine.api.rest.ApiAccess;
+import dev.engranaje.engine.api.rest.ServerLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +32,40 @@ final class EngineCommand {
     int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = EngineOptions.DEFAULT_HOST,
-        description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only). Use 0.0.0.0 to accept remote clients.")
+        description = {"Address to bind (default: ${DEFAULT-VALUE}, loopback only). Use 0.0.0.0 to accept remote clients:",
+            "then set " + ApiAccess.USER_VARIABLE + " and " + ApiAccess.PASSWORD_VARIABLE
+                + " in the environment (HTTP basic authentication), or pass --insecure-no-auth."})
     String host;
+
+    @Option(names = "--insecure-no-auth", negatable = false,
+        description = "Serve the API without authentication on a non-loopback --host. Anyone who can reach it can"
+            + " deploy models and read every variable.")
+    boolean insecureNoAuth;
+
+    @Option(names = ServerLimits.MAX_REQUEST_BODY_OPTION, paramLabel = "SIZE", converter = ByteSize.class,
+        description = "Largest JSON request body, e.g. 16MB (default: 8MB; the engine's own 4 MB variables limit"
+            + " applies within it).")
+    Long maxRequestBody;
+
+    @Option(names = ServerLimits.MAX_DEPLOYMENT_BODY_OPTION, paramLabel = "SIZE", converter = ByteSize.class,
+        description = "Largest deployment (multipart) body (default: 16MB).")
+    Long maxDeploymentBody;
+
+    @Option(names = ServerLimits.MAX_HEADER_SIZE_OPTION, paramLabel = "SIZE", converter = ByteSize.class,
+        description = "Largest request line plus headers (default: 8KB).")
+    Long maxHeaderSize;
+
+    @Option(names = ServerLimits.IDLE_TIMEOUT_OPTION, paramLabel = "SECONDS",
+        description = "Close a connection that sends nothing for this long (default: 30; long polls are exempt).")
+    Integer idleTimeoutSeconds;
+
+    @Option(names = ServerLimits.READ_TIMEOUT_OPTION, paramLabel = "SECONDS",
+        description = "Cut off a client that takes longer to send a whole request body (default: 30).")
+    Integer readTimeoutSeconds;
+
+    @Option(names = ServerLimits.MAX_CONNECTIONS_OPTION, paramLabel = "N",
+        description = "Open connections at most; more wait to be accepted (default: 512).")
+    Integer maxConnections;
 
     @Option(names = "--no-fsync", negatable = false,
         description = "Survive process crashes but not power loss, for more throughput (SQLite synchronous=NORMAL).")
@@ -45,9 +80,16 @@ final class EngineCommand {
       EngineOptions.Builder options;
       try {
         options = EngineOptions.builder().host(host).port(port).durableCommits(!noFsync)
-            .limits((limits == null ? new LimitOptions() : limits).toLimits());
+            .limits((limits == null ? new LimitOptions() : limits).toLimits())
+            .serverLimits(serverLimits());
+        options.apiAccess(ApiAccess.fromEnvironment(System.getenv(), insecureNoAuth));
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
+      }
+      if (insecureNoAuth) {
+        System.err.println("WARNING: --insecure-no-auth: the REST API on " + host + " accepts requests from anyone who"
+            + " can reach it (deploy models, read variables, complete jobs). Set " + ApiAccess.USER_VARIABLE + " and "
+            + ApiAccess.PASSWORD_VARIABLE + " instead.");
       }
       if (inMemory) {
         options.inMemory();
@@ -58,9 +100,7 @@ final class EngineCommand {
       try {
         engine = Engine.start(options.build());
       } catch (RuntimeException e) {
-        throw new UserError("Could not start the engine: " + e.getMessage()
-            + (e.getMessage() != null && e.getMessage().contains("Address already in use")
-                ? " (port " + port + " is taken: stop the other process or use --port)" : ""));
+        throw new UserError("Could not start the engine: " + e.getMessage());
       }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,6 +113,58 @@ final class EngineCommand {
           engine.recovery().records());
       stopped.await();
       return 0;
+    }
+
+    private ServerLimits serverLimits() {
+      ServerLimits limits = ServerLimits.DEFAULTS;
+      try {
+        if (maxRequestBody != null) {
+          limits = limits.withMaxRequestBodyBytes(maxRequestBody);
+        }
+        if (maxDeploymentBody != null) {
+          limits = limits.withMaxDeploymentBodyBytes(maxDeploymentBody);
+        }
+        if (maxHeaderSize != null) {
+          limits = limits.withMaxHeaderBytes((int) Math.min(Integer.MAX_VALUE, maxHeaderSize));
+        }
+        if (idleTimeoutSeconds != null) {
+          limits = limits.withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+        }
+        if (readTimeoutSeconds != null) {
+          limits = limits.withReadTimeout(Duration.ofSeconds(readTimeoutSeconds));
+        }
+        if (maxConnections != null) {
+          limits = limits.withMaxConnections(maxConnections);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+      return limits;
+    }
+  }
+
+  /** A byte size such as {@code 4194304}, {@code 512KB}, {@code 4MB} or {@code 1GB} (binary units). */
+  static final class ByteSize implements picocli.CommandLine.ITypeConverter<Long> {
+    static final String INVALID = "Expected a size such as 4194304, 512KB, 4MB or 1GB, but got '%s'";
+
+    @Override
+    public Long convert(String value) {
+      String text = value.trim().toUpperCase(java.util.Locale.ROOT).replace("IB", "B");
+      long unit = 1;
+      if (text.endsWith("KB")) {
+        unit = 1024;
+      } else if (text.endsWith("MB")) {
+        unit = 1024 * 1024;
+      } else if (text.endsWith("GB")) {
+        unit = 1024L * 1024 * 1024;
+      }
+      String digits = unit == 1 ? (text.endsWith("B") ? text.substring(0, text.length() - 1) : text)
+          : text.substring(0, text.length() - 2);
+      try {
+        return Math.multiplyExact(Long.parseLong(digits.trim()), unit);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new picocli.CommandLine.TypeConversionException(String.format(INVALID, value));
+      }
     }
   }
 }

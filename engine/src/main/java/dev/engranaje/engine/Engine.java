@@ -79,7 +79,8 @@ public final class Engine implements AutoCloseable {
         options.limits());
     // the REST API accepts at once; requests that arrive while the log is opened and the state
     // recovered wait in the processor's queue
-    this.restServer = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port()) : null;
+    this.restServer = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port(),
+        options.serverLimits(), options.apiAccess()) : null;
     try {
       processor.start().join();
     } catch (CompletionException e) {

@@ -1,5 +1,7 @@
 package dev.engranaje.engine;
 
+import dev.engranaje.engine.api.rest.ApiAccess;
+import dev.engranaje.engine.api.rest.ServerLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -19,10 +21,14 @@ import java.util.Objects;
  *     such as {@code kill -9} but may lose the last commits on power loss. Default true.
  * @param limits what one command, deployment and FEEL evaluation may hold. Default {@link
  *     EngineLimits#defaults()} (Zeebe-like; see docs/engine/limits.md).
+ * @param serverLimits what the REST server accepts and how long it waits (body and header sizes,
+ *     timeouts, connections). Default {@link ServerLimits#DEFAULTS}.
+ * @param apiAccess who may use the REST API: open by default, which is allowed only on loopback;
+ *     any other host needs credentials or an explicit insecure opt-in.
  */
 public record EngineOptions(
     Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits,
-    EngineLimits limits) {
+    EngineLimits limits, ServerLimits serverLimits, ApiAccess apiAccess) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -31,16 +37,13 @@ public record EngineOptions(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(serverLimits, "serverLimits");
+    Objects.requireNonNull(apiAccess, "apiAccess");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Expected a port between 0 and 65535, but got " + port);
     }
   }
 
-  /** Options with the default limits (kept for callers that predate {@link EngineLimits}). */
-  public EngineOptions(Path dataDirectory, String host, int port, boolean restEnabled, Clock clock,
-      boolean durableCommits) {
-    this(dataDirectory, host, port, restEnabled, clock, durableCommits, EngineLimits.defaults());
-  }
 
   public boolean inMemory() {
     return dataDirectory == null;
@@ -64,6 +67,8 @@ public record EngineOptions(
     private Clock clock = Clock.systemUTC();
     private boolean durableCommits = true;
     private EngineLimits limits = EngineLimits.defaults();
+    private ServerLimits serverLimits = ServerLimits.DEFAULTS;
+    private ApiAccess apiAccess = ApiAccess.OPEN;
 
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -101,12 +106,23 @@ public record EngineOptions(
     }
 
     public Builder limits(EngineLimits limits) {
-      this.limits = limits;
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    public Builder serverLimits(ServerLimits serverLimits) {
+      this.serverLimits = Objects.requireNonNull(serverLimits, "serverLimits");
+      return this;
+    }
+
+    public Builder apiAccess(ApiAccess apiAccess) {
+      this.apiAccess = Objects.requireNonNull(apiAccess, "apiAccess");
       return this;
     }
 
     public EngineOptions build() {
-      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits, limits);
+      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits, limits,
+          serverLimits, apiAccess);
     }
   }
 }

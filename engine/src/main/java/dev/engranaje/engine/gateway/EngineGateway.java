@@ -30,6 +30,15 @@ public interface EngineGateway {
    */
   CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command);
 
+  /**
+   * Gives activated jobs back because they could not be handed to the worker (its client went
+   * away): each that is still activated with the same deadline becomes activatable again at once,
+   * retries unchanged, instead of waiting for its timeout. Like Zeebe's job YIELD.
+   */
+  default CompletableFuture<Void> yieldJobs(List<ActivatedJob> jobs) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Yielding jobs is not supported"));
+  }
+
   CompletableFuture<Void> completeJob(long jobKey, String variablesJson);
 
   CompletableFuture<Void> failJob(

@@ -90,7 +90,34 @@ public final class ProcessingGateway implements EngineGateway {
 
   @Override
   public CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobs command) {
-    return processor.submit((p, reply) -> p.jobActivation().activate(command, reply));
+    // The caller cancels the answer when its client goes away: a parked poll is then dropped at once,
+    // and jobs activated for it meanwhile are handed back rather than left until their timeout.
+    CompletableFuture<List<ActivatedJob>> answer = new CompletableFuture<>();
+    processor.<List<ActivatedJob>>submit((p, reply) -> p.jobActivation().activate(command, reply, answer::isDone))
+        .whenComplete((jobs, failure) -> {
+          if (failure != null) {
+            answer.completeExceptionally(failure);
+          } else if (!answer.complete(jobs) && !jobs.isEmpty()) {
+            yieldJobs(jobs);
+          }
+        });
+    answer.whenComplete((jobs, failure) -> {
+      if (answer.isCancelled()) {
+        processor.submit((p, reply) -> {
+          p.jobActivation().dropAbandoned();
+          reply.complete(null);
+        });
+      }
+    });
+    return answer;
+  }
+
+  @Override
+  public CompletableFuture<Void> yieldJobs(List<ActivatedJob> jobs) {
+    return processor.submit((p, reply) -> {
+      p.jobs().yieldJobs(jobs);
+      reply.complete(null);
+    });
   }
 
   @Override

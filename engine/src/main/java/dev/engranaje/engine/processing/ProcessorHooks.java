@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Requests the processor holds open between batches: parked job activations (long polls) and
@@ -20,8 +21,23 @@ import java.util.Set;
  * they are not in the record log and do not survive a restart (clients retry).
  */
 public final class ProcessorHooks {
-  /** A job activation request waiting for jobs; {@code expiresAtNanos} is on the monotonic clock. */
-  public record ParkedPoll(ActivateJobs request, Reply<List<ActivatedJob>> reply, long expiresAtNanos) {}
+  /**
+   * A job activation request waiting for jobs; {@code expiresAtNanos} is on the monotonic clock.
+   * {@code abandoned} turns true when the requester no longer waits (its client went away): such
+   * a poll gets no jobs and is dropped.
+   */
+  public record ParkedPoll(ActivateJobs request, Reply<List<ActivatedJob>> reply, long expiresAtNanos,
+      BooleanSupplier abandoned) {
+
+    public ParkedPoll(ActivateJobs request, Reply<List<ActivatedJob>> reply, long expiresAtNanos) {
+      this(request, reply, expiresAtNanos, () -> false);
+    }
+
+    /** Whether this poll no longer needs an answer: answered already, or its requester left. */
+    public boolean isDone() {
+      return reply.isAnswered() || abandoned.getAsBoolean();
+    }
+  }
 
   /** A creation with awaitCompletion, answered when the instance ends. */
   public record AwaitedInstance(CreatedProcessInstance created, List<String> fetchVariables, Reply<CreatedProcessInstance> reply,
@@ -65,7 +81,8 @@ public final class ProcessorHooks {
     while (types.hasNext()) {
       ArrayDeque<ParkedPoll> polls = types.next().getValue();
       polls.removeIf(poll -> {
-        if (poll.reply().isAnswered()) {
+        if (poll.isDone()) {
+          poll.reply().complete(List.of());
           return true;
         }
         if (poll.expiresAtNanos() - nowNanos <= 0) {
@@ -78,6 +95,29 @@ public final class ProcessorHooks {
         types.remove();
       }
     }
+  }
+
+  /** Drops parked polls whose requester went away, so that none holds anything for a gone client. */
+  public void dropAbandoned() {
+    Iterator<Map.Entry<String, ArrayDeque<ParkedPoll>>> types = parkedPolls.entrySet().iterator();
+    while (types.hasNext()) {
+      ArrayDeque<ParkedPoll> polls = types.next().getValue();
+      polls.removeIf(poll -> {
+        if (poll.abandoned().getAsBoolean()) {
+          poll.reply().complete(List.of());
+          return true;
+        }
+        return false;
+      });
+      if (polls.isEmpty()) {
+        types.remove();
+      }
+    }
+  }
+
+  /** Parked polls, all types (for tests and diagnostics). */
+  public int parkedCount() {
+    return parkedPolls.values().stream().mapToInt(ArrayDeque::size).sum();
   }
 
   public void await(AwaitedInstance awaitedInstance) {

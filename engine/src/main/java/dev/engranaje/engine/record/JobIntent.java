@@ -14,5 +14,9 @@ public enum JobIntent implements Intent {
   RETRIES_UPDATED,
   UPDATE_TIMEOUT,
   TIMEOUT_UPDATED,
+  /** A command to give activated jobs back (their worker's client went away before receiving them). */
+  YIELD,
+  /** Activated jobs given back: activatable again at once, retries unchanged, like a timeout. */
+  YIELDED,
   CANCELED
 }

@@ -211,7 +211,7 @@ public final class EventApplier {
         boolean activatable = job.retries() > 0 && job.recurringTime() <= 0;
         jobs.put(key, job, activatable ? JobStatus.ACTIVATABLE : JobStatus.FAILED);
       }
-      case TIMED_OUT, RECURRED_AFTER_BACKOFF -> jobs.put(key, job, JobStatus.ACTIVATABLE);
+      case TIMED_OUT, RECURRED_AFTER_BACKOFF, YIELDED -> jobs.put(key, job, JobStatus.ACTIVATABLE);
       case RETRIES_UPDATED, TIMEOUT_UPDATED -> {
         Job existing = jobs.get(key);
         if (existing != null) {

@@ -12,9 +12,17 @@ import io.camunda.client.protocol.rest.DeploymentDecisionResult;
 import io.camunda.client.protocol.rest.DeploymentFormResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
 
 /**
  * {@code POST /v2/deployments}: a multipart form of {@code resources} files (BPMN, DMN and forms)
@@ -23,6 +31,9 @@ import java.util.concurrent.CompletionStage;
 final class DeploymentRoutes {
 
   static final String DEFAULT_TENANT = "<default>";
+
+  /** Form fields at most: resources and the tenant. */
+  static final int MAX_PARTS = 1_000;
 
   private final EngineGateway gateway;
 
@@ -37,19 +48,23 @@ final class DeploymentRoutes {
   private CompletionStage<RestResponse> deploy(RestRequest request) {
     List<DeploymentResource> resources = new ArrayList<>();
     String tenantId = DEFAULT_TENANT;
-    for (MultipartParser.Part part : MultipartParser.parse(request.contentType(), request.body())) {
-      switch (part.name()) {
-        case "resources" -> {
-          if (part.filename() == null || part.filename().isEmpty()) {
-            throw RestRequest.badRequest("Every deployment resource needs a file name");
+    try (MultiPartFormData.Parts parts = parts(request)) {
+      for (MultiPart.Part part : parts) {
+        String name = part.getName() == null ? "" : part.getName();
+        switch (name) {
+          case "resources" -> {
+            if (part.getFileName() == null || part.getFileName().isEmpty()) {
+              throw RestRequest.badRequest("Every deployment resource needs a file name");
+            }
+            resources.add(new DeploymentResource(part.getFileName(), content(part)));
           }
-          resources.add(new DeploymentResource(part.filename(), part.content()));
+          case "tenantId" -> {
+            String text = part.getContentAsString(StandardCharsets.UTF_8).trim();
+            tenantId = text.isEmpty() ? DEFAULT_TENANT : text;
+          }
+          default -> throw RestRequest.badRequest(
+              "Unexpected form field '" + ProblemDetails.echo(name) + "'");
         }
-        case "tenantId" -> {
-          String text = part.text().trim();
-          tenantId = text.isEmpty() ? DEFAULT_TENANT : text;
-        }
-        default -> throw RestRequest.badRequest("Unexpected form field '" + part.name() + "'");
       }
     }
     if (resources.isEmpty()) {
@@ -58,6 +73,46 @@ final class DeploymentRoutes {
     return gateway
         .deploy(resources, tenantId)
         .thenApply(result -> RestResponse.ok(toResponse(result)));
+  }
+
+  /**
+   * The form's parts, parsed by Jetty's multipart parser from the body the server already read
+   * (and bounded by the deployment body limit), all in memory.
+   */
+  private static MultiPartFormData.Parts parts(RestRequest request) {
+    String contentType = request.contentType();
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      throw RestRequest.badRequest(
+          "Expected Content-Type multipart/form-data, but got " + ProblemDetails.echo(contentType));
+    }
+    String boundary = MultiPart.extractBoundary(contentType);
+    if (boundary == null || boundary.isEmpty()) {
+      throw RestRequest.badRequest("Expected a multipart Content-Type with a boundary, but it has none");
+    }
+    byte[] body = PartHeaderCharset.toUtf8(request.body(), boundary);
+    MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
+    parser.setMaxLength(body.length);
+    parser.setMaxMemoryFileSize(body.length + 1L);
+    parser.setMaxParts(MAX_PARTS);
+    try {
+      return parser.parse(Content.Source.from(ByteBuffer.wrap(body))).join();
+    } catch (CompletionException | CancellationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw RestRequest.badRequest("Expected a well-formed multipart/form-data body, but it is not: "
+          + ProblemDetails.echo(String.valueOf(cause.getMessage())));
+    }
+  }
+
+  private static byte[] content(MultiPart.Part part) {
+    try {
+      ByteBuffer buffer = Content.Source.asByteBuffer(part.getContentSource());
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (java.io.IOException e) {
+      throw RestRequest.badRequest("Expected a readable deployment resource '"
+          + ProblemDetails.echo(part.getFileName()) + "', but it is not: " + e.getMessage());
+    }
   }
 
   private static io.camunda.client.protocol.rest.DeploymentResult toResponse(

@@ -17,10 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Jobs: activation (long polling), completion, failure, BPMN errors and updates. */
 final class JobRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobRoutes.class);
 
   /** The long poll when the request names no timeout, like Camunda's gateway default. */
   static final long DEFAULT_LONG_POLL_MILLIS = 10_000;
@@ -62,14 +67,27 @@ final class JobRoutes {
             body.getTenantIds() == null || body.getTenantIds().isEmpty()
                 ? List.of(DeploymentRoutes.DEFAULT_TENANT)
                 : body.getTenantIds());
-    return gateway
-        .activateJobs(command)
-        .thenApply(
-            jobs -> {
-              JobActivationResult result = new JobActivationResult();
-              result.setJobs(jobs.stream().map(JobRoutes::toResult).toList());
-              return RestResponse.ok(result);
-            });
+    CompletableFuture<List<ActivatedJob>> activation = gateway.activateJobs(command);
+    // A client that goes away while its poll is parked releases it at once; jobs activated for a
+    // client that is gone by the time the answer is written are handed back.
+    request.connection().onGone(() -> activation.cancel(false));
+    return activation.thenApply(
+        jobs -> {
+          JobActivationResult result = new JobActivationResult();
+          result.setJobs(jobs.stream().map(JobRoutes::toResult).toList());
+          RestResponse response = RestResponse.ok(result);
+          return jobs.isEmpty() ? response : response.onUndelivered(() -> handBack(jobs));
+        });
+  }
+
+  private void handBack(List<ActivatedJob> jobs) {
+    LOG.info("The client went away before receiving {} activated job(s) of type '{}'; handing them back",
+        jobs.size(), ProblemDetails.echo(jobs.get(0).type()));
+    gateway.yieldJobs(jobs).whenComplete((ignored, failure) -> {
+      if (failure != null) {
+        LOG.warn("Could not hand back {} job(s); they become activatable at their timeout", jobs.size(), failure);
+      }
+    });
   }
 
   /**

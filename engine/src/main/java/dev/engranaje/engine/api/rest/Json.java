@@ -1,7 +1,9 @@
 package dev.engranaje.engine.api.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,9 @@ final class Json {
 
   /** Keys and versions the engine reports as -1 mean "none". */
   static final long NONE = -1;
+
+  /** A body that is valid JSON but not an object ({@code null}, {@code []}, a number, a string). */
+  static final String NOT_AN_OBJECT = "Expected a JSON object as request body, but got %s";
 
   private static final TypeReference<LinkedHashMap<String, Object>> OBJECT =
       new TypeReference<>() {};
@@ -42,18 +47,41 @@ final class Json {
       if (body.length == 0) {
         return MAPPER.readValue("{}", type);
       }
-      return MAPPER.readValue(body, type);
+      try (JsonParser parser = MAPPER.createParser(body)) {
+        JsonToken first = parser.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+          throw RestRequest.badRequest(String.format(NOT_AN_OBJECT, describe(first)));
+        }
+        return MAPPER.readValue(parser, type);
+      }
     } catch (JsonProcessingException e) {
-      throw RestRequest.badRequest("Malformed JSON request body: " + e.getOriginalMessage());
+      throw RestRequest.badRequest(JsonErrors.describe(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** What a JSON token is, in words, for error messages. */
+  static String describe(JsonToken token) {
+    if (token == null) {
+      return "nothing";
+    }
+    return switch (token) {
+      case START_OBJECT, END_OBJECT -> "an object";
+      case START_ARRAY, END_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT -> "an integer";
+      case VALUE_NUMBER_FLOAT -> "a decimal number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> "a " + token.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
+  }
+
   static JsonNode readTree(byte[] body) {
     JsonNode node = read(body, JsonNode.class);
     if (!node.isObject()) {
-      throw RestRequest.badRequest("Expected a JSON object as request body");
+      throw RestRequest.badRequest(String.format(NOT_AN_OBJECT, describe(node.asToken())));
     }
     return node;
   }
@@ -74,7 +102,8 @@ final class Json {
     try {
       return MAPPER.writeValueAsString(variables);
     } catch (JsonProcessingException e) {
-      throw RestRequest.badRequest("Variables are not serializable: " + e.getOriginalMessage());
+      throw RestRequest.badRequest("Expected variables that can be written as JSON, but they cannot: "
+          + ProblemDetails.echo(e.getOriginalMessage()));
     }
   }
 
@@ -98,7 +127,7 @@ final class Json {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
       throw RestRequest.badRequest(
-          "Expected " + what + " to be a numeric key, but got '" + text + "'");
+          "Expected " + what + " to be a numeric key, but got '" + ProblemDetails.echo(text) + "'");
     }
   }
 

@@ -3,11 +3,26 @@ package dev.engranaje.engine.api.rest;
 import dev.engranaje.engine.gateway.Rejection;
 import io.camunda.client.protocol.rest.ProblemDetail;
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** RFC 9457 problem responses, in the shape the Camunda client parses into its exceptions. */
+/**
+ * RFC 9457 problem responses, in the shape the Camunda client parses into its exceptions. Nothing a
+ * client sent is echoed back at length: quoted values and paths are cut to {@value #MAX_ECHO}
+ * characters, a whole detail to {@value #MAX_DETAIL}.
+ */
 final class ProblemDetails {
 
+  /** The most characters of a client's value (a name, a path) an answer repeats. */
+  static final int MAX_ECHO = 100;
+
+  /** The most characters of a problem's detail. */
+  static final int MAX_DETAIL = 4_000;
+
+  static final String ELLIPSIS = "…";
+
   private static final URI ABOUT_BLANK = URI.create("about:blank");
+  private static final Pattern LONG_QUOTED = Pattern.compile("'([^']{" + (MAX_ECHO + 1) + ",})'");
 
   private ProblemDetails() {}
 
@@ -16,8 +31,8 @@ final class ProblemDetails {
     problem.setType(ABOUT_BLANK);
     problem.setTitle(title);
     problem.setStatus(status);
-    problem.setDetail(detail);
-    problem.setInstance(instance);
+    problem.setDetail(shorten(detail));
+    problem.setInstance(echo(instance));
     return new RestResponse(status, problem, RestResponse.PROBLEM_JSON);
   }
 
@@ -27,14 +42,14 @@ final class ProblemDetails {
   }
 
   static RestResponse notFound(String instance) {
-    return of(404, "NOT_FOUND", "No resource at " + instance, instance);
+    return of(404, "NOT_FOUND", "No resource at " + echo(instance), instance);
   }
 
   static RestResponse methodNotAllowed(String method, String instance) {
     return of(
         405,
         "METHOD_NOT_ALLOWED",
-        "Method " + method + " is not supported for " + instance,
+        "Method " + echo(method) + " is not supported for " + echo(instance),
         instance);
   }
 
@@ -44,5 +59,31 @@ final class ProblemDetails {
         "INTERNAL_SERVER_ERROR",
         "Unexpected error while processing the request; see the engine log",
         instance);
+  }
+
+  /** {@code value} cut to {@value #MAX_ECHO} characters plus an ellipsis; null stays null. */
+  static String echo(String value) {
+    if (value == null || value.length() <= MAX_ECHO) {
+      return value;
+    }
+    return value.substring(0, MAX_ECHO) + ELLIPSIS;
+  }
+
+  /** Long quoted values cut (see {@link #echo}), then the whole text to {@value #MAX_DETAIL}. */
+  static String shorten(String detail) {
+    if (detail == null) {
+      return null;
+    }
+    String text = detail;
+    if (text.length() > MAX_ECHO) {
+      Matcher quoted = LONG_QUOTED.matcher(text);
+      StringBuilder out = new StringBuilder();
+      while (quoted.find()) {
+        quoted.appendReplacement(out, Matcher.quoteReplacement("'" + echo(quoted.group(1)) + "'"));
+      }
+      quoted.appendTail(out);
+      text = out.toString();
+    }
+    return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + ELLIPSIS;
   }
 }

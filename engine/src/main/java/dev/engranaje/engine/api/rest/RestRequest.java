@@ -11,10 +11,20 @@ import java.util.Map;
  * @param path the request path without query string
  * @param pathParams values of the route's {@code {name}} segments
  * @param contentType the Content-Type header, or null
- * @param body the request body, empty when none was sent
+ * @param body the request body, empty when none was sent; never larger than the server's limit
+ * @param connection the client's connection, to learn when it goes away
  */
 record RestRequest(
-    String method, String path, Map<String, String> pathParams, String contentType, byte[] body) {
+    String method,
+    String path,
+    Map<String, String> pathParams,
+    String contentType,
+    byte[] body,
+    ClientConnection connection) {
+
+  RestRequest(String method, String path, Map<String, String> pathParams, String contentType, byte[] body) {
+    this(method, path, pathParams, contentType, body, ClientConnection.NONE);
+  }
 
   /** The path parameter {@code name} as an engine key; a non-numeric value is a bad request. */
   long key(String name) {

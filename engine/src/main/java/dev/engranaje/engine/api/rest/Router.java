@@ -1,40 +1,39 @@
 package dev.engranaje.engine.api.rest;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import dev.engranaje.engine.gateway.Rejection;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * The route table and the dispatcher: matches method and path, hands the request to its handler
- * and writes the handler's eventual answer. A handler's future may complete much later (long
- * polls); the exchange is answered from that completion, on {@code responseExecutor}, so no thread
- * waits for it.
+ * The route table and the dispatcher: checks credentials, matches method and path, and hands each
+ * request to a {@link RestExchange}, which reads the body within the {@link ServerLimits}, calls
+ * the route's handler and writes its eventual answer. No thread waits for a slow client or a long
+ * poll: reading, waiting and writing are all callbacks.
  */
-final class Router implements HttpHandler {
+final class Router extends Handler.Abstract.NonBlocking {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+  static final String UNAUTHORIZED =
+      "Expected HTTP basic authentication with the engine's API credentials, but %s; the official client sends"
+          + " them when CAMUNDA_BASIC_AUTH_USERNAME and CAMUNDA_BASIC_AUTH_PASSWORD are set";
 
   private final List<Route> routes = new ArrayList<>();
-  private final Executor responseExecutor;
+  private final ServerLimits limits;
+  private final byte[] credentials;
 
-  Router(Executor responseExecutor) {
-    this.responseExecutor = responseExecutor;
+  Router(ServerLimits limits, ApiAccess access) {
+    this.limits = limits;
+    this.credentials = access.requiresCredentials()
+        ? (access.user() + ":" + access.password()).getBytes(StandardCharsets.UTF_8) : null;
   }
 
   /** Adds a route; {@code pattern} segments like {@code {key}} match any single segment. */
@@ -44,20 +43,36 @@ final class Router implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) {
-    String path = exchange.getRequestURI().getPath();
-    CompletionStage<RestResponse> response;
-    try {
-      response = dispatch(exchange, path);
-    } catch (RuntimeException e) {
-      response = CompletableFuture.failedFuture(e);
-    }
-    response.whenCompleteAsync(
-        (result, failure) -> respond(exchange, path, result, failure), responseExecutor);
+  public boolean handle(Request request, Response response, Callback callback) {
+    new RestExchange(this, limits, request, response, callback).start();
+    return true;
   }
 
-  private CompletionStage<RestResponse> dispatch(HttpExchange exchange, String path) {
-    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+  /**
+   * Null when the request may pass, else why not (for the 401 answer). Compares in constant time.
+   */
+  String refusal(Request request) {
+    if (credentials == null) {
+      return null;
+    }
+    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (header == null) {
+      return "the request has no Authorization header";
+    }
+    if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return "the Authorization header is not of the Basic scheme";
+    }
+    byte[] given;
+    try {
+      given = Base64.getDecoder().decode(header.substring(6).trim());
+    } catch (IllegalArgumentException e) {
+      return "the Authorization header is not valid Base64";
+    }
+    return MessageDigest.isEqual(credentials, given) ? null : "the user or password is wrong";
+  }
+
+  /** The route for a request, or the problem to answer (404, or 405 with the allowed methods). */
+  Match match(String method, String path) {
     String[] segments = path.length() > 1 ? path.substring(1).split("/", -1) : new String[0];
     Route exact = null;
     Map<String, String> exactParams = null;
@@ -82,85 +97,24 @@ final class Router implements HttpHandler {
         templatedParams = params;
       }
     }
-    Route route = exact != null ? exact : templated;
-    if (route == null) {
-      if (allowed.isEmpty()) {
-        return CompletableFuture.completedFuture(ProblemDetails.notFound(path));
-      }
-      exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
-      return CompletableFuture.completedFuture(ProblemDetails.methodNotAllowed(method, path));
+    if (exact != null) {
+      return new Match(exact.handler(), exactParams, null, null);
     }
-    RestRequest request =
-        new RestRequest(
-            method,
-            path,
-            exact != null ? exactParams : templatedParams,
-            exchange.getRequestHeaders().getFirst("Content-Type"),
-            readBody(exchange));
-    return route.handler().handle(request);
+    if (templated != null) {
+      return new Match(templated.handler(), templatedParams, null, null);
+    }
+    if (allowed.isEmpty()) {
+      return new Match(null, Map.of(), ProblemDetails.notFound(path), null);
+    }
+    return new Match(null, Map.of(), ProblemDetails.methodNotAllowed(method, path), String.join(", ", allowed));
   }
 
-  private static byte[] readBody(HttpExchange exchange) {
-    try (InputStream in = exchange.getRequestBody()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw RestRequest.badRequest("Could not read the request body: " + e.getMessage());
-    }
-  }
-
-  private static void respond(
-      HttpExchange exchange, String path, RestResponse result, Throwable failure) {
-    RestResponse response = result;
-    if (failure != null) {
-      response = toProblem(unwrap(failure), path);
-    }
-    try {
-      write(exchange, response);
-    } catch (RuntimeException e) {
-      LOG.error("Failed to serialize the response to {} {}", exchange.getRequestMethod(), path, e);
-      try {
-        write(exchange, ProblemDetails.internalError(path));
-      } catch (RuntimeException | IOException again) {
-        exchange.close();
-      }
-    } catch (IOException e) {
-      // Typically the client gave up (e.g. its own timeout) before the answer was ready.
-      LOG.debug("Could not write the response to {} {}", exchange.getRequestMethod(), path, e);
-      exchange.close();
-    }
-  }
-
-  private static RestResponse toProblem(Throwable failure, String path) {
-    if (failure instanceof Rejection rejection) {
-      return ProblemDetails.rejection(rejection, path);
-    }
-    LOG.error("Unexpected failure while handling {}", path, failure);
-    return ProblemDetails.internalError(path);
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
-
-  private static void write(HttpExchange exchange, RestResponse response) throws IOException {
-    byte[] bytes = response.body() == null ? null : Json.write(response.body());
-    try (exchange) {
-      if (bytes == null) {
-        exchange.sendResponseHeaders(response.status(), -1);
-        return;
-      }
-      exchange.getResponseHeaders().set("Content-Type", response.contentType());
-      exchange.sendResponseHeaders(response.status(), bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
-  }
+  /**
+   * A matched route and its path parameters, or a problem to answer instead.
+   *
+   * @param allow the Allow header for a 405, else null
+   */
+  record Match(RouteHandler handler, Map<String, String> params, RestResponse problem, String allow) {}
 
   private record Route(String method, String[] segments, RouteHandler handler) {
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hands activatable jobs to workers, oldest first, with the variables visible from each task's
@@ -43,6 +44,14 @@ public final class JobActivation {
   }
 
   public void activate(ActivateJobs request, Reply<List<ActivatedJob>> reply) {
+    activate(request, reply, () -> false);
+  }
+
+  /**
+   * Activates jobs for {@code request}, or parks it; {@code abandoned} tells whether the requester
+   * still waits, so that no job is activated into a request nobody will read.
+   */
+  public void activate(ActivateJobs request, Reply<List<ActivatedJob>> reply, BooleanSupplier abandoned) {
     if (request.type() == null || request.type().isBlank()) {
       throw new Rejection(RejectionType.INVALID_ARGUMENT, "Expected a job type to activate, but none was given");
     }
@@ -54,13 +63,17 @@ public final class JobActivation {
       throw new Rejection(RejectionType.INVALID_ARGUMENT,
           "Expected a job timeout greater than zero, but got " + request.timeoutMillis());
     }
+    if (abandoned.getAsBoolean()) {
+      reply.complete(List.of());
+      return;
+    }
     List<ActivatedJob> jobs = activateNow(request);
     if (!jobs.isEmpty() || request.requestTimeoutMillis() <= 0) {
       reply.complete(jobs);
       return;
     }
     hooks.park(new ParkedPoll(request, reply,
-        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.requestTimeoutMillis())));
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.requestTimeoutMillis()), abandoned));
   }
 
   /** Serves parked requests of the types that got new jobs. */
@@ -69,13 +82,19 @@ public final class JobActivation {
       ArrayDeque<ParkedPoll> polls = hooks.parked(type);
       while (polls != null && !polls.isEmpty() && !state.jobs().activatable(type).isEmpty()) {
         ParkedPoll poll = polls.poll();
-        if (poll.reply().isAnswered()) {
+        if (poll.isDone()) {
+          poll.reply().complete(List.of());
           continue;
         }
         poll.reply().complete(activateNow(poll.request()));
       }
       hooks.removeIfEmpty(type);
     }
+  }
+
+  /** Drops parked requests whose requester went away (see {@link ProcessorHooks#dropAbandoned}). */
+  public void dropAbandoned() {
+    hooks.dropAbandoned();
   }
 
   private List<ActivatedJob> activateNow(ActivateJobs request) {

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.processing.job;
 
+import dev.engranaje.engine.gateway.ActivatedJob;
 import dev.engranaje.engine.gateway.Rejection;
 import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.processing.ErrorType;
@@ -18,6 +19,7 @@ import dev.engranaje.engine.state.EngineState;
 import dev.engranaje.engine.state.Job;
 import dev.engranaje.engine.state.JobStatus;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -113,6 +115,22 @@ public final class JobCommandHandler {
       }
       JobRecord current = state.jobs().get(jobKey).record();
       writer.event(jobKey, JobIntent.TIMEOUT_UPDATED, current.withActivation(current.worker(), clock.millis() + timeoutMillis));
+    }
+  }
+
+  /**
+   * Gives activated jobs back (Zeebe's YIELD): each becomes activatable at once, retries unchanged,
+   * when it is still activated with the deadline it was handed out with. A job that was completed,
+   * failed, timed out or re-activated since is left alone.
+   */
+  public void yieldJobs(List<ActivatedJob> jobs) {
+    for (ActivatedJob activated : jobs) {
+      Job job = state.jobs().get(activated.key());
+      if (job == null || job.status() != JobStatus.ACTIVATED || job.record().deadline() != activated.deadline()) {
+        continue;
+      }
+      writer.event(activated.key(), JobIntent.YIELDED, job.record());
+      hooks.jobsAvailable(job.record().type());
     }
   }
 

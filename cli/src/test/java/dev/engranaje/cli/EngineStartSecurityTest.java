@@ -1,0 +1,76 @@
+package dev.engranaje.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engranaje.engine.api.rest.ApiAccess;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code rpa engine start} never opens an unauthenticated API beyond loopback, and validates its limits. */
+class EngineStartSecurityTest {
+
+  private record Result(int exitCode, String out, String err) {}
+
+  @Test
+  void shouldRefuseToStartOnAllInterfacesWithoutCredentials() {
+    // given no API credentials in this environment
+    Assumptions.assumeTrue(System.getenv(ApiAccess.USER_VARIABLE) == null, "API credentials set in the environment");
+
+    // when
+    Result result = rpa("engine", "start", "--in-memory", "--host", "0.0.0.0", "--port", "0");
+
+    // then
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err()).contains("not a loopback address").contains(ApiAccess.USER_VARIABLE)
+        .contains(ApiAccess.PASSWORD_VARIABLE).contains("--insecure-no-auth");
+  }
+
+  @Test
+  void shouldRefuseAMalformedSizeNamingTheExpectedForm() {
+    // when
+    Result result = rpa("engine", "start", "--in-memory", "--port", "0", "--max-request-size", "lots");
+
+    // then
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err()).contains("Expected a size such as 4194304, 512KB, 4MB or 1GB, but got 'lots'");
+  }
+
+  @Test
+  void shouldRefuseANonPositiveLimitNamingTheOption() {
+    // when
+    Result result = rpa("engine", "start", "--in-memory", "--port", "0", "--max-connections", "0");
+
+    // then
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err()).contains("Expected --max-connections to be greater than zero, but got 0");
+  }
+
+  @Test
+  void shouldListTheLimitOptionsInHelp() {
+    assertThat(rpa("engine", "start", "--help").out()).contains("--max-request-size", "--max-deployment-request-size",
+        "--max-header-size", "--idle-timeout", "--read-timeout", "--max-connections", "--insecure-no-auth",
+        ApiAccess.USER_VARIABLE);
+  }
+
+  @Test
+  void shouldReadSizesInBinaryUnits() {
+    EngineCommand.ByteSize size = new EngineCommand.ByteSize();
+    assertThat(size.convert("4MB")).isEqualTo(4L * 1024 * 1024);
+    assertThat(size.convert("512kib")).isEqualTo(512L * 1024);
+    assertThat(size.convert("1GB")).isEqualTo(1024L * 1024 * 1024);
+    assertThat(size.convert("1000")).isEqualTo(1000L);
+  }
+
+  private static Result rpa(String... args) {
+    CommandLine commandLine = Rpa.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Result(exitCode, out.toString(), err.toString());
+  }
+}
