@@ -1,5 +1,6 @@
 package dev.engranaje.engine;
 
+import dev.engranaje.engine.processing.ProcessingObserver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -17,9 +18,12 @@ import java.util.Objects;
  * @param durableCommits true makes every commit fsync the write-ahead log (SQLite {@code
  *     synchronous=FULL}), surviving power loss; false ({@code NORMAL}) survives process crashes
  *     such as {@code kill -9} but may lose the last commits on power loss. Default true.
+ * @param observer sees the processor's units of work and the opened record log: a seam for
+ *     diagnostics and fault-injection tests. Default {@link ProcessingObserver#NONE}.
  */
 public record EngineOptions(
-    Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits) {
+    Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits,
+    ProcessingObserver observer) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -27,6 +31,7 @@ public record EngineOptions(
   public EngineOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(observer, "observer");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Expected a port between 0 and 65535, but got " + port);
     }
@@ -53,6 +58,7 @@ public record EngineOptions(
     private boolean restEnabled = true;
     private Clock clock = Clock.systemUTC();
     private boolean durableCommits = true;
+    private ProcessingObserver observer = ProcessingObserver.NONE;
 
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -89,8 +95,13 @@ public record EngineOptions(
       return this;
     }
 
+    public Builder observer(ProcessingObserver observer) {
+      this.observer = observer;
+      return this;
+    }
+
     public EngineOptions build() {
-      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits);
+      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits, observer);
     }
   }
 }

@@ -57,6 +57,7 @@ public final class RestServer implements AutoCloseable {
       HttpServer server = HttpServer.create(address, 0);
       Router router = new Router(executor);
       new TopologyRoutes(gateway).register(router);
+      new HealthRoutes(gateway).register(router);
       new DeploymentRoutes(gateway).register(router);
       new DecisionRoutes(gateway).register(router);
       new ProcessInstanceRoutes(gateway).register(router);
