@@ -55,11 +55,11 @@ public final class TimerTriggerHandler {
         continue; // cancelled by an earlier timer in this round
       }
       String description = describe(key, timer);
-      quarantine.begin("timer:" + key, description);
       if (quarantine.isQuarantined("timer:" + key)) {
         quarantine(key, timer, description);
         continue;
       }
+      quarantine.begin("timer:" + key, description);
       writer.event(key, TimerIntent.TRIGGERED, timer);
       if (timer.elementInstanceKey() == TimerStartEvents.NO_INSTANCE) {
         startEvents.fire(timer);
