@@ -281,10 +281,10 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private <T> void execute(Pending<T> pending) {
-    hooks.quarantine().begin(Quarantine.REQUEST, "a request");
     markUnit();
     int mark = unitMark;
     try {
+      hooks.quarantine().begin(Quarantine.REQUEST, "a request");
       pending.command().execute(processing, pending.reply());
       processing.afterCommand(hooks);
     } catch (Rejection rejection) {
@@ -307,10 +307,10 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private void runGuarded(Runnable work) {
-    hooks.quarantine().begin(Quarantine.DUE_WORK, "time-based work (job timeouts, backoffs, timers, message expiry)");
     markUnit();
     int mark = unitMark;
     try {
+      hooks.quarantine().begin(Quarantine.DUE_WORK, "time-based work (job timeouts, backoffs, timers, message expiry)");
       work.run();
       processing.afterCommand(hooks);
     } catch (RuntimeException e) {
@@ -394,7 +394,7 @@ public final class CommandProcessor implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (Throwable e) {
-        FatalFailure failed = new FatalFailure(LOG_WRITER, "a batch of " + batches.size() + " batches", e);
+        FatalFailure failed = new FatalFailure(LOG_WRITER, "committing " + batches.size() + " batch(es) to the record log", e);
         fail(failed);
         failAnswers(batches, unavailable(fatal.get()));
       } finally {
