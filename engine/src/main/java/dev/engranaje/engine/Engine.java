@@ -6,7 +6,10 @@ import dev.engranaje.engine.expression.ExpressionLanguage;
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.Topology;
 import dev.engranaje.engine.model.ProcessTransformer;
+import dev.engranaje.engine.gateway.EngineHealth;
 import dev.engranaje.engine.processing.CommandProcessor;
+import dev.engranaje.engine.processing.FatalFailure;
+import dev.engranaje.engine.processing.Quarantine;
 import dev.engranaje.engine.processing.Processing;
 import dev.engranaje.engine.processing.ProcessingGateway;
 import dev.engranaje.engine.processing.ProcessorHooks;
@@ -16,10 +19,14 @@ import dev.engranaje.engine.processing.deployment.DeploymentPreparer;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
 import dev.engranaje.engine.state.EngineState;
 import dev.engranaje.engine.state.EventApplier;
+import dev.engranaje.engine.storage.DataDirectory;
 import dev.engranaje.engine.storage.RecordLog;
 import dev.engranaje.engine.storage.SqliteRecordLog;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -29,6 +36,12 @@ import org.slf4j.LoggerFactory;
 /**
  * An embedded, Zeebe-compatible engine: storage, the single-writer processor and (optionally) the
  * REST API. Start with {@link #start(EngineOptions)}; close to stop. Thread-safe.
+ *
+ * <p>A durable engine owns its data directory exclusively (a second engine on it fails at start).
+ * A fatal error on the processor or the log writer stops it from accepting commands (they answer
+ * 503); {@link #failure()} completes with what failed, after the fatal-error marker that the
+ * quarantine reads on the next start is written. {@link #health()} is the readiness; {@link
+ * #close()} works in every state.
  */
 public final class Engine implements AutoCloseable {
   public static final String VERSION = "8.9.0";
@@ -39,6 +52,10 @@ public final class Engine implements AutoCloseable {
   private final EngineGateway gateway;
   private final RestServer restServer;
   private final RecoveryReport recovery;
+  private final DataDirectory dataDirectory;
+  private final Quarantine quarantine;
+  private final Optional<DataDirectory.FatalMarker> previousFailure;
+  private final CompletableFuture<FatalFailure> failure;
 
   /** What recovery found and how long the whole start took. */
   public record RecoveryReport(long records, long activeElementInstances, Duration took) {}
@@ -46,6 +63,11 @@ public final class Engine implements AutoCloseable {
   private Engine(EngineOptions options) {
     long started = System.nanoTime();
     this.options = options;
+    this.dataDirectory = options.inMemory() ? null : DataDirectory.acquire(options.dataDirectory(), options.clock().instant());
+    this.previousFailure = dataDirectory == null ? Optional.empty() : dataDirectory.fatalMarker();
+    this.quarantine = previousFailure.filter(marker -> marker.count() >= Quarantine.THRESHOLD)
+        .map(marker -> new Quarantine(Set.of(marker.workId()), marker.error(), options.observer()))
+        .orElseGet(() -> Quarantine.none(options.observer()));
     // FEEL (Scala) and the BPMN model API take most of a cold start: warm them up on another
     // core while the database opens; only replaying or deploying a model has to wait for them.
     ExpressionLanguage language = new ExpressionLanguage(options.clock(), options.limits().feel());
@@ -72,15 +94,25 @@ public final class Engine implements AutoCloseable {
       RecordWriter writer = new RecordWriter(applier, options.clock(), log.lastPosition());
       return new Processing(new Processing.Dependencies(state, writer, options.clock(), language, decisionEngine,
           transformer, loader, reader, hooks));
-    });
+    }, quarantine, options.observer());
+    this.failure = processor.failure().thenApply(this::recordFailure);
     DeploymentPreparer preparer =
         new DeploymentPreparer(reader, new ProcessTransformer(language), options.limits().maxDeploymentBytes());
     this.gateway = new LimitCheckingGateway(new ProcessingGateway(processor, this::topology, preparer),
         options.limits());
     // the REST API accepts at once; requests that arrive while the log is opened and the state
     // recovered wait in the processor's queue
-    this.restServer = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port(),
-        options.serverLimits(), options.apiAccess()) : null;
+    RestServer server = null;
+    try {
+      server = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port(),
+          options.serverLimits(), options.apiAccess()) : null;
+    } catch (RuntimeException e) {
+      if (dataDirectory != null) {
+        dataDirectory.close();
+      }
+      throw e;
+    }
+    this.restServer = server;
     try {
       processor.start().join();
     } catch (CompletionException e) {
@@ -131,15 +163,70 @@ public final class Engine implements AutoCloseable {
     return options;
   }
 
-  private Topology topology() {
-    return new Topology(options.host(), restServer == null ? options.port() : restServer.port(), VERSION);
+  /**
+   * Completes when a fatal error stopped the engine (after the fatal-error marker is written);
+   * never completes on a clean run. An owner such as {@code rpa engine start} exits non-zero then, so
+   * that a supervisor restarts the engine.
+   */
+  public CompletableFuture<FatalFailure> failure() {
+    return failure;
   }
 
+  /** Readiness now: the processor, the log writer and the storage. */
+  public EngineHealth health() {
+    return processor.health();
+  }
+
+  /** What the previous run recorded when a fatal error stopped it, if it did. */
+  public Optional<DataDirectory.FatalMarker> previousFailure() {
+    return previousFailure;
+  }
+
+  /**
+   * The quarantine of this run: what it will not run again ({@link Quarantine#isQuarantined}), what
+   * it skipped so far ({@link Quarantine#reports()}) and a listener for each skip.
+   */
+  public Quarantine quarantine() {
+    return quarantine;
+  }
+
+  /** How many records the log holds (the position of the last committed record). */
+  public long committedRecords() {
+    return processor.committedPosition();
+  }
+
+  private FatalFailure recordFailure(FatalFailure failed) {
+    if (dataDirectory != null && CommandProcessor.PROCESSOR.equals(failed.thread())) {
+      String workId = quarantine.currentId();
+      int count = previousFailure.filter(marker -> marker.workId().equals(workId)).map(marker -> marker.count() + 1)
+          .orElse(1);
+      try {
+        dataDirectory.writeFatalMarker(new DataDirectory.FatalMarker(workId, failed.work(),
+            failed.error().getClass().getName(), count, options.clock().instant()));
+      } catch (RuntimeException e) {
+        LOG.error("Could not record the fatal error for the quarantine", e);
+      }
+    }
+    return failed;
+  }
+
+  private Topology topology() {
+    return new Topology(options.host(), restServer == null ? options.port() : restServer.port(), VERSION,
+        processor.health());
+  }
+
+  /** Stops serving, drains and commits what was processed, closes the log and releases the data directory. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (restServer != null) {
       restServer.close();
     }
     processor.close();
+    if (dataDirectory != null) {
+      if (!failure.isDone()) {
+        dataDirectory.clearFatalMarker(); // a clean stop: nothing killed this run
+      }
+      dataDirectory.close();
+    }
   }
 }

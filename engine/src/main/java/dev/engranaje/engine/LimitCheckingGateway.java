@@ -140,6 +140,11 @@ final class LimitCheckingGateway implements EngineGateway {
   }
 
   @Override
+  public CompletableFuture<Void> yieldJobs(List<ActivatedJob> jobs) {
+    return delegate.yieldJobs(jobs);
+  }
+
+  @Override
   public CompletableFuture<Void> completeJob(long jobKey, String variablesJson) {
     return checked(() -> variables(variablesJson), () -> delegate.completeJob(jobKey, variablesJson));
   }

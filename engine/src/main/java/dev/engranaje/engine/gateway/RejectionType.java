@@ -11,7 +11,11 @@ public enum RejectionType {
   /** The command would create something that already exists: HTTP 409. */
   ALREADY_EXISTS(409),
   /** The request waited longer than its timeout: HTTP 504. */
-  TIMEOUT(504);
+  TIMEOUT(504),
+  /** The engine cannot serve commands now (stopped after a fatal error, storage I/O errors): HTTP 503. */
+  UNAVAILABLE(503),
+  /** The engine cannot store anything: the disk holding its data directory is full: HTTP 507. */
+  INSUFFICIENT_STORAGE(507);
 
   private final int httpStatus;
 

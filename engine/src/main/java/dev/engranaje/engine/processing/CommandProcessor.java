@@ -1,6 +1,9 @@
 package dev.engranaje.engine.processing;
 
+import dev.engranaje.engine.gateway.EngineHealth;
 import dev.engranaje.engine.gateway.Rejection;
+import dev.engranaje.engine.gateway.RejectionType;
+import dev.engranaje.engine.storage.StorageFailure;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.storage.RecordLog;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -28,17 +32,40 @@ import org.slf4j.LoggerFactory;
  * fsync do not stall processing. Replies leave in batch order, so no answer ever reflects state
  * that is not yet stored.
  *
- * <p>If a command fails unexpectedly (a bug), its records are discarded, the batch so far is
- * committed, and the state is rebuilt from the log, so a half-applied command never survives. If
- * the log cannot be written (disk full), the engine stops: what is in memory can no longer be
- * trusted to match what is stored.
+ * <p>If a command fails unexpectedly with a {@link RuntimeException} (a bug), its records are
+ * discarded, the batch so far is committed, and the state is rebuilt from the log, so a half-applied
+ * command never survives; that command answers 500 and the engine stays up.
+ *
+ * <p>Any other {@link Throwable} on either thread ({@link StackOverflowError}, {@link
+ * OutOfMemoryError}, a failure of recovery or of an exporter) is fatal: the failing work's records
+ * are discarded, what was complete before it is still committed, every waiting and every new command
+ * answers 503 at once ({@link RejectionType#UNAVAILABLE}), readiness goes down and {@link
+ * #failure()} completes, so the owner can exit and a supervisor restart the engine.
+ *
+ * <p>If the log cannot be written because of the storage ({@link StorageFailure}: disk full, I/O
+ * error), the batches that were not stored answer 507 or 503, readiness goes down, and the
+ * processor stops processing, answers every command at once with the same status, and probes the
+ * storage every {@value #STORAGE_PROBE_MILLIS} ms. Once a write succeeds, it rebuilds the state
+ * from the log (so nothing of the refused batches stays in memory) and resumes by itself.
  */
 public final class CommandProcessor implements AutoCloseable {
+  /** The processor thread's name in {@link FatalFailure#thread()}. */
+  public static final String PROCESSOR = "processor";
+  /** The log writer thread's name in {@link FatalFailure#thread()}. */
+  public static final String LOG_WRITER = "log writer";
+  static final String DISK_FULL = "Expected to store the result, but the disk holding the data directory is full"
+      + " (%s); nothing of this request was applied. Free space there: the engine retries every second"
+      + " and resumes by itself";
+  static final String STORAGE_ERROR = "Expected to store the result, but the storage failed (%s); nothing of this"
+      + " request was applied. Check the disk holding the data directory: the engine retries every second and"
+      + " resumes by itself";
+  static final String STOPPED = "Expected a running engine, but it stopped: %s";
   private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
   private static final int MAX_BATCH = 2_000;
   private static final int BATCHES_IN_FLIGHT = 256;
   /** Upper bound on idle waits, so a moved test clock is noticed quickly. */
   private static final long MAX_IDLE_WAIT_MILLIS = 50;
+  static final long STORAGE_PROBE_MILLIS = 1_000;
 
   private record Pending<T>(Command<T> command, Reply<T> reply) {}
 
@@ -50,6 +77,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final BiFunction<RecordLog, ProcessorHooks, Processing> recovery;
   private volatile RecordLog log;
   private final ProcessorHooks hooks;
+  private final ProcessingObserver observer;
   private final List<PendingAnswer> afterCommit = new ArrayList<>();
   private final List<Consumer<List<Record>>> exporters = new CopyOnWriteArrayList<>();
   private final LinkedBlockingQueue<Batch> toStore = new LinkedBlockingQueue<>();
@@ -57,20 +85,29 @@ public final class CommandProcessor implements AutoCloseable {
   private final Semaphore batchesInFlight = new Semaphore(BATCHES_IN_FLIGHT);
   private final Thread thread;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  private final CompletableFuture<FatalFailure> failure = new CompletableFuture<>();
+  private final AtomicReference<FatalFailure> fatal = new AtomicReference<>();
   private volatile boolean running = true;
-  private volatile RuntimeException storageFailure;
+  private volatile boolean closed;
+  private volatile StorageFailure storageFailure;
   private Processing processing;
+  private int unitMark;
+  private int unitAnswersMark;
 
   /**
    * @param logOpener opens the record log; called on the processor thread when it starts, so a
    *     slow open (native library, large database) does not delay accepting requests
    * @param recovery builds the processing state by replaying the log; called when the processor
-   *     thread starts and after an unexpected failure
+   *     thread starts, after an unexpected failure and when the storage works again
+   * @param quarantine tracks the current work and what is quarantined
+   * @param observer sees each unit of work (a seam for tests)
    */
-  public CommandProcessor(Supplier<RecordLog> logOpener, BiFunction<RecordLog, ProcessorHooks, Processing> recovery) {
+  public CommandProcessor(Supplier<RecordLog> logOpener, BiFunction<RecordLog, ProcessorHooks, Processing> recovery,
+      Quarantine quarantine, ProcessingObserver observer) {
     this.logOpener = logOpener;
     this.recovery = recovery;
-    this.hooks = new ProcessorHooks();
+    this.hooks = new ProcessorHooks(quarantine);
+    this.observer = observer;
     this.thread = daemon(this::run, "engranaje-processor");
   }
 
@@ -88,11 +125,17 @@ public final class CommandProcessor implements AutoCloseable {
 
   public <T> CompletableFuture<T> submit(Command<T> command) {
     Reply<T> reply = new Reply<>(this);
-    if (!running) {
-      reply.failNow(new IllegalStateException("Expected a running engine, but it is shutting down"));
-      return reply.future();
+    FatalFailure stoppedBy = fatal.get();
+    StorageFailure storage = storageFailure;
+    if (stoppedBy != null) {
+      reply.failNow(unavailable(stoppedBy));
+    } else if (closed || !running) {
+      reply.failNow(new Rejection(RejectionType.UNAVAILABLE, String.format(STOPPED, "it is shutting down")));
+    } else if (storage != null) {
+      reply.failNow(storageRejection(storage));
+    } else {
+      inbox.add(new Pending<>(command, reply));
     }
-    inbox.add(new Pending<>(command, reply));
     return reply.future();
   }
 
@@ -104,6 +147,41 @@ public final class CommandProcessor implements AutoCloseable {
     exporters.add(exporter);
   }
 
+  /** Completes when a fatal error stopped the engine; never completes on a clean run. */
+  public CompletableFuture<FatalFailure> failure() {
+    return failure;
+  }
+
+  /** The readiness of the processor, the log writer and the storage, now. */
+  public EngineHealth health() {
+    FatalFailure stoppedBy = fatal.get();
+    EngineHealth.Component processorHealth = EngineHealth.Component.UP;
+    EngineHealth.Component logWriterHealth = EngineHealth.Component.UP;
+    if (stoppedBy != null) {
+      EngineHealth.Component down = EngineHealth.Component.down(stoppedBy.message());
+      if (PROCESSOR.equals(stoppedBy.thread())) {
+        processorHealth = down;
+      } else {
+        logWriterHealth = down;
+        processorHealth = EngineHealth.Component.down("stopped because the log writer failed");
+      }
+    } else if (closed || !running) {
+      processorHealth = EngineHealth.Component.down("stopped");
+    } else if (!ready.isDone()) {
+      processorHealth = EngineHealth.Component.down("recovering the state from the log");
+    }
+    StorageFailure storage = storageFailure;
+    EngineHealth.Component storageHealth = storage == null ? EngineHealth.Component.UP
+        : EngineHealth.Component.down(storageRejection(storage).getMessage());
+    return new EngineHealth(processorHealth, logWriterHealth, storageHealth);
+  }
+
+  /** The position of the last stored record: how many records the log holds. */
+  public long committedPosition() {
+    RecordLog current = log;
+    return current == null ? 0 : current.lastPosition();
+  }
+
   void afterCommit(PendingAnswer answer) {
     afterCommit.add(answer);
   }
@@ -111,20 +189,23 @@ public final class CommandProcessor implements AutoCloseable {
   private void run() {
     try {
       log = logOpener.get();
+      observer.logOpened(log);
       processing = recovery.apply(log, hooks);
       ready.complete(null);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       LOG.error("The engine could not recover its state from the log", e);
-      ready.completeExceptionally(e);
       running = false;
-      failQueued(e);
+      ready.completeExceptionally(e);
+      stop(new FatalFailure(PROCESSOR, "recovery", e));
       return;
     }
     List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
-    while (running) {
-      try {
+    Pending<?> current = null;
+    try {
+      while (running) {
         if (storageFailure != null) {
-          throw storageFailure;
+          waitForStorage();
+          continue;
         }
         long wait = Math.max(1, Math.min(MAX_IDLE_WAIT_MILLIS, processing.millisUntilNextDueWork()));
         Pending<?> first = inbox.poll(wait, TimeUnit.MILLISECONDS);
@@ -133,26 +214,77 @@ public final class CommandProcessor implements AutoCloseable {
           inbox.drainTo(batch, MAX_BATCH - 1);
         }
         for (Pending<?> pending : batch) {
+          current = pending;
           execute(pending);
         }
+        current = null;
         batch.clear();
         runGuarded(() -> processing.runDueWork(hooks));
         commit();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.error("The engine processor failed; stopping so that no unstored state is served", e);
-        running = false;
-        failQueued(e);
-        return;
       }
+      FatalFailure stoppedBy = fatal.get();
+      if (stoppedBy != null) {
+        stop(stoppedBy); // the log writer failed
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable e) {
+      FatalFailure failed = new FatalFailure(PROCESSOR, hooks.quarantine().currentDescription(), e);
+      try {
+        LOG.error("{}", failed.message(), e);
+      } catch (Throwable logging) {
+        // out of memory even for the log line: the failure future still carries it
+      }
+      running = false;
+      if (fatal.compareAndSet(null, failed)) {
+        keepWhatWasComplete(current, failed, batch);
+      }
+      stop(failed);
     }
   }
 
-  private <T> void execute(Pending<T> pending) {
-    int mark = processing.writer().mark();
+  /**
+   * After a fatal error in one unit of work: drops its records and answers, answers it and the rest
+   * of the batch 503, and hands what earlier units of the batch completed to the log writer.
+   */
+  private void keepWhatWasComplete(Pending<?> current, FatalFailure failed, List<Pending<?>> batch) {
     try {
+      processing.writer().rollbackTo(unitMark);
+      Rejection unavailable = unavailable(failed);
+      List<PendingAnswer> dropped = new ArrayList<>(afterCommit.subList(unitAnswersMark, afterCommit.size()));
+      afterCommit.subList(unitAnswersMark, afterCommit.size()).clear();
+      if (current != null) {
+        current.reply().failNow(unavailable);
+      }
+      dropped.forEach(answer -> answer.fail().accept(unavailable));
+      batch.forEach(pending -> pending.reply().failNow(unavailable));
+      commit();
+    } catch (Throwable again) {
+      LOG.error("Could not hand the completed part of the batch to the log writer", again);
+    }
+  }
+
+  /** Marks the engine failed (first failure wins), answers everything waiting and tells the owner. */
+  private void fail(FatalFailure failed) {
+    running = false;
+    if (fatal.compareAndSet(null, failed)) {
+      LOG.error("{}", failed.message(), failed.error());
+    }
+  }
+
+  /** The processor thread's exit after a fatal error: answers everything still waiting. */
+  private void stop(FatalFailure failed) {
+    fatal.compareAndSet(null, failed);
+    FatalFailure first = fatal.get();
+    failQueued(unavailable(first));
+    failure.complete(first);
+  }
+
+  private <T> void execute(Pending<T> pending) {
+    markUnit();
+    int mark = unitMark;
+    try {
+      hooks.quarantine().begin(Quarantine.REQUEST, "a request");
       pending.command().execute(processing, pending.reply());
       processing.afterCommand(hooks);
     } catch (Rejection rejection) {
@@ -169,9 +301,16 @@ public final class CommandProcessor implements AutoCloseable {
     }
   }
 
+  private void markUnit() {
+    unitMark = processing.writer().mark();
+    unitAnswersMark = afterCommit.size();
+  }
+
   private void runGuarded(Runnable work) {
-    int mark = processing.writer().mark();
+    markUnit();
+    int mark = unitMark;
     try {
+      hooks.quarantine().begin(Quarantine.DUE_WORK, "time-based work (job timeouts, backoffs, timers, message expiry)");
       work.run();
       processing.afterCommand(hooks);
     } catch (RuntimeException e) {
@@ -185,6 +324,42 @@ public final class CommandProcessor implements AutoCloseable {
     commit();
     awaitStored();
     processing = recovery.apply(log, hooks);
+  }
+
+  /**
+   * The storage refused a batch: everything not yet stored is answered by the log writer; here the
+   * processor answers every command at once and probes the storage until it takes a write, then
+   * rebuilds the state from the log (dropping what the refused batches had applied) and resumes.
+   */
+  private void waitForStorage() throws InterruptedException {
+    processing.writer().clear();
+    afterCommit.clear();
+    awaitStored();
+    StorageFailure failed = storageFailure;
+    Rejection rejection = storageRejection(failed);
+    hooks.failAll(rejection);
+    LOG.warn("{}", rejection.getMessage());
+    long nextProbe = System.nanoTime();
+    while (running) {
+      Pending<?> pending = inbox.poll(MAX_IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      while (pending != null) {
+        pending.reply().failNow(rejection);
+        pending = inbox.poll();
+      }
+      if (System.nanoTime() - nextProbe < 0) {
+        continue;
+      }
+      nextProbe = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STORAGE_PROBE_MILLIS);
+      try {
+        log.probe();
+      } catch (StorageFailure stillFailing) {
+        continue;
+      }
+      processing = recovery.apply(log, hooks);
+      storageFailure = null;
+      LOG.info("The storage takes writes again; the engine rebuilt its state from the log and resumed");
+      return;
+    }
   }
 
   /** Hands the batch's records and answers to the log writer. */
@@ -218,6 +393,10 @@ public final class CommandProcessor implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (Throwable e) {
+        FatalFailure failed = new FatalFailure(LOG_WRITER, "committing " + batches.size() + " batch(es) to the record log", e);
+        fail(failed);
+        failAnswers(batches, unavailable(fatal.get()));
       } finally {
         batchesInFlight.release(batches.size());
         batches.clear();
@@ -226,27 +405,47 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private void store(List<Batch> batches) {
-    try {
-      if (storageFailure != null) {
-        throw storageFailure;
-      }
-      List<Record> records = new ArrayList<>();
-      batches.forEach(batch -> records.addAll(batch.records()));
-      log.append(records);
-      for (Batch batch : batches) {
-        if (!batch.records().isEmpty()) {
-          exporters.forEach(exporter -> exporter.accept(batch.records()));
-        }
-        batch.answers().forEach(answer -> answer.release().run());
-      }
-    } catch (RuntimeException e) {
-      if (storageFailure == null) {
-        LOG.error("The record log could not be written; the engine stops", e);
-        storageFailure = e;
-      }
-      IllegalStateException failure = new IllegalStateException("The engine could not store the result: " + e.getMessage(), e);
-      batches.forEach(batch -> batch.answers().forEach(answer -> answer.fail().accept(failure)));
+    FatalFailure stoppedBy = fatal.get();
+    if (stoppedBy != null && LOG_WRITER.equals(stoppedBy.thread())) {
+      failAnswers(batches, unavailable(stoppedBy));
+      return;
     }
+    StorageFailure storage = storageFailure;
+    if (storage != null) {
+      failAnswers(batches, storageRejection(storage));
+      return;
+    }
+    List<Record> records = new ArrayList<>();
+    batches.forEach(batch -> records.addAll(batch.records()));
+    try {
+      log.append(records);
+    } catch (StorageFailure e) {
+      LOG.error("The record log could not be written; the engine answers 507/503 until the storage works again", e);
+      storageFailure = e;
+      failAnswers(batches, storageRejection(e));
+      return;
+    }
+    for (Batch batch : batches) {
+      if (!batch.records().isEmpty()) {
+        exporters.forEach(exporter -> exporter.accept(batch.records()));
+      }
+      batch.answers().forEach(answer -> answer.release().run());
+    }
+  }
+
+  private static void failAnswers(List<Batch> batches, Throwable failure) {
+    batches.forEach(batch -> batch.answers().forEach(answer -> answer.fail().accept(failure)));
+  }
+
+  private static Rejection unavailable(FatalFailure failed) {
+    return new Rejection(RejectionType.UNAVAILABLE, String.format(STOPPED, failed.message()));
+  }
+
+  private static Rejection storageRejection(StorageFailure failure) {
+    String cause = failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage();
+    return failure.kind() == StorageFailure.Kind.FULL
+        ? new Rejection(RejectionType.INSUFFICIENT_STORAGE, String.format(DISK_FULL, cause))
+        : new Rejection(RejectionType.UNAVAILABLE, String.format(STORAGE_ERROR, cause));
   }
 
   /** Waits until every batch handed to the log writer is stored. */
@@ -259,13 +458,21 @@ public final class CommandProcessor implements AutoCloseable {
     List<Pending<?>> left = new ArrayList<>();
     inbox.drainTo(left);
     for (Pending<?> pending : left) {
-      pending.reply().failNow(new IllegalStateException("The engine stopped: " + cause.getMessage(), cause));
+      pending.reply().failNow(cause);
     }
     hooks.failAll(cause);
   }
 
+  /**
+   * Stops the threads (a clean stop drains: what was processed is committed and answered) and
+   * closes the log. Safe to call more than once and after a fatal error.
+   */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     running = false;
     try {
       thread.join(5_000);
@@ -277,7 +484,9 @@ public final class CommandProcessor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    failQueued(new IllegalStateException("engine closed"));
+    if (!thread.isAlive()) {
+      failQueued(new Rejection(RejectionType.UNAVAILABLE, String.format(STOPPED, "it was closed")));
+    }
     if (log != null) {
       log.close();
     }

@@ -204,7 +204,8 @@ public final class Processing {
     this.variableDocuments = new VariableDocumentHandler(state, writer, variables);
     messageStarts[0] = new MessageStartEvents(state, writer, d.expressions(), transitions, instances);
     this.messages = new MessageHandler(state, writer, clock, subscriptions, messageStarts[0]);
-    this.timerTriggers = new TimerTriggerHandler(state, writer, transitions, timers, timerStarts);
+    this.timerTriggers = new TimerTriggerHandler(state, writer, transitions, timers, timerStarts, incidentBehavior,
+        hooks.quarantine());
     this.queries = new StateQueries(state);
     this.userTasks = new UserTaskCommandHandler(state, writer, transitions, clock);
     this.userTaskQueries = new UserTaskQueries(state);

@@ -46,6 +46,16 @@ public final class ProcessorHooks {
   private final Map<String, ArrayDeque<ParkedPoll>> parkedPolls = new HashMap<>();
   private final Map<Long, AwaitedInstance> awaited = new HashMap<>();
   private final Set<String> typesWithNewJobs = new LinkedHashSet<>();
+  private final Quarantine quarantine;
+
+  public ProcessorHooks(Quarantine quarantine) {
+    this.quarantine = quarantine;
+  }
+
+  /** The processor's current work and the work quarantined in this run. */
+  public Quarantine quarantine() {
+    return quarantine;
+  }
 
   public void jobsAvailable(String type) {
     if (parkedPolls.containsKey(type)) {

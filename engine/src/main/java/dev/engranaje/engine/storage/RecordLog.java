@@ -19,6 +19,13 @@ public interface RecordLog extends AutoCloseable {
    */
   void replayEvents(Consumer<Record> consumer);
 
+  /**
+   * Checks that the storage takes writes (after a {@link StorageFailure}); does nothing by default.
+   *
+   * @throws StorageFailure while it does not
+   */
+  default void probe() {}
+
   /** The position of the last stored record, 0 when empty. */
   long lastPosition();
 

@@ -25,6 +25,10 @@ import java.util.function.Consumer;
 public final class SqliteRecordLog implements RecordLog {
   static final String DATABASE_FILE = "engranaje.db";
   private static final int SCHEMA_VERSION = 1;
+  private static final int SQLITE_READONLY = 8;
+  private static final int SQLITE_IOERR = 10;
+  private static final int SQLITE_FULL = 13;
+  private static final int SQLITE_CANTOPEN = 14;
 
   private final Connection connection;
   private final PreparedStatement insert;
@@ -61,6 +65,13 @@ public final class SqliteRecordLog implements RecordLog {
       }
       return new SqliteRecordLog(connection);
     } catch (SQLException e) {
+      int primary = e.getErrorCode() & 0xff;
+      if (primary == SQLITE_READONLY || (primary == SQLITE_CANTOPEN && !Files.isWritable(dataDirectory))
+          || (Files.exists(file) && !Files.isWritable(file))) {
+        throw new IllegalStateException("Expected to write to the data directory '" + dataDirectory.toAbsolutePath()
+            + "', but it is read-only (the database '" + file.getFileName() + "' cannot be written);"
+            + " make it writable for this user or choose another --data-dir", e);
+      }
       throw new IllegalStateException("Expected to open the engine database '" + file + "', but failed: " + e.getMessage(), e);
     }
   }
@@ -126,7 +137,73 @@ public final class SqliteRecordLog implements RecordLog {
       } catch (SQLException rollbackFailure) {
         e.addSuppressed(rollbackFailure);
       }
-      throw new IllegalStateException("Expected to store " + records.size() + " records, but the database refused: " + e.getMessage(), e);
+      throw classify("Expected to store " + records.size() + " records, but the database refused: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A storage failure (disk full, I/O error, read-only) as a {@link StorageFailure}; anything else
+   * (a constraint violation: a bug or a second writer) as an {@link IllegalStateException}.
+   */
+  static RuntimeException classify(String message, SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    if (primary == SQLITE_FULL) {
+      return new StorageFailure(StorageFailure.Kind.FULL, message, e);
+    }
+    if (primary == SQLITE_IOERR || primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN) {
+      return new StorageFailure(StorageFailure.Kind.IO_ERROR, message, e);
+    }
+    return new IllegalStateException(message, e);
+  }
+
+  /**
+   * Writes and commits a tiny transaction (insert and delete of one probe row), to learn whether
+   * the storage takes writes again after a {@link StorageFailure}.
+   *
+   * @throws StorageFailure while it still cannot
+   */
+  @Override
+  public void probe() {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS storage_probe (id INTEGER PRIMARY KEY, payload BLOB)");
+      statement.execute("INSERT INTO storage_probe (payload) VALUES (zeroblob(8192))");
+      statement.execute("DELETE FROM storage_probe");
+      connection.commit();
+    } catch (SQLException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
+      throw classify("Expected the database to take a write again, but it refused: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Caps the database at {@code pages} pages ({@code PRAGMA max_page_count}); SQLite then refuses
+   * writes beyond it with SQLITE_FULL, exactly as on a full disk. Tests use it to stand in for a
+   * full disk; 0 asks for the current cap without changing it.
+   *
+   * @return the cap in effect afterwards
+   */
+  public long maxPageCount(long pages) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(pages > 0 ? "PRAGMA max_page_count=" + pages : "PRAGMA max_page_count")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to set max_page_count, but failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The database's current size in pages. */
+  public long pageCount() {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA page_count")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to read page_count, but failed: " + e.getMessage(), e);
     }
   }
 

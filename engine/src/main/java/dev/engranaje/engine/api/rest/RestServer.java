@@ -103,6 +103,7 @@ public final class RestServer implements AutoCloseable {
     server.setErrorHandler(new ProblemErrorHandler(limits));
     Router router = new Router(limits, access);
     new TopologyRoutes(gateway).register(router);
+    new HealthRoutes(gateway).register(router);
     new DeploymentRoutes(gateway).register(router);
     new DecisionRoutes(gateway).register(router);
     new ProcessInstanceRoutes(gateway).register(router);

@@ -1,6 +1,7 @@
 package dev.engranaje.engine.api.rest;
 
 import dev.engranaje.engine.gateway.EngineGateway;
+import dev.engranaje.engine.gateway.EngineHealth;
 import dev.engranaje.engine.gateway.Topology;
 import io.camunda.client.protocol.rest.BrokerInfo;
 import io.camunda.client.protocol.rest.Partition;
@@ -25,11 +26,24 @@ final class TopologyRoutes {
     return gateway.topology().thenApply(topology -> RestResponse.ok(toResponse(topology)));
   }
 
+  /**
+   * HEALTHY when ready; DEAD when a fatal error stopped the engine (only a restart helps);
+   * UNHEALTHY while the storage refuses writes (the engine comes back by itself).
+   */
+  static Partition.HealthEnum health(EngineHealth health) {
+    if (health.ready()) {
+      return Partition.HealthEnum.HEALTHY;
+    }
+    boolean stopped = health.processor().status() == EngineHealth.Status.DOWN
+        || health.logWriter().status() == EngineHealth.Status.DOWN;
+    return stopped ? Partition.HealthEnum.DEAD : Partition.HealthEnum.UNHEALTHY;
+  }
+
   private static TopologyResponse toResponse(Topology topology) {
     Partition partition = new Partition();
     partition.setPartitionId(1);
     partition.setRole(Partition.RoleEnum.LEADER);
-    partition.setHealth(Partition.HealthEnum.HEALTHY);
+    partition.setHealth(health(topology.health()));
     BrokerInfo broker = new BrokerInfo();
     broker.setNodeId(0);
     broker.setHost(topology.host());
