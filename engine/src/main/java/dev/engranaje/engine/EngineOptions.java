@@ -1,11 +1,8 @@
 package dev.engranaje.engine;
 
-<<<<<<< HEAD
 import dev.engranaje.engine.api.rest.ApiAccess;
 import dev.engranaje.engine.api.rest.ServerLimits;
-=======
 import dev.engranaje.engine.processing.ProcessingObserver;
->>>>>>> processor
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -23,25 +20,19 @@ import java.util.Objects;
  * @param durableCommits true makes every commit fsync the write-ahead log (SQLite {@code
  *     synchronous=FULL}), surviving power loss; false ({@code NORMAL}) survives process crashes
  *     such as {@code kill -9} but may lose the last commits on power loss. Default true.
-<<<<<<< HEAD
  * @param limits what one command, deployment and FEEL evaluation may hold. Default {@link
  *     EngineLimits#defaults()} (Zeebe-like; see docs/engine/limits.md).
  * @param serverLimits what the REST server accepts and how long it waits (body and header sizes,
  *     timeouts, connections). Default {@link ServerLimits#DEFAULTS}.
  * @param apiAccess who may use the REST API: open by default, which is allowed only on loopback;
  *     any other host needs credentials or an explicit insecure opt-in.
- */
-public record EngineOptions(
-    Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits,
-    EngineLimits limits, ServerLimits serverLimits, ApiAccess apiAccess) {
-=======
  * @param observer sees the processor's units of work and the opened record log: a seam for
  *     diagnostics and fault-injection tests. Default {@link ProcessingObserver#NONE}.
  */
 public record EngineOptions(
     Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits,
+    EngineLimits limits, ServerLimits serverLimits, ApiAccess apiAccess,
     ProcessingObserver observer) {
->>>>>>> processor
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -49,13 +40,10 @@ public record EngineOptions(
   public EngineOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(clock, "clock");
-<<<<<<< HEAD
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(serverLimits, "serverLimits");
     Objects.requireNonNull(apiAccess, "apiAccess");
-=======
     Objects.requireNonNull(observer, "observer");
->>>>>>> processor
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Expected a port between 0 and 65535, but got " + port);
     }
@@ -83,13 +71,10 @@ public record EngineOptions(
     private boolean restEnabled = true;
     private Clock clock = Clock.systemUTC();
     private boolean durableCommits = true;
-<<<<<<< HEAD
     private EngineLimits limits = EngineLimits.defaults();
     private ServerLimits serverLimits = ServerLimits.DEFAULTS;
     private ApiAccess apiAccess = ApiAccess.OPEN;
-=======
     private ProcessingObserver observer = ProcessingObserver.NONE;
->>>>>>> processor
 
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -126,7 +111,6 @@ public record EngineOptions(
       return this;
     }
 
-<<<<<<< HEAD
     public Builder limits(EngineLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -139,20 +123,17 @@ public record EngineOptions(
 
     public Builder apiAccess(ApiAccess apiAccess) {
       this.apiAccess = Objects.requireNonNull(apiAccess, "apiAccess");
-=======
+      return this;
+    }
+
     public Builder observer(ProcessingObserver observer) {
       this.observer = observer;
->>>>>>> processor
       return this;
     }
 
     public EngineOptions build() {
-<<<<<<< HEAD
       return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits, limits,
-          serverLimits, apiAccess);
-=======
-      return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits, observer);
->>>>>>> processor
+          serverLimits, apiAccess, observer);
     }
   }
 }
