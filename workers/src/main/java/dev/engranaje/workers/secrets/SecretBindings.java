@@ -19,8 +19,8 @@ public final class SecretBindings {
   /** No secret is bound. */
   public static final SecretBindings NONE = new SecretBindings(Map.of());
 
-  static final String BAD_ENTRY = "Expected a host, host:port or *.domain for secret '%s', but got '%s'";
-  static final String NOT_BOUND_THERE = "Expected secret '%s' to be sent only to %s, but the job sends it to %s;"
+  public static final String BAD_ENTRY = "Expected a host, host:port or *.domain for secret '%s', but got '%s'";
+  public static final String NOT_BOUND_THERE = "Expected secret '%s' to be sent only to %s, but the job sends it to %s;"
       + " nothing was sent. Fix the model's destination, or bind the secret to that host too (secrets.hosts.%1$s)";
   private static final Pattern ENTRY =
       Pattern.compile("(\\*\\.)?([A-Za-z0-9_.-]+|\\[[0-9A-Fa-f:.]+])(?::(\\d{1,5}))?");
