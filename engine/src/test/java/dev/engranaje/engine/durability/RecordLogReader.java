@@ -57,6 +57,13 @@ final class RecordLogReader implements AutoCloseable {
         + " AND json_extract(value, '$.bpmnProcessId') = ?", bpmnProcessId);
   }
 
+  /** Keys of activated PROCESS element instances (process instances), one entry per event. */
+  List<Long> activatedProcessInstanceKeys(String bpmnProcessId) {
+    return keys("SELECT record_key FROM records WHERE record_type = 'EVENT' AND value_type = 'PROCESS_INSTANCE'"
+        + " AND intent = 'ELEMENT_ACTIVATED' AND json_extract(value, '$.bpmnElementType') = 'PROCESS'"
+        + " AND json_extract(value, '$.bpmnProcessId') = ?", bpmnProcessId);
+  }
+
   /** Element instance keys with more than one ELEMENT_COMPLETED event. */
   List<Long> elementInstancesCompletedMoreThanOnce() {
     return keys("SELECT record_key FROM records WHERE record_type = 'EVENT' AND value_type = 'PROCESS_INSTANCE'"

@@ -24,7 +24,7 @@ record ConfigFile(
 
   record Workspace(String root, Map<String, String> areas) {}
 
-  record Secrets(String file, Boolean environment) {}
+  record Secrets(String file, Boolean environment, Map<String, List<String>> hosts) {}
 
   record Ledger(String file) {}
 

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The secrets the host resolves references with: the environment first (when {@code
- * secrets.environment} is not false), then the secrets file. The environment wins so that a
+ * The secrets the host resolves references with: the environment's {@code RPA_SECRET_*} variables
+ * first (when {@code secrets.environment} is not false), then the secrets file; nothing else. The environment wins so that a
  * deployment can override one value without editing the file, the same rule as for every other
  * setting. Values shorter than 4 characters cannot be masked; each is warned about by name, once
  * (the file's at start, the environment's at first use).
@@ -33,8 +33,8 @@ record HostSecrets(SecretSource source, List<String> unmaskableInFile) {
   private static final int MIN_MASKABLE = 4;
 
   /**
-   * @param environment the process environment ({@link SecretSource#environment()}), used when the
-   *     configuration allows it
+   * @param environment the process environment's secrets ({@link SecretSource#environment}), used when
+   *     the configuration allows it
    */
   static HostSecrets from(WorkerHostConfig config, Redactor redactor, SecretSource environment) {
     List<SecretSource> sources = new ArrayList<>();
@@ -67,17 +67,36 @@ record HostSecrets(SecretSource source, List<String> unmaskableInFile) {
     });
     Map<String, String> copy = new HashMap<>();
     values.stringPropertyNames().forEach(name -> copy.put(name, values.getProperty(name)));
-    return SecretSource.of(copy);
+    SecretSource fromFile = SecretSource.of(copy);
+    return new SecretSource() {
+      @Override
+      public Optional<String> lookup(String name) {
+        return fromFile.lookup(name);
+      }
+
+      @Override
+      public String advice(String name) {
+        return "the secrets file " + config.secretsFile() + " does not define it";
+      }
+    };
   }
 
   private static SecretSource warningOnShort(SecretSource source) {
     Set<String> warned = ConcurrentHashMap.newKeySet();
-    return name -> {
-      Optional<String> value = source.lookup(name);
-      if (value.isPresent() && value.get().length() < MIN_MASKABLE && warned.add(name)) {
-        LOG.warn(SHORT, name);
+    return new SecretSource() {
+      @Override
+      public Optional<String> lookup(String name) {
+        Optional<String> value = source.lookup(name);
+        if (value.isPresent() && value.get().length() < MIN_MASKABLE && warned.add(name)) {
+          LOG.warn(SHORT, name);
+        }
+        return value;
       }
-      return value;
+
+      @Override
+      public String advice(String name) {
+        return source.advice(name);
+      }
     };
   }
 }

@@ -16,12 +16,14 @@ import dev.engranaje.workers.host.WorkerHostConfig.EngineSettings;
 import dev.engranaje.workers.host.WorkerHostConfig.JobSettings;
 import dev.engranaje.workers.runtime.Backoff;
 import dev.engranaje.workers.runtime.WorkerOptions;
+import dev.engranaje.workers.secrets.SecretBindings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,6 +40,7 @@ public final class WorkerConfigLoader {
   static final String NOT_YAML = "Expected %s to be a YAML worker configuration, but %s";
   static final String MISSING_KEY = "Expected key '%s' in %s (%s), but it is missing";
   static final String BAD_VALUE = "Expected key '%s' in %s to be %s, but it is %s";
+  static final String BAD_HOSTS = "Expected key 'secrets.hosts' in %s to bind secrets to hosts, but %s";
   static final String BAD_DURATION = "Expected a duration like 30s, 5m, 1h, 500ms or PT30S, but got '%s'";
   static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
   static final int DEFAULT_PORT = 9464;
@@ -166,7 +169,7 @@ public final class WorkerConfigLoader {
         }
         areas.put(name, path("workspace.areas." + name, required("workspace.areas." + name, dir, "a directory")));
       });
-      ConfigFile.Secrets secrets = Optional.ofNullable(raw.secrets()).orElse(new ConfigFile.Secrets(null, null));
+      ConfigFile.Secrets secrets = Optional.ofNullable(raw.secrets()).orElse(new ConfigFile.Secrets(null, null, null));
       ConfigFile.Ledger ledger = Optional.ofNullable(raw.ledger()).orElse(new ConfigFile.Ledger(null));
       Path ledgerFile = path("ledger.file", required("ledger.file", ledger.file(), "the SQLite idempotency ledger file"));
       ConfigFile.Server server = Optional.ofNullable(raw.server()).orElse(new ConfigFile.Server(null, null));
@@ -188,8 +191,23 @@ public final class WorkerConfigLoader {
         jobs.put(type, new JobSettings(!Boolean.FALSE.equals(own.enabled()), options("jobs." + type, own, defaults)));
       });
       return new WorkerHostConfig(engine(), root, areas, secrets.file() == null ? null : path("secrets.file", secrets.file()),
-          !Boolean.FALSE.equals(secrets.environment()), ledgerFile, host, port, grace, enabledByDefault, defaults, jobs,
+          !Boolean.FALSE.equals(secrets.environment()), bindings(secrets.hosts()), ledgerFile, host, port, grace, enabledByDefault, defaults, jobs,
           Optional.ofNullable(raw.settings()).orElse(Map.of()));
+    }
+
+    private SecretBindings bindings(Map<String, List<String>> hosts) {
+      Map<String, List<String>> checked = new LinkedHashMap<>();
+      Optional.ofNullable(hosts).orElse(Map.of()).forEach((name, entries) -> {
+        if (entries == null || entries.isEmpty()) {
+          throw bad("secrets.hosts." + name, "a list of hosts like [bank.example.com, \"127.0.0.1:8443\"]", "empty");
+        }
+        checked.put(name, entries);
+      });
+      try {
+        return SecretBindings.of(checked);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidConfiguration(String.format(BAD_HOSTS, source, e.getMessage()), e);
+      }
     }
 
     private EngineSettings engine() {

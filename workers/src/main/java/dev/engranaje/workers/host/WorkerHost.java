@@ -71,10 +71,10 @@ public final class WorkerHost implements AutoCloseable {
     this.client = client;
     this.redactor = redactor;
     prepareDirectories();
-    HostSecrets secrets = HostSecrets.from(config, redactor, SecretSource.environment());
+    HostSecrets secrets = HostSecrets.from(config, redactor, SecretSource.environment(System.getenv()));
     this.ledger = openLedger();
     JobMetrics metrics = new JobMetrics(plan.workers.keySet(), ledger);
-    WorkerRuntime.Builder builder = WorkerRuntime.builder(client).secrets(secrets.source()).redactor(redactor)
+    WorkerRuntime.Builder builder = WorkerRuntime.builder(client).secrets(secrets.source()).bindings(config.secretBindings()).redactor(redactor)
         .ledger(ledger).workspaceRoot(config.workspaceRoot()).observer(metrics);
     config.areas().forEach(builder::area);
     plan.workers.forEach((type, worker) -> builder.worker(worker, config.options(type)));

@@ -2,6 +2,7 @@ package dev.engranaje.workers.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engranaje.workers.runtime.WorkerOptions;
+import dev.engranaje.workers.secrets.SecretBindings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param workspaceRoot the directory holding one workspace per process instance
  * @param areas named directories workers reference as {@code name:path} (e.g. inbox, outbox)
  * @param secretsFile a properties file of secrets, or null for none
- * @param secretsFromEnvironment whether secrets are looked up in the environment (first) too
+ * @param secretsFromEnvironment whether secrets are looked up in the environment's {@code RPA_SECRET_*} variables
+ *     (first) too
+ * @param secretBindings the hosts bound secrets may be sent to ({@code secrets.hosts})
  * @param ledgerFile the SQLite idempotency ledger
  * @param serverHost the address the health and metrics endpoint binds (default 127.0.0.1)
  * @param serverPort its port; 0 turns it off
@@ -31,6 +34,7 @@ public record WorkerHostConfig(
     Map<String, Path> areas,
     Path secretsFile,
     boolean secretsFromEnvironment,
+    SecretBindings secretBindings,
     Path ledgerFile,
     String serverHost,
     int serverPort,

@@ -3,6 +3,8 @@ package dev.engranaje.workers.http;
 import dev.engranaje.workers.api.JobContext;
 import dev.engranaje.workers.api.Secret;
 import dev.engranaje.workers.api.TechnicalFailure;
+import dev.engranaje.workers.secrets.Destination;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -11,7 +13,8 @@ import java.util.Optional;
 /**
  * The {@code Authorization} header of one job's requests. Every value derived from a secret (the
  * encoded basic credentials, a fetched access token) is registered with the redactor, so it is
- * masked if a peer echoes it back.
+ * masked if a peer echoes it back. A secret bound to hosts is checked against the host it goes to
+ * before anything is sent.
  */
 sealed interface Credentials {
   String UNKNOWN =
@@ -33,6 +36,7 @@ sealed interface Credentials {
       case "basic" -> {
         require(input.username(), "username", input);
         require(input.password(), "password", input);
+        context.secrets().check(input.password(), Destination.of(HttpCallFactory.parseUrl(input.url())));
         String pair = input.username() + ":" + input.password().reveal();
         String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
         context.secrets().redactor().register(encoded);
@@ -40,13 +44,17 @@ sealed interface Credentials {
       }
       case "bearer" -> {
         require(input.token(), "token", input);
+        context.secrets().check(input.token(), Destination.of(HttpCallFactory.parseUrl(input.url())));
         yield new Fixed("Bearer " + input.token().reveal());
       }
       case "oauth2" -> {
         require(input.tokenUrl(), "tokenUrl", input);
         require(input.clientId(), "clientId", input);
         require(input.clientSecret(), "clientSecret", input);
-        OAuth2TokenCache.Grant grant = new OAuth2TokenCache.Grant(HttpCallFactory.parseUrl(input.tokenUrl()), input.clientId(),
+        URI tokenUrl = HttpCallFactory.parseUrl(input.tokenUrl());
+        // the client secret goes to the token endpoint only; the token it buys goes to 'url'
+        context.secrets().check(input.clientSecret(), Destination.of(tokenUrl));
+        OAuth2TokenCache.Grant grant = new OAuth2TokenCache.Grant(tokenUrl, input.clientId(),
             input.clientSecret(), input.scope(), !input.tokenAuthMethod().equals("body"), Duration.ofSeconds(input.timeoutSeconds()));
         yield new ClientCredentials(tokens, grant, context);
       }

@@ -13,6 +13,8 @@ import java.util.Set;
  *
  * @param headers in order; {@code sensitive} names (lower case) are not sent to another origin
  * @param contentType the body's type, null without a body
+ * @param bodySecrets the names of the secrets interpolated into the body (checked again before a
+ *     redirect to another origin resends it)
  * @param maxAttempts attempts within one job
  * @param maxRetryWait the total wait between attempts within one job
  */
@@ -23,6 +25,7 @@ record HttpCall(
     Set<String> sensitive,
     BodyPublisher body,
     String contentType,
+    Set<String> bodySecrets,
     Duration timeout,
     boolean followRedirects,
     boolean nonIdempotent,

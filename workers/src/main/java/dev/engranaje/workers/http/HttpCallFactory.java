@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.engranaje.workers.api.JobContext;
 import dev.engranaje.workers.api.TechnicalFailure;
+import dev.engranaje.workers.secrets.Destination;
 import dev.engranaje.workers.secrets.SecretResolver;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import java.util.UUID;
 /**
  * Turns a job's {@link HttpRequestInput} into an {@link HttpCall}: validates it once (a mistake is a
  * permanent failure naming the property), interpolates {@code {{secrets.NAME}}} in headers, query,
- * form and JSON strings, and adds the {@code Idempotency-Key} header to POST and PATCH. Stateless.
+ * form and JSON strings (each checked against the hosts it is bound to), and adds the {@code Idempotency-Key} header to POST and PATCH. Stateless.
  */
 final class HttpCallFactory {
   static final String BAD_URL =
@@ -61,7 +62,9 @@ final class HttpCallFactory {
       throw TechnicalFailure.permanent(String.format(BAD_METHOD, new java.util.TreeSet<>(METHODS), input.method()));
     }
     SecretResolver secrets = context.secrets();
-    URI uri = withQuery(parseUrl(input.url()), input.query(), secrets);
+    URI target = parseUrl(input.url());
+    Destination destination = Destination.of(target);
+    URI uri = withQuery(target, input.query(), secrets, destination);
     List<HttpCall.Header> headers = new ArrayList<>();
     Set<String> sensitive = new HashSet<>(ALWAYS_SENSITIVE);
     String contentType = null;
@@ -74,7 +77,7 @@ final class HttpCallFactory {
       if (name.equalsIgnoreCase("content-type")) {
         contentType = raw;
       } else {
-        headers.add(new HttpCall.Header(name, secrets.interpolate(raw)));
+        headers.add(new HttpCall.Header(name, secrets.interpolate(raw, destination)));
       }
     }
     if (!input.authType().equals("none") && input.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("authorization"))) {
@@ -85,8 +88,9 @@ final class HttpCallFactory {
       String key = UUID.nameUUIDFromBytes(ledgerKey.getBytes(StandardCharsets.UTF_8)).toString();
       headers.add(new HttpCall.Header(input.idempotencyKeyHeader(), key));
     }
-    Body body = body(input, context, contentType);
+    Body body = body(input, context, contentType, destination);
     return new HttpCall(input.method(), uri, List.copyOf(headers), Set.copyOf(sensitive), body.publisher(), body.contentType(),
+        bodySecrets(input),
         Duration.ofSeconds(input.timeoutSeconds()), input.followRedirects(), input.isNonIdempotent(), input.maxAttempts(),
         Duration.ofSeconds(input.maxRetryWaitSeconds()));
   }
@@ -111,7 +115,8 @@ final class HttpCallFactory {
     throw TechnicalFailure.permanent(String.format(BAD_URL, url));
   }
 
-  private static URI withQuery(URI uri, Map<String, Object> query, SecretResolver secrets) throws TechnicalFailure {
+  private static URI withQuery(URI uri, Map<String, Object> query, SecretResolver secrets, Destination destination)
+      throws TechnicalFailure {
     if (query.isEmpty()) {
       return uri;
     }
@@ -119,7 +124,7 @@ final class HttpCallFactory {
     for (Map.Entry<String, Object> parameter : query.entrySet()) {
       Collection<?> values = parameter.getValue() instanceof Collection<?> list ? list : java.util.Collections.singletonList(parameter.getValue());
       for (Object value : values) {
-        String text = value == null ? "" : secrets.interpolate(String.valueOf(value));
+        String text = value == null ? "" : secrets.interpolate(String.valueOf(value), destination);
         parameters.add(encode(parameter.getKey()) + "=" + encode(text));
       }
     }
@@ -136,7 +141,8 @@ final class HttpCallFactory {
 
   private record Body(BodyPublisher publisher, String contentType) {}
 
-  private Body body(HttpRequestInput input, JobContext context, String contentType) throws TechnicalFailure {
+  private Body body(HttpRequestInput input, JobContext context, String contentType, Destination destination)
+      throws TechnicalFailure {
     List<String> given = new ArrayList<>();
     if (input.body() != null && !input.body().isNull()) {
       given.add("body");
@@ -154,8 +160,8 @@ final class HttpCallFactory {
       return new Body(BodyPublishers.noBody(), contentType);
     }
     return switch (given.get(0)) {
-      case "body" -> jsonOrText(interpolate(input.body(), context.secrets()), contentType);
-      case "form" -> form(input.form(), context.secrets(), contentType);
+      case "body" -> jsonOrText(interpolate(input.body(), context.secrets(), destination), contentType);
+      case "form" -> form(input.form(), context.secrets(), contentType, destination);
       default -> file(input.bodyFile(), context, contentType);
     };
   }
@@ -172,10 +178,11 @@ final class HttpCallFactory {
     }
   }
 
-  private static Body form(Map<String, String> form, SecretResolver secrets, String contentType) throws TechnicalFailure {
+  private static Body form(Map<String, String> form, SecretResolver secrets, String contentType, Destination destination)
+      throws TechnicalFailure {
     StringJoiner fields = new StringJoiner("&");
     for (Map.Entry<String, String> field : form.entrySet()) {
-      String value = field.getValue() == null ? "" : secrets.interpolate(field.getValue());
+      String value = field.getValue() == null ? "" : secrets.interpolate(field.getValue(), destination);
       fields.add(encode(field.getKey()) + "=" + encode(value));
     }
     byte[] bytes = fields.toString().getBytes(StandardCharsets.UTF_8);
@@ -197,23 +204,40 @@ final class HttpCallFactory {
     }
   }
 
-  // Secrets inside JSON strings, e.g. a login payload {"password": "{{secrets.PORTAL_PASSWORD}}"}.
-  private static JsonNode interpolate(JsonNode node, SecretResolver secrets) throws TechnicalFailure {
+  /** The secrets the body carries: a redirect to another origin may resend it only where they may go. */
+  private static Set<String> bodySecrets(HttpRequestInput input) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    if (input.body() != null) {
+      collect(input.body(), names);
+    }
+    input.form().values().forEach(value -> names.addAll(SecretResolver.referencedIn(value)));
+    return Set.copyOf(names);
+  }
+
+  private static void collect(JsonNode node, Set<String> names) {
     if (node.isTextual()) {
-      return node.textValue().contains("{{") ? TextNode.valueOf(secrets.interpolate(node.textValue())) : node;
+      names.addAll(SecretResolver.referencedIn(node.textValue()));
+    }
+    node.forEach(child -> collect(child, names));
+  }
+
+  // Secrets inside JSON strings, e.g. a login payload {"password": "{{secrets.PORTAL_PASSWORD}}"}.
+  private static JsonNode interpolate(JsonNode node, SecretResolver secrets, Destination destination) throws TechnicalFailure {
+    if (node.isTextual()) {
+      return node.textValue().contains("{{") ? TextNode.valueOf(secrets.interpolate(node.textValue(), destination)) : node;
     }
     if (node.isObject()) {
       ObjectNode copy = ((ObjectNode) node).deepCopy();
       for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
-        copy.set(field.getKey(), interpolate(field.getValue(), secrets));
+        copy.set(field.getKey(), interpolate(field.getValue(), secrets, destination));
       }
       return copy;
     }
     if (node.isArray()) {
       ArrayNode copy = ((ArrayNode) node).arrayNode();
       for (JsonNode element : node) {
-        copy.add(interpolate(element, secrets));
+        copy.add(interpolate(element, secrets, destination));
       }
       return copy;
     }

@@ -69,7 +69,8 @@ public final class SendHttpRequestWorker implements JobWorker<HttpRequestInput, 
     HttpCall call = new HttpCallFactory(json).create(input, context, ledgerKey);
     ErrorMapping mapping = ErrorMapping.of(input.errorMapping());
     Credentials credentials = Credentials.of(input, context, tokens);
-    RetryingExchange exchange = new RetryingExchange(new SingleExchange(client, call, credentials), call, mapping, pause, context.clock());
+    SingleExchange single = new SingleExchange(client, call, credentials, context.secrets());
+    RetryingExchange exchange = new RetryingExchange(single, call, mapping, pause, context.clock());
     ResponseBodies bodies = new ResponseBodies(context.workspace(), context.secrets().redactor(), context.job().jobKey());
     RecordedResponse response = call.nonIdempotent()
         ? context.once(ledgerKey, RecordedResponse.class, () -> exchange.run(bodies, input.responseFile(), input.maxInlineBytes()))

@@ -1,6 +1,8 @@
 package dev.engranaje.workers.http;
 
 import dev.engranaje.workers.api.TechnicalFailure;
+import dev.engranaje.workers.secrets.Destination;
+import dev.engranaje.workers.secrets.SecretResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,7 +18,8 @@ import java.util.Set;
 /**
  * One attempt of an {@link HttpCall}: sends it with the current credentials, follows redirects
  * (at most {@value #MAX_REDIRECTS}; 303, and 301/302 after a POST, continue as GET without a body;
- * credentials and secret-bearing headers are not sent to another origin) and, when an OAuth2 token
+ * credentials and secret-bearing headers are not sent to another origin, a body carrying a secret
+ * only where that secret may go) and, when an OAuth2 token
  * is refused with 401, fetches a fresh token and sends once more.
  *
  * <p>Not thread-safe; one per job.
@@ -30,11 +33,13 @@ final class SingleExchange {
   private final HttpClient client;
   private final HttpCall call;
   private final Credentials credentials;
+  private final SecretResolver secrets;
 
-  SingleExchange(HttpClient client, HttpCall call, Credentials credentials) {
+  SingleExchange(HttpClient client, HttpCall call, Credentials credentials, SecretResolver secrets) {
     this.client = client;
     this.call = call;
     this.credentials = credentials;
+    this.secrets = secrets;
   }
 
   HttpResponse<InputStream> send() throws Exception {
@@ -66,6 +71,12 @@ final class SingleExchange {
         withBody = false;
       }
       sameOrigin = sameOrigin && HttpCall.origin(next.get()).equals(HttpCall.origin(call.uri()));
+      if (!sameOrigin && withBody) {
+        // a 307/308 resends the body, secrets included: only where those secrets may go
+        for (String name : call.bodySecrets()) {
+          secrets.check(secrets.byName(name), Destination.of(next.get()));
+        }
+      }
       uri = next.get();
     }
   }

@@ -62,6 +62,7 @@ public final class FetchMailWorker implements JobWorker<FetchMailInput, FetchMai
   @Override
   public FetchMailResult handle(FetchMailInput input, JobContext context) throws Exception {
     MailServer server = MailServer.imap(input.host(), input.port(), input.security(), input.username(), input.password());
+    server.checkDestination(context.secrets());
     FetchOptions options = FetchOptions.of(input);
     String key = context.idempotencyKey();
     if (context.ledger().find(key).isPresent()) {

@@ -2,6 +2,8 @@ package dev.engranaje.workers.mail;
 
 import dev.engranaje.workers.api.Secret;
 import dev.engranaje.workers.api.TechnicalFailure;
+import dev.engranaje.workers.secrets.Destination;
+import dev.engranaje.workers.secrets.SecretResolver;
 import jakarta.mail.Session;
 import java.util.Properties;
 
@@ -37,6 +39,13 @@ record MailServer(String protocol, String host, int port, MailSecurity security,
       throw TechnicalFailure.permanent(String.format(NO_PASSWORD, username));
     }
     return new MailServer(protocol, host.trim(), port, mode, login ? username : null, password);
+  }
+
+  /** Passes when the password may be sent to this server ({@code secrets.hosts}); before connecting. */
+  void checkDestination(SecretResolver secrets) throws TechnicalFailure {
+    if (password != null) {
+      secrets.check(password, new Destination(host, port));
+    }
   }
 
   boolean login() {

@@ -51,6 +51,7 @@ public final class SendMailWorker implements JobWorker<SendMailInput, SentMail> 
   @Override
   public SentMail handle(SendMailInput input, JobContext context) throws Exception {
     MailServer server = MailServer.smtp(input.host(), input.port(), input.security(), input.username(), input.password());
+    server.checkDestination(context.secrets());
     String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank()
         ? context.idempotencyKey() : jobType() + ":" + input.idempotencyKey().strip();
     return context.once(key, SentMail.class, () -> {

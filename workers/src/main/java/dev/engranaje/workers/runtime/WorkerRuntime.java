@@ -7,6 +7,7 @@ import dev.engranaje.workers.api.JobInfo;
 import dev.engranaje.workers.api.JobWorker;
 import dev.engranaje.workers.ledger.IdempotencyLedger;
 import dev.engranaje.workers.secrets.Redactor;
+import dev.engranaje.workers.secrets.SecretBindings;
 import dev.engranaje.workers.secrets.SecretResolver;
 import dev.engranaje.workers.secrets.SecretSource;
 import io.camunda.client.CamundaClient;
@@ -59,7 +60,7 @@ public final class WorkerRuntime implements AutoCloseable {
     this.registrations = List.copyOf(builder.registrations);
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    this.services = new JobRunner.RuntimeServices(json, new SecretResolver(builder.secrets, builder.redactor),
+    this.services = new JobRunner.RuntimeServices(json, new SecretResolver(builder.secrets, builder.redactor, builder.bindings),
         Objects.requireNonNull(builder.ledger, "ledger"), Objects.requireNonNull(builder.workspaceRoot, "workspaceRoot"),
         Map.copyOf(builder.areas), builder.clock, builder.observer, running);
   }
@@ -163,7 +164,8 @@ public final class WorkerRuntime implements AutoCloseable {
     private final CamundaClient client;
     private final List<Registration<?, ?>> registrations = new ArrayList<>();
     private final Map<String, Path> areas = new LinkedHashMap<>();
-    private SecretSource secrets = SecretSource.environment();
+    private SecretSource secrets = SecretSource.environment(System.getenv());
+    private SecretBindings bindings = SecretBindings.NONE;
     private Redactor redactor = new Redactor();
     private IdempotencyLedger ledger;
     private Path workspaceRoot;
@@ -187,9 +189,15 @@ public final class WorkerRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Default: the process environment. */
+    /** Default: the process environment's {@code RPA_SECRET_*} variables. */
     public Builder secrets(SecretSource source) {
       this.secrets = source;
+      return this;
+    }
+
+    /** Default: none, every secret may go wherever a job sends it. */
+    public Builder bindings(SecretBindings value) {
+      this.bindings = value;
       return this;
     }
 

@@ -10,26 +10,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
-/** Where secret values come from. Implementations are thread-safe. */
+/**
+ * Where secret values come from: only what the operator gave the runtime explicitly (a secrets file,
+ * environment variables under {@value #ENVIRONMENT_PREFIX}), never arbitrary environment
+ * variables. Implementations are thread-safe.
+ */
 @FunctionalInterface
 public interface SecretSource {
+  /** {@code secrets.BANK_PASSWORD} is the environment variable {@code RPA_SECRET_BANK_PASSWORD}. */
+  String ENVIRONMENT_PREFIX = "RPA_SECRET_";
 
   Optional<String> lookup(String name);
 
   /**
-   * The process environment, except the runtime's own settings and credentials ({@code CAMUNDA_*},
-   * {@code ZEEBE_*}, {@code ENGRANAJE_*}): a model must not be able to send the engine's client
-   * secret to a peer of its choosing through a secret reference.
+   * What to do when {@code name} is missing, for the failure message: where it could be set. Never
+   * contains a value.
    */
-  static SecretSource environment() {
-    return name -> RESERVED_ENVIRONMENT_PREFIXES.stream().anyMatch(name::startsWith)
-        ? Optional.empty()
-        : Optional.ofNullable(System.getenv(name));
+  default String advice(String name) {
+    return "the secrets do not define it";
   }
 
-  /** Environment variables that are never secrets for workers. */
-  List<String> RESERVED_ENVIRONMENT_PREFIXES = List.of("CAMUNDA_", "ZEEBE_", "ENGRANAJE_");
+  /**
+   * The environment variables under {@value #ENVIRONMENT_PREFIX}: {@code secrets.NAME} reads
+   * {@code RPA_SECRET_NAME} and nothing else, so a model cannot name {@code PATH}, a database URL or
+   * the engine's client secret and have it sent to a peer of its choosing.
+   *
+   * @param environment usually {@code System.getenv()}; copied
+   */
+  static SecretSource environment(Map<String, String> environment) {
+    return new EnvironmentSecrets(environment);
+  }
 
   /** Fixed values, for tests and embedding. */
   static SecretSource of(Map<String, String> values) {
@@ -48,12 +60,34 @@ public interface SecretSource {
     }
     Map<String, String> values = new HashMap<>();
     properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
-    return of(values);
+    Map<String, String> copy = Map.copyOf(values);
+    return new SecretSource() {
+      @Override
+      public Optional<String> lookup(String name) {
+        return Optional.ofNullable(copy.get(name));
+      }
+
+      @Override
+      public String advice(String name) {
+        return "the secrets file " + path + " does not define it; add " + name + "=... to it";
+      }
+    };
   }
 
-  /** The first source that knows the name wins. */
+  /** The first source that knows the name wins; a missing name gets the advice of every source. */
   static SecretSource firstOf(List<SecretSource> sources) {
     List<SecretSource> copy = List.copyOf(sources);
-    return name -> copy.stream().map(s -> s.lookup(name)).flatMap(Optional::stream).findFirst();
+    return new SecretSource() {
+      @Override
+      public Optional<String> lookup(String name) {
+        return copy.stream().map(s -> s.lookup(name)).flatMap(Optional::stream).findFirst();
+      }
+
+      @Override
+      public String advice(String name) {
+        return copy.isEmpty() ? "no secrets are configured (neither a secrets file nor the environment)"
+            : copy.stream().map(s -> s.advice(name)).collect(Collectors.joining(", and "));
+      }
+    };
   }
 }

@@ -1,6 +1,8 @@
 package dev.engranaje.workers.web;
 
+import dev.engranaje.workers.api.Secret;
 import dev.engranaje.workers.api.TechnicalFailure;
+import dev.engranaje.workers.secrets.Destination;
 import dev.engranaje.workers.secrets.SecretResolver;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ final class Placeholders {
   /** {@code text} with its placeholders filled; null stays null. */
   String fill(String text, int step, String kind) {
     try {
-      return fill(text, step, kind, PLACEHOLDER, null);
+      return fill(text, step, kind, PLACEHOLDER, null, null);
     } catch (TechnicalFailure impossible) {
       throw new IllegalStateException(impossible);
     }
@@ -43,13 +45,16 @@ final class Placeholders {
   /**
    * {@code text} with its placeholders and its {@code {{secrets.NAME}}} references filled in one pass,
    * for typed text. Filled values are not scanned again, so a variable whose value looks like a
-   * secret reference is typed as it is: process data cannot pull a secret into a field.
+   * secret reference is typed as it is: process data cannot pull a secret into a field. A secret bound
+   * to hosts is typed only into a page of one of them ({@code page}).
    */
-  String fillWithSecrets(String text, int step, String kind, SecretResolver secrets) throws TechnicalFailure {
-    return fill(text, step, kind, PLACEHOLDER_OR_SECRET, secrets);
+  String fillWithSecrets(String text, int step, String kind, SecretResolver secrets, Destination page)
+      throws TechnicalFailure {
+    return fill(text, step, kind, PLACEHOLDER_OR_SECRET, secrets, page);
   }
 
-  private String fill(String text, int step, String kind, Pattern pattern, SecretResolver secrets) throws TechnicalFailure {
+  private String fill(String text, int step, String kind, Pattern pattern, SecretResolver secrets, Destination page)
+      throws TechnicalFailure {
     if (text == null || !text.contains("{")) {
       return text;
     }
@@ -58,7 +63,9 @@ final class Placeholders {
     while (matcher.find()) {
       String replacement;
       if (secrets != null && matcher.group(3) != null) {
-        replacement = secrets.byName(matcher.group(3)).reveal();
+        Secret secret = secrets.byName(matcher.group(3));
+        secrets.check(secret, page);
+        replacement = secret.reveal();
       } else if (!matcher.group(1).isEmpty()) {
         replacement = "${" + matcher.group(2) + "}";
       } else {

@@ -3,6 +3,7 @@ package dev.engranaje.workers.web;
 import dev.engranaje.workers.api.BusinessError;
 import dev.engranaje.workers.api.JobContext;
 import dev.engranaje.workers.api.TechnicalFailure;
+import dev.engranaje.workers.secrets.SecretResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,8 +56,23 @@ final class ScriptRun implements AutoCloseable {
     this.runner = new StepRunner(session, context, placeholders, state, script.timeout(), staging);
   }
 
+  /**
+   * Resolves every secret the script types before the first step, so a model naming a secret this
+   * worker was not given fails before the browser sends anything to the portal.
+   */
+  private void requireSecrets(List<WebStep> steps) throws TechnicalFailure {
+    for (WebStep step : steps) {
+      if (step instanceof WebStep.Type type) {
+        for (String name : SecretResolver.referencedIn(type.text())) {
+          context.secrets().byName(name);
+        }
+      }
+    }
+  }
+
   /** Runs every step; the output on success. */
   RunWebScriptOutput execute() throws Exception {
+    requireSecrets(script.steps());
     state.originalWindow = session.driver().getWindowHandle();
     state.knownWindows.addAll(session.driver().getWindowHandles());
     session.downloadsTo(staging);

@@ -3,6 +3,7 @@ package dev.engranaje.workers.web;
 import dev.engranaje.workers.api.BusinessError;
 import dev.engranaje.workers.api.JobContext;
 import dev.engranaje.workers.api.TechnicalFailure;
+import dev.engranaje.workers.secrets.Destination;
 import dev.engranaje.workers.web.ElementFinder.State;
 import dev.engranaje.workers.web.ElementFinder.StepRef;
 import java.nio.file.Files;
@@ -99,8 +100,9 @@ final class StepRunner {
   }
 
   private void type(StepRef ref, WebStep.Type type) throws TechnicalFailure {
-    // the secret is resolved here, at the last moment, and goes only to the field
-    String text = placeholders.fillWithSecrets(type.text(), ref.index(), ref.kind(), context.secrets());
+    // the secret is resolved here, at the last moment, and goes only to the field of the page shown
+    // now, so it is checked against the hosts it is bound to with the page's own address
+    String text = placeholders.fillWithSecrets(type.text(), ref.index(), ref.kind(), context.secrets(), currentPage());
     finder.act(ref, type.target(), State.CLICKABLE, timeout(type.timeout()), e -> {
       if (type.clear()) {
         e.clear();
@@ -108,6 +110,14 @@ final class StepRunner {
       e.sendKeys(text);
       return null;
     });
+  }
+
+  private Destination currentPage() {
+    try {
+      return Destination.of(java.net.URI.create(String.valueOf(driver.getCurrentUrl())));
+    } catch (IllegalArgumentException unreadable) {
+      return new Destination("", -1);
+    }
   }
 
   private void select(StepRef ref, WebStep.Select select) throws TechnicalFailure {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.engranaje.workers.catalog.InvalidConfiguration;
 import dev.engranaje.workers.runtime.Backoff;
 import dev.engranaje.workers.runtime.WorkerOptions;
+import dev.engranaje.workers.secrets.SecretBindings;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -41,6 +42,9 @@ class WorkerConfigLoaderTest {
     assertThat(config.areas()).containsEntry("inbox", base.resolve("shared/inbox")).containsEntry("outbox", base.resolve("shared/outbox"));
     assertThat(config.secretsFile()).isEqualTo(base.resolve("secrets.properties"));
     assertThat(config.secretsFromEnvironment()).isTrue();
+    assertThat(config.secretBindings().hostsOf("BANK_PASSWORD")).contains(List.of("bank.example.com", "127.0.0.1:8443"));
+    assertThat(config.secretBindings().hostsOf("API_TOKEN")).contains(List.of("*.api.example.com"));
+    assertThat(config.secretBindings().hostsOf("SMTP_PASSWORD")).isEmpty();
     assertThat(config.ledgerFile()).isEqualTo(base.resolve("state/ledger.db"));
     assertThat(config.serverHost()).isEqualTo("127.0.0.1");
     assertThat(config.serverPort()).isEqualTo(9464);
@@ -92,6 +96,18 @@ class WorkerConfigLoaderTest {
         .isInstanceOf(InvalidConfiguration.class)
         .hasMessage(String.format(WorkerConfigLoader.BAD_VALUE, "jobs.rpa:mail.send:1.maxJobsActive", file,
             "a whole number of at least 1", "0"));
+  }
+
+  @Test
+  void shouldNameTheSecretWhenAHostBindingIsNotAHost() throws Exception {
+    Path file = write(MINIMAL + "secrets: {hosts: {BANK_PASSWORD: [\"https://bank.example.com/login\"]}}\n");
+    assertThatThrownBy(() -> WorkerConfigLoader.load(file, Map.of()))
+        .isInstanceOf(InvalidConfiguration.class)
+        .hasMessage(String.format(WorkerConfigLoader.BAD_HOSTS, file,
+            String.format(SecretBindings.BAD_ENTRY, "BANK_PASSWORD", "https://bank.example.com/login")));
+    Path empty = write(MINIMAL + "secrets: {hosts: {BANK_PASSWORD: []}}\n");
+    assertThatThrownBy(() -> WorkerConfigLoader.load(empty, Map.of()))
+        .hasMessageContaining("key 'secrets.hosts.BANK_PASSWORD'");
   }
 
   @Test

@@ -158,12 +158,13 @@ class WorkerHostTest {
   }
 
   @Test
-  void shouldAskTheEnvironmentFirstThenTheSecretsFileAndMaskFileValuesFromTheStart() throws Exception {
+  void shouldAskTheSecretVariablesFirstThenTheSecretsFileAndMaskFileValuesFromTheStart() throws Exception {
     // given
     Files.writeString(dir.resolve("secrets.properties"), "PORTAL_PASSWORD=from-the-file-1234\nSMTP_PASSWORD=file-smtp-pass\nPIN=12\n");
     WorkerHostConfig config = config(base(0) + "secrets: {file: secrets.properties}\n");
     Redactor redactor = new Redactor();
-    SecretSource environment = SecretSource.of(Map.of("PORTAL_PASSWORD", "from-the-environment"));
+    SecretSource environment = SecretSource.environment(Map.of("RPA_SECRET_PORTAL_PASSWORD", "from-the-environment",
+        "SMTP_PASSWORD", "plain-variable"));
 
     // when
     HostSecrets secrets = HostSecrets.from(config, redactor, environment);
@@ -172,6 +173,8 @@ class WorkerHostTest {
     assertThat(secrets.source().lookup("PORTAL_PASSWORD")).contains("from-the-environment");
     assertThat(secrets.source().lookup("SMTP_PASSWORD")).contains("file-smtp-pass");
     assertThat(secrets.source().lookup("ABSENT")).isEmpty();
+    assertThat(secrets.source().advice("ABSENT")).isEqualTo("the environment variable RPA_SECRET_ABSENT is not set, and the"
+        + " secrets file " + dir.resolve("secrets.properties") + " does not define it");
     assertThat(secrets.unmaskableInFile()).containsExactly("PIN");
     assertThat(redactor.redact("login with file-smtp-pass")).isEqualTo("login with ***");
     WorkerHostConfig fileOnly = config(base(0) + "secrets: {file: secrets.properties, environment: false}\n");

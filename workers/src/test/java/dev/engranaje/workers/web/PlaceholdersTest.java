@@ -3,6 +3,7 @@ package dev.engranaje.workers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engranaje.workers.secrets.Destination;
 import dev.engranaje.workers.secrets.Redactor;
 import dev.engranaje.workers.secrets.SecretResolver;
 import dev.engranaje.workers.secrets.SecretSource;
@@ -38,7 +39,8 @@ class PlaceholdersTest {
     SecretResolver secrets = new SecretResolver(SecretSource.of(Map.of("PORTAL_PASSWORD", "pa55-word")), new Redactor());
     Placeholders typed = new Placeholders(Map.of("note", "{{secrets.PORTAL_PASSWORD}}"), extracted);
 
-    String filled = typed.fillWithSecrets("${note} / {{ secrets.PORTAL_PASSWORD }}", 3, "type", secrets);
+    String filled = typed.fillWithSecrets("${note} / {{ secrets.PORTAL_PASSWORD }}", 3, "type", secrets,
+        new Destination("portal.example", 443));
 
     assertThat(filled).isEqualTo("{{secrets.PORTAL_PASSWORD}} / pa55-word");
     assertThat(secrets.redactor().redact(filled)).isEqualTo("{{secrets.PORTAL_PASSWORD}} / ***");

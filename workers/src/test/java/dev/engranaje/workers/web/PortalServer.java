@@ -33,6 +33,7 @@ final class PortalServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final String password;
   private final AtomicReference<byte[]> uploaded = new AtomicReference<>();
+  private final java.util.Queue<String> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   PortalServer(String password) throws IOException {
     this.password = password;
@@ -46,6 +47,11 @@ final class PortalServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** Every request so far as {@code METHOD /path}, in order. */
+  java.util.List<String> requests() {
+    return java.util.List.copyOf(requests);
+  }
+
   /** The bytes of the last uploaded file. */
   byte[] uploaded() {
     return uploaded.get();
@@ -55,6 +61,7 @@ final class PortalServer implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       boolean post = exchange.getRequestMethod().equals("POST");
+      requests.add(exchange.getRequestMethod() + " " + path);
       switch (path) {
         case "/login" -> {
           if (post) {
