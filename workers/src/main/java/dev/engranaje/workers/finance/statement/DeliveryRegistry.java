@@ -27,7 +27,7 @@ public final class DeliveryRegistry implements AutoCloseable {
   private final Clock clock;
 
   /** What was recorded for a statement delivered before. */
-  public record Delivery(String source, String sha256, long recordedAtMillis) {}
+  public record Delivery(String source, String sha256, String deliveredBy, long recordedAtMillis) {}
 
   private DeliveryRegistry(Connection connection, Clock clock) {
     this.connection = connection;
@@ -47,7 +47,7 @@ public final class DeliveryRegistry implements AutoCloseable {
         statement.execute("PRAGMA synchronous=FULL");
         statement.execute("CREATE TABLE IF NOT EXISTS statement_deliveries ("
             + " account TEXT NOT NULL, statement_id TEXT NOT NULL, sequence TEXT NOT NULL, sha256 TEXT NOT NULL,"
-            + " source TEXT NOT NULL, recorded_at INTEGER NOT NULL, PRIMARY KEY (account, statement_id, sequence))");
+            + " source TEXT NOT NULL, delivered_by TEXT NOT NULL, recorded_at INTEGER NOT NULL, PRIMARY KEY (account, statement_id, sequence))");
       }
       return new DeliveryRegistry(connection, clock);
     } catch (SQLException e) {
@@ -60,10 +60,10 @@ public final class DeliveryRegistry implements AutoCloseable {
   /** The earlier delivery of {@code statement}, if any. */
   public synchronized Optional<Delivery> find(BankStatement statement) {
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT source, sha256, recorded_at FROM statement_deliveries WHERE account = ? AND statement_id = ? AND sequence = ?")) {
+        "SELECT source, sha256, delivered_by, recorded_at FROM statement_deliveries WHERE account = ? AND statement_id = ? AND sequence = ?")) {
       bind(select, statement);
       try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.of(new Delivery(rows.getString(1), rows.getString(2), rows.getLong(3)))
+        return rows.next() ? Optional.of(new Delivery(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)))
             : Optional.empty();
       }
     } catch (SQLException e) {
@@ -71,16 +71,21 @@ public final class DeliveryRegistry implements AutoCloseable {
     }
   }
 
-  /** Records every statement of {@code file} as delivered; statements recorded before are kept as they were. */
-  public synchronized void record(StatementFile file) {
+  /**
+   * Records every statement of {@code file} as delivered by {@code deliveredBy} (e.g. the job's
+   * idempotency key, so that a redelivered job can tell its own earlier record from a true
+   * duplicate); statements recorded before are kept as they were.
+   */
+  public synchronized void record(StatementFile file, String deliveredBy) {
     try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT OR IGNORE INTO statement_deliveries (account, statement_id, sequence, sha256, source, recorded_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        "INSERT OR IGNORE INTO statement_deliveries"
+            + " (account, statement_id, sequence, sha256, source, delivered_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (BankStatement statement : file.statements()) {
         bind(insert, statement);
         insert.setString(4, file.sha256());
         insert.setString(5, file.source());
-        insert.setLong(6, clock.millis());
+        insert.setString(6, deliveredBy);
+        insert.setLong(7, clock.millis());
         insert.executeUpdate();
       }
     } catch (SQLException e) {
