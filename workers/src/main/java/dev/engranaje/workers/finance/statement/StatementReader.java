@@ -24,17 +24,19 @@ import java.util.Locale;
  *       is {@code <}, otherwise SWIFT MT940/MT942;
  *   <li>{@code camt}: camt.052, camt.053 or camt.054, any version, told apart by the document's
  *       namespace and validated against the bundled official XSD of that namespace;
- *   <li>{@code mt940} or {@code mt940:PROFILE}: MT940/MT942, {@code :86:} read with the named
- *       {@link Mt86Profile} ({@code auto} by default: chosen per field);
+ *   <li>{@code mt940} or {@code mt940:OPTIONS}: MT940/MT942, {@code :86:} read with the named
+ *       {@link Mt86Profile} ({@code auto} by default: chosen per field); OPTIONS is a profile name
+ *       ({@code mt940:german}) or {@code profile=NAME,encoding=CHARSET} (the encoding used when the
+ *       file is not valid UTF-8, default ISO-8859-1; e.g. {@code encoding=IBM852});
  *   <li>{@code csv:PROFILE} or {@code xlsx:PROFILE}: a bank's CSV or xlsx export read through a
  *       YAML {@link ExportProfile}; PROFILE is the path of the YAML file.
  * </ul>
  * Stateless and thread-safe; checks (balances, duplicates) are separate: {@link BalanceCheck},
- * {@code DeliveryRegistry}.
+ * {@link DeliveryRegistry}.
  */
 public final class StatementReader {
   static final String UNKNOWN_FORMAT =
-      "Expected format auto, camt, mt940[:PROFILE], csv:PROFILE or xlsx:PROFILE, but got '%s'";
+      "Expected format auto, camt, mt940[:OPTIONS], csv:PROFILE or xlsx:PROFILE, but got '%s'";
   static final String EMPTY = "Expected a bank statement, but the file is empty";
   static final String CANNOT_READ = "Expected to read the file, but %s";
   private static final int SNIFF_BYTES = 4096;
@@ -56,13 +58,12 @@ public final class StatementReader {
     String argument = chosen.contains(":") ? chosen.substring(chosen.indexOf(':') + 1).trim() : "";
     switch (kind.toLowerCase(Locale.ROOT)) {
       case "auto":
-        return sniffXml(file, name) ? CamtParser.parse(file, name, sha256)
-            : Mt940Parser.parse(file, name, sha256, Mt86Profile.named("auto"));
+        return sniffXml(file, name) ? CamtParser.parse(file, name, sha256) : mt940(file, name, sha256, "");
       case "camt":
         return CamtParser.parse(file, name, sha256);
       case "mt940":
       case "mt942":
-        return Mt940Parser.parse(file, name, sha256, Mt86Profile.named(argument.isEmpty() ? "auto" : argument));
+        return mt940(file, name, sha256, argument);
       case "csv":
       case "xlsx":
         if (argument.isEmpty()) {
@@ -72,6 +73,26 @@ public final class StatementReader {
       default:
         throw new IllegalArgumentException(String.format(UNKNOWN_FORMAT, chosen));
     }
+  }
+
+  // mt940 options: "german", or "profile=german,encoding=IBM852"
+  private static StatementFile mt940(Path file, String name, String sha256, String options) throws StatementException {
+    String profile = "auto";
+    java.nio.charset.Charset fallback = java.nio.charset.StandardCharsets.ISO_8859_1;
+    for (String option : options.split(",")) {
+      String o = option.trim();
+      if (o.isEmpty()) {
+        continue;
+      }
+      if (o.toLowerCase(Locale.ROOT).startsWith("encoding=")) {
+        fallback = Mt940Parser.charset(o.substring("encoding=".length()));
+      } else if (o.toLowerCase(Locale.ROOT).startsWith("profile=")) {
+        profile = o.substring("profile=".length());
+      } else {
+        profile = o;
+      }
+    }
+    return Mt940Parser.parse(file, name, sha256, Mt86Profile.named(profile), fallback);
   }
 
   private static boolean sniffXml(Path file, String source) throws StatementException {
