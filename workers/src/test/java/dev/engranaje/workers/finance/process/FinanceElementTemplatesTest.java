@@ -1,0 +1,68 @@
+package dev.engranaje.workers.finance.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.engranaje.workers.api.JobWorker;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FinanceElementTemplatesTest {
+  private static final Path TEMPLATES = Path.of("..", "bpmn", "element-templates");
+
+  static Stream<Arguments> templates() {
+    return Stream.of(
+        Arguments.of("finance-read-ledger.json", new ReadLedgerWorker(), ReadLedgerWorker.Result.class,
+            List.of("path", "mapping")),
+        Arguments.of("finance-match.json", new MatchTransactionsWorker(), MatchTransactionsWorker.Result.class,
+            List.of("statementRef", "ledgerRef")),
+        Arguments.of("finance-write-report.json", new WriteReconciliationReportWorker(),
+            WriteReconciliationReportWorker.Result.class, List.of("resultRef", "statementRef", "ledgerRef")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("templates")
+  void shouldBindTheWorkersJobTypeInputsAndOutputsWhenTemplateIsLoaded(String name, JobWorker<?, ?> worker,
+      Class<?> output, List<String> required) throws Exception {
+    JsonNode template = new ObjectMapper().readTree(TEMPLATES.resolve(name).toFile());
+    List<String> inputs = new ArrayList<>();
+    List<String> requiredInputs = new ArrayList<>();
+    List<String> outputs = new ArrayList<>();
+    String jobType = null;
+    for (JsonNode property : template.get("properties")) {
+      JsonNode binding = property.get("binding");
+      switch (binding.get("type").asText()) {
+        case "zeebe:taskDefinition" -> jobType = property.get("value").asText();
+        case "zeebe:input" -> {
+          inputs.add(binding.get("name").asText());
+          if (property.path("constraints").path("notEmpty").asBoolean()) {
+            requiredInputs.add(binding.get("name").asText());
+          }
+        }
+        case "zeebe:output" -> outputs.add(binding.get("source").asText().substring(1));
+        default -> throw new AssertionError("Unexpected binding " + binding);
+      }
+    }
+
+    assertThat(template.get("$schema").asText())
+        .isEqualTo("https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json");
+    assertThat(template.get("id").asText()).startsWith("dev.engranaje.finance.");
+    assertThat(template.get("elementType").get("value").asText()).isEqualTo("bpmn:ServiceTask");
+    assertThat(jobType).isEqualTo(worker.jobType()).startsWith("rpa:finance.");
+    assertThat(inputs).doesNotHaveDuplicates().isSubsetOf(components(worker.inputType()));
+    assertThat(requiredInputs).containsExactlyInAnyOrderElementsOf(required);
+    assertThat(outputs).isNotEmpty().isSubsetOf(components(output));
+  }
+
+  private static List<String> components(Class<?> record) {
+    return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+  }
+}
