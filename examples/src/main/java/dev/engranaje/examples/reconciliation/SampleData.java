@@ -297,7 +297,7 @@ public final class SampleData {
 
   private LedgerEntryRow invoice(Party customer, BigDecimal amount, String reference) {
     String number = String.format("INV-%d-%04d", month.getYear(), invoiceCounter++);
-    LocalDate documentDate = month.minusDays(5 + random.nextInt(40));
+    LocalDate documentDate = month.minusDays(4 + random.nextInt(24)); // due within the month
     LedgerEntryRow item = new LedgerEntryRow(number, "AR", customer.name(), customer.iban(),
         reference == null ? number : reference, documentDate, documentDate.plusDays(30), amount, CURRENCY);
     items.add(item);
