@@ -1,0 +1,2 @@
+/** Bank statement parser: camt. */
+package dev.engranaje.workers.finance.statement.camt;

@@ -1,0 +1,2 @@
+/** Bank statement parser: export. */
+package dev.engranaje.workers.finance.statement.export;
