@@ -1,0 +1,14 @@
+package dev.engranaje.workers.finance.reconcile;
+
+import java.util.List;
+
+/**
+ * A rule's proposal before the ambiguity guard: entries and items (positions in the {@link Book}, in
+ * ascending order), the evidence, and whether the rule itself considers it conclusive ({@code
+ * conclusive} is false when, for instance, a subset search found two combinations or stopped early).
+ */
+record Candidate(int[] entries, int[] items, boolean conclusive, List<Evidence> evidence) {
+  Candidate {
+    evidence = evidence.stream().filter(java.util.Objects::nonNull).toList();
+  }
+}
