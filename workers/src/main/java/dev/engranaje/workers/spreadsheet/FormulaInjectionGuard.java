@@ -7,11 +7,11 @@ package dev.engranaje.workers.spreadsheet;
  * quote-prefix flag (Excel's leading apostrophe); in CSV it gets a leading {@code '}. Numbers are
  * typed values and are never touched, so {@code -12.50} as a decimal stays a number.
  */
-final class FormulaInjectionGuard {
+public final class FormulaInjectionGuard {
   private FormulaInjectionGuard() {}
 
   /** Whether a spreadsheet program could take {@code text} for a formula. */
-  static boolean isDangerous(String text) {
+  public static boolean isDangerous(String text) {
     if (text == null || text.isEmpty()) {
       return false;
     }
