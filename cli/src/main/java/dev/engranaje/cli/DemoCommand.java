@@ -4,11 +4,15 @@ import dev.engranaje.engine.Engine;
 import dev.engranaje.engine.EngineOptions;
 import dev.engranaje.examples.invoice.DemoReport;
 import dev.engranaje.examples.invoice.InvoiceIntakeDemo;
+import dev.engranaje.examples.reconciliation.BankReconciliationDemo;
+import dev.engranaje.examples.reconciliation.ReconciliationStack;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Parameters;
         "Without --address it starts a durable embedded engine of its own (in a temporary directory unless --data-dir)."})
 final class DemoCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "invoice-intake", paramLabel = "SCENARIO",
-      description = "The scenario to run (default: ${DEFAULT-VALUE}; available: invoice-intake).")
+      description = "The scenario to run (default: ${DEFAULT-VALUE}; available: invoice-intake, bank-reconciliation).")
   String scenario;
 
   @Option(names = "--invoices", paramLabel = "N", defaultValue = "100", description = "How many invoices (default: ${DEFAULT-VALUE}).")
@@ -32,16 +36,23 @@ final class DemoCommand implements Callable<Integer> {
       + " (or CAMUNDA_* environment variables) instead of starting an embedded one. Implied by --address.")
   boolean external;
 
+  @Option(names = "--keep-running", description = "bank-reconciliation: leave the engine, mail server, bank portal and"
+      + " workers running after the summary, print their addresses, and stop on Ctrl-C.")
+  boolean keepRunning;
+
   @Mixin ConnectionOptions connection;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the embedded engine's state here (default: a temporary directory).")
   Path dataDirectory;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
+    if (ReconciliationStack.PROCESS_ID.equals(scenario)) {
+      return bankReconciliation();
+    }
     if (!InvoiceIntakeDemo.PROCESS_ID.equals(scenario)) {
-      throw new UserError("Unknown scenario '" + scenario + "'. Available: " + InvoiceIntakeDemo.PROCESS_ID
-          + " (the flagship bank-reconciliation and supplier-payment scenarios are coming).");
+      throw new UserError("Unknown scenario '" + scenario + "'. Available: " + InvoiceIntakeDemo.PROCESS_ID + ", "
+          + ReconciliationStack.PROCESS_ID + " (supplier-payment is coming).");
     }
     if (external || connection.address != null) {
       try (CamundaClient client = connection.newClient()) {
@@ -53,6 +64,63 @@ final class DemoCommand implements Callable<Integer> {
     try (Engine engine = Engine.start(EngineOptions.builder().dataDirectory(data).port(0).build());
         CamundaClient client = CamundaClient.newClientBuilder().restAddress(engine.restAddress()).build()) {
       return run(client);
+    }
+  }
+
+  /**
+   * The bank-reconciliation scenario: its own embedded engine (or --address), mail server, bank portal
+   * and workers, all on loopback, under a temporary directory (or --data-dir).
+   */
+  private int bankReconciliation() throws IOException, InterruptedException {
+    quietLibraries();
+    Path root = dataDirectory != null ? dataDirectory : Files.createTempDirectory("engranaje-bank-reconciliation-");
+    System.out.printf("Bank reconciliation demo (files in %s)%n", root);
+    if (external || connection.address != null) {
+      try (CamundaClient client = connection.newClient()) {
+        return bankReconciliation(client, root, null);
+      }
+    }
+    try (Engine engine = Engine.start(EngineOptions.builder().dataDirectory(root.resolve("engine")).port(0).build());
+        CamundaClient client = CamundaClient.newClientBuilder().restAddress(engine.restAddress())
+            .numJobWorkerExecutionThreads(32).build()) {
+      System.out.printf("Started an embedded engine at %s%n", engine.restAddress());
+      return bankReconciliation(client, root, engine.restAddress().toString());
+    }
+  }
+
+  private int bankReconciliation(CamundaClient client, Path root, String engineAddress)
+      throws IOException, InterruptedException {
+    BankReconciliationDemo demo = new BankReconciliationDemo(client, System.out);
+    try (ReconciliationStack stack = ReconciliationStack.builder(client, root).month().observer(demo.progress()).start()) {
+      BankReconciliationDemo.DemoOutcome outcome = demo.run(stack);
+      if (keepRunning) {
+        System.out.println();
+        System.out.println("Still running (Ctrl-C stops everything):");
+        if (engineAddress != null) {
+          System.out.println("  engine (REST, official Camunda client) " + engineAddress);
+        }
+        System.out.println("  bank portal " + stack.portal().url() + "  (user " + dev.engranaje.examples.bankportal.BankPortal.USER
+            + "; the password is a demo secret, not printed)");
+        System.out.println("  mail server SMTP 127.0.0.1:" + stack.mail().getSmtp().getPort() + ", IMAP 127.0.0.1:"
+            + stack.mail().getImap().getPort());
+        System.out.println("  workspaces " + stack.workspaceRoot());
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+        stop.await();
+      }
+      return outcome.succeeded() ? 0 : 1;
+    }
+  }
+
+  /** Library logging stays at warnings unless RPA_LOG_LEVEL asks for more: the demo prints one line per step. */
+  private static void quietLibraries() {
+    if (System.getenv("RPA_LOG_LEVEL") != null || System.getProperty("RPA_LOG_LEVEL") != null) {
+      return;
+    }
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+      context.getLogger("org.htmlunit").setLevel(ch.qos.logback.classic.Level.ERROR);
+      context.getLogger("com.icegreen").setLevel(ch.qos.logback.classic.Level.ERROR);
     }
   }
 

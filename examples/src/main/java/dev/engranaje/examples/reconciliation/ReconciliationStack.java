@@ -1,0 +1,292 @@
+package dev.engranaje.examples.reconciliation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.engranaje.examples.bankportal.BankPortal;
+import dev.engranaje.examples.bankportal.PortalStatement;
+import dev.engranaje.workers.catalog.WorkerCatalog;
+import dev.engranaje.workers.catalog.WorkerFactory;
+import dev.engranaje.workers.catalog.WorkerSettings;
+import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
+import dev.engranaje.workers.runtime.Backoff;
+import dev.engranaje.workers.runtime.JobObserver;
+import dev.engranaje.workers.runtime.WorkerOptions;
+import dev.engranaje.workers.runtime.WorkerRuntime;
+import dev.engranaje.workers.secrets.SecretSource;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.DeploymentEvent;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the bank-reconciliation process talks to, on loopback: a mail server (GreenMail, SMTP
+ * and IMAP), the mock bank portal serving a statement, a workspace with the ledger export, its
+ * mapping and the match rules (area {@code samples:}), and the real workers of the catalog in
+ * process, with the portal and mail passwords as secrets. Used by the demo and by the end-to-end
+ * tests, so both run exactly the same set-up.
+ *
+ * <p>The model is deployed with {@link #deploy()}; {@link #variables(String, String, String)}
+ * gives the start variables that point it at these peers.
+ */
+public final class ReconciliationStack implements AutoCloseable {
+  public static final String PROCESS_ID = "bank-reconciliation";
+  public static final String MODEL = "processes/bank-reconciliation.bpmn";
+  public static final String FORM = "forms/bank-reconciliation-review.form";
+  /** The job types the model uses; each must be in the worker catalog. */
+  public static final List<String> JOB_TYPES = List.of("rpa:web.run-script:1", "rpa:mail.fetch:1", "rpa:mail.send:1",
+      "rpa:finance.parse-statement:1", "rpa:finance.read-ledger:1", "rpa:finance.match:1", "rpa:finance.write-report:1");
+  static final String MISSING_WORKERS = "Expected workers for every job type of %s, but the catalog has none for %s;"
+      + " it has %s";
+
+  public static final String ROBOT_MAIL = "robot@kestrel.example";
+  public static final String ACCOUNTING_MAIL = "accounting@kestrel.example";
+  public static final String LEAD_MAIL = "accounting-lead@kestrel.example";
+  public static final String BANK_MAIL = "statements@demobank.example";
+  static final String MAIL_LOGIN = "robot";
+
+  private final GreenMail mail;
+  private final BankPortal portal;
+  private final SqliteIdempotencyLedger ledger;
+  private final WorkerRuntime runtime;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final Path root;
+  private final CamundaClient client;
+  private final String mailPassword;
+
+  private ReconciliationStack(Builder builder) throws IOException {
+    this.client = builder.client;
+    this.root = builder.root;
+    String portalPassword = "Portal-" + token();
+    this.mailPassword = "Mail-" + token();
+    mail = new GreenMail(new ServerSetup[] {
+        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+    mail.start();
+    mail.setUser(ROBOT_MAIL, MAIL_LOGIN, mailPassword);
+    portal = BankPortal.start(portalPassword, builder.portalStatements);
+    Path samples = Files.createDirectories(root.resolve("samples"));
+    for (Map.Entry<String, byte[]> file : builder.sampleFiles.entrySet()) {
+      Files.write(samples.resolve(file.getKey()), file.getValue());
+    }
+    ledger = SqliteIdempotencyLedger.open(root.resolve("state").resolve("ledger.db"), Clock.systemUTC());
+    WorkerCatalog catalog = WorkerCatalog.discover();
+    List<String> missing = JOB_TYPES.stream().filter(type -> !catalog.contains(type)).toList();
+    if (!missing.isEmpty()) {
+      close();
+      throw new IllegalStateException(String.format(MISSING_WORKERS, MODEL, missing, catalog.jobTypes()));
+    }
+    WorkerRuntime.Builder workers = WorkerRuntime.builder(client).ledger(ledger)
+        .workspaceRoot(Files.createDirectories(root.resolve("work")))
+        .area("samples", samples)
+        .secrets(SecretSource.of(Map.of("BANK_PORTAL_PASSWORD", portalPassword, "MAIL_PASSWORD", mailPassword)))
+        .observer(builder.observer);
+    for (String type : JOB_TYPES) {
+      WorkerFactory factory = catalog.factory(type);
+      var worker = factory.create(WorkerSettings.none(type, factory.settingsSection()));
+      if (worker instanceof AutoCloseable closeable) {
+        closeables.add(closeable);
+      }
+      WorkerOptions options = WorkerOptions.DEFAULT.withBackoff(builder.backoff).withTimeout(Duration.ofMinutes(2));
+      workers.worker(worker, type.startsWith("rpa:web.") ? options.withMaxJobsActive(1) : options);
+    }
+    runtime = workers.build().start();
+  }
+
+  public static Builder builder(CamundaClient client, Path root) {
+    return new Builder(client, root);
+  }
+
+  /** Deploys the model and the review form. */
+  public DeploymentEvent deploy() {
+    return client.newDeployResourceCommand()
+        .addResourceBytes(resource(MODEL), "bank-reconciliation.bpmn")
+        .addResourceBytes(resource(FORM), "bank-reconciliation-review.form")
+        .send().join();
+  }
+
+  /**
+   * The start variables that point the model at this stack.
+   *
+   * @param source {@code portal} or {@code mail}
+   * @param format {@code camt053} or {@code mt940} (the portal's download link)
+   * @param browser {@code htmlunit} or {@code chromium}
+   */
+  public Map<String, Object> variables(String source, String format, String browser) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("statementSource", source);
+    variables.put("statementFormat", format);
+    variables.put("browser", browser);
+    variables.put("bankPortalUrl", portal.url().toString());
+    variables.put("bankPortalUser", BankPortal.USER);
+    variables.put("mailHost", "127.0.0.1");
+    variables.put("smtpPort", mail.getSmtp().getPort());
+    variables.put("imapPort", mail.getImap().getPort());
+    variables.put("mailSecurity", "none");
+    variables.put("mailUser", MAIL_LOGIN);
+    variables.put("bankMailFrom", BANK_MAIL);
+    variables.put("robotMail", "Engranaje robot <" + ROBOT_MAIL + ">");
+    variables.put("accountingMail", ACCOUNTING_MAIL);
+    variables.put("escalationMail", LEAD_MAIL);
+    variables.put("ledgerFile", "samples:ledger.xlsx");
+    variables.put("ledgerMapping", "samples:ledger-mapping.yaml");
+    variables.put("matchRules", "samples:match-rules.yaml");
+    return variables;
+  }
+
+  /** Puts a mail from the bank with {@code statement} attached into the robot's inbox. */
+  public void mailStatement(String fileName, byte[] statement) {
+    GreenMailUtil.sendAttachmentEmail(ROBOT_MAIL, BANK_MAIL, "Your account statement " + fileName,
+        "Dear customer, please find your account statement attached.", statement, "application/octet-stream",
+        fileName, "Account statement", mail.getSmtp().getServerSetup());
+  }
+
+  public BankPortal portal() {
+    return portal;
+  }
+
+  public GreenMail mail() {
+    return mail;
+  }
+
+  /** Mails that reached anyone but the robot (the bank's statement mails are not counted). */
+  public List<MimeMessage> sentMails() {
+    List<MimeMessage> sent = new ArrayList<>();
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      try {
+        if (!message.getFrom()[0].toString().contains(BANK_MAIL)) {
+          sent.add(message);
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return sent;
+  }
+
+  /** The instance workspaces' root, below which reports and evidence are written. */
+  public Path workspaceRoot() {
+    return root.resolve("work");
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public void close() {
+    if (runtime != null) {
+      runtime.close();
+    }
+    for (AutoCloseable closeable : closeables) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // closing a browser session that already ended is no concern of the demo
+      }
+    }
+    if (ledger != null) {
+      ledger.close();
+    }
+    if (portal != null) {
+      portal.close();
+    }
+    mail.stop();
+  }
+
+  /** A sample file bundled with the examples (from {@code examples/bank-reconciliation/}). */
+  public static byte[] sample(String name) {
+    return resource("bank-reconciliation/" + name);
+  }
+
+  static byte[] resource(String name) {
+    try (InputStream in = ReconciliationStack.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("Expected " + name + " on the classpath, but it is missing");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String token() {
+    byte[] bytes = new byte[9];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  static ObjectMapper json() {
+    return new ObjectMapper();
+  }
+
+  /** Builder; by default the month's sample statement on the portal, the month's ledger. */
+  public static final class Builder {
+    private final CamundaClient client;
+    private final Path root;
+    private final List<PortalStatement> portalStatements = new ArrayList<>();
+    private final Map<String, byte[]> sampleFiles = new LinkedHashMap<>();
+    private JobObserver observer = JobObserver.NONE;
+    private Backoff backoff = new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(8));
+
+    private Builder(CamundaClient client, Path root) {
+      this.client = client;
+      this.root = root;
+      sampleFiles.put("ledger-mapping.yaml", sample("ledger-mapping.yaml"));
+      sampleFiles.put("match-rules.yaml", sample("match-rules.yaml"));
+    }
+
+    /** The month's data set: the portal offers its statement, the ledger is its export. */
+    public Builder month() {
+      return statement(new PortalStatement(SampleDataGenerator.MONTH_STATEMENT, LocalDate.of(2026, 11, 30),
+          SampleData.ACCOUNT_IBAN, 312, sample("statement-2026-11.camt053.xml"), sample("statement-2026-11.mt940.sta")))
+          .ledger(sample("ledger-open-items-2026-11.xlsx"));
+    }
+
+    /** The small data set (one or two of each case). */
+    public Builder small() {
+      return statement(new PortalStatement(SampleDataGenerator.SMALL_STATEMENT, LocalDate.of(2026, 11, 30),
+          SampleData.ACCOUNT_IBAN, 13, sample("small/statement-small.camt053.xml"), sample("small/statement-small.mt940.sta")))
+          .ledger(sample("small/ledger-small.xlsx"));
+    }
+
+    public Builder statement(PortalStatement statement) {
+      portalStatements.add(statement);
+      return this;
+    }
+
+    public Builder ledger(byte[] xlsx) {
+      sampleFiles.put("ledger.xlsx", xlsx);
+      return this;
+    }
+
+    public Builder observer(JobObserver value) {
+      this.observer = value;
+      return this;
+    }
+
+    /** The wait between attempts of a failed job (default 1 s, doubling, at most 8 s). */
+    public Builder backoff(Backoff value) {
+      this.backoff = value;
+      return this;
+    }
+
+    public ReconciliationStack start() throws IOException {
+      return new ReconciliationStack(this);
+    }
+  }
+}
