@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      ReconcileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rpa implements Runnable {

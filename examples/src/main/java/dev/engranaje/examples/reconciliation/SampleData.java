@@ -258,7 +258,12 @@ public final class SampleData {
     Party customer = customers.get((i * 11 + 5) % customers.size());
     BigDecimal amount = amount(300, 3000);
     LedgerEntryRow a = invoice(customer, amount);
-    LedgerEntryRow b = invoice(customer, amount);
+    // a second invoice of the same amount, issued the same day: nothing tells them apart
+    LedgerEntryRow b = new LedgerEntryRow(String.format("INV-%d-%04d", month.getYear(), invoiceCounter++), "AR",
+        customer.name(), customer.iban(), null, a.documentDate(), a.dueDate(), amount, CURRENCY);
+    b = new LedgerEntryRow(b.documentNo(), b.type(), b.partner(), b.partnerIban(), b.documentNo(), b.documentDate(),
+        b.dueDate(), b.amount(), b.currency());
+    items.add(b);
     BankEntry entry = transferIn(customer, amount, bookingNear(a.dueDate()), null, null, "Zahlung Kundennr " + (20000 + i));
     // either item could be the one; a person decides, the other stays open
     truth.add(new TruthRow("ambiguous", List.of(entry.bankRef()), List.of(a.documentNo(), b.documentNo()), "suggested"));

@@ -17,24 +17,37 @@ final class AmountIndex {
     this.millis = millis;
   }
 
-  /** Sorts {@code positions} (a fresh array, reordered in place) by {@code amountOf}, ties by position. */
+  /** Sorts {@code positions} by {@code amountOf}, ties by position (the array is reordered in place). */
   static AmountIndex of(int[] positions, long[] amountOf) {
+    if (positions.length <= 32) {
+      for (int i = 1; i < positions.length; i++) {
+        int moving = positions[i];
+        int j = i - 1;
+        while (j >= 0 && before(moving, positions[j], amountOf)) {
+          positions[j + 1] = positions[j];
+          j--;
+        }
+        positions[j + 1] = moving;
+      }
+    } else {
+      Integer[] boxed = new Integer[positions.length];
+      for (int i = 0; i < positions.length; i++) {
+        boxed[i] = positions[i];
+      }
+      Arrays.sort(boxed, (a, b) -> before(a, b, amountOf) ? -1 : before(b, a, amountOf) ? 1 : 0);
+      for (int i = 0; i < boxed.length; i++) {
+        positions[i] = boxed[i];
+      }
+    }
     long[] keys = new long[positions.length];
-    // sort pairs (amount, position) by packing into a sortable order through an index array
-    Integer[] boxed = new Integer[positions.length];
     for (int i = 0; i < positions.length; i++) {
-      boxed[i] = positions[i];
+      keys[i] = amountOf[positions[i]];
     }
-    Arrays.sort(boxed, (a, b) -> {
-      int byAmount = Long.compare(amountOf[a], amountOf[b]);
-      return byAmount != 0 ? byAmount : Integer.compare(a, b);
-    });
-    int[] sorted = new int[positions.length];
-    for (int i = 0; i < boxed.length; i++) {
-      sorted[i] = boxed[i];
-      keys[i] = amountOf[boxed[i]];
-    }
-    return new AmountIndex(sorted, keys);
+    return new AmountIndex(positions, keys);
+  }
+
+  private static boolean before(int a, int b, long[] amountOf) {
+    return amountOf[a] < amountOf[b] || (amountOf[a] == amountOf[b] && a < b);
   }
 
   int size() {

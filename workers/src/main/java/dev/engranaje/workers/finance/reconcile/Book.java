@@ -37,7 +37,7 @@ final class Book {
   private final Map<String, AmountIndex> entriesByCounterparty;
   final AmountIndex itemsByAmount;
 
-  /** A normalised bank entry. {@code refs} hold only keys some item has. */
+  /** A normalised bank entry. {@code refs} hold only keys some item has; counterparty keys are prefixed {@code I:}/{@code N:}. */
   record Entry(int position, StatementEntry source, long millis, LocalDate date, String ibanKey, String nameKey,
       List<String> remittanceRefs, String endToEndRef, List<Detail> details) {}
 
@@ -53,7 +53,7 @@ final class Book {
     sortedItems.sort(Comparator.comparing(LedgerItem::id));
     items = new Item[sortedItems.size()];
     Map<String, List<Integer>> byRef = new HashMap<>();
-    Map<String, String> names = new HashMap<>();
+    Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     for (int i = 0; i < items.length; i++) {
       LedgerItem item = sortedItems.get(i);
       if (i > 0 && item.id().equals(sortedItems.get(i - 1).id())) {
@@ -61,7 +61,7 @@ final class Book {
       }
       String ref = References.key(item.reference());
       items[i] = new Item(i, item, millis(item.amount()), item.dueDate() != null ? item.dueDate() : item.documentDate(),
-          ref, Names.iban(item.partnerIban()), name(names, item.partnerName()));
+          ref, prefixed(IBAN_KEY, Names.iban(item.partnerIban())), prefixed(NAME_KEY, name(names, item.partnerName())));
       if (ref != null) {
         byRef.computeIfAbsent(ref, k -> new ArrayList<>(1)).add(i);
       }
@@ -71,13 +71,15 @@ final class Book {
     List<StatementEntry> sortedEntries = new ArrayList<>(entryList);
     sortedEntries.sort(Comparator.comparing(StatementEntry::entryId));
     entries = new Entry[sortedEntries.size()];
-    for (int e = 0; e < entries.length; e++) {
-      StatementEntry entry = sortedEntries.get(e);
-      if (e > 0 && entry.entryId().equals(sortedEntries.get(e - 1).entryId())) {
-        throw new IllegalArgumentException(String.format(DUPLICATE_ENTRY, entry.entryId()));
+    for (int e = 1; e < entries.length; e++) {
+      if (sortedEntries.get(e).entryId().equals(sortedEntries.get(e - 1).entryId())) {
+        throw new IllegalArgumentException(String.format(DUPLICATE_ENTRY, sortedEntries.get(e).entryId()));
       }
-      entries[e] = entry(e, entry, names);
     }
+    // Tokenising remittance text is the costliest step; each entry is independent, so it runs in
+    // parallel, each result landing at its own position (the outcome does not depend on scheduling).
+    java.util.stream.IntStream.range(0, entries.length).parallel()
+        .forEach(e -> entries[e] = entry(e, sortedEntries.get(e), names));
     entryTaken = new boolean[entries.length];
     itemTaken = new boolean[items.length];
 
@@ -118,7 +120,8 @@ final class Book {
     }
     return new Entry(position, entry, millis(entry.amount()),
         entry.valueDate() != null ? entry.valueDate() : entry.bookingDate(),
-        Names.iban(entry.counterparty().iban()), name(names, entry.counterparty().name()),
+        prefixed(IBAN_KEY, Names.iban(entry.counterparty().iban())),
+        prefixed(NAME_KEY, name(names, entry.counterparty().name())),
         List.copyOf(remittance), endToEnd, List.copyOf(details));
   }
 
@@ -141,11 +144,15 @@ final class Book {
 
   private static void addKeys(Map<String, List<Integer>> byKey, int position, String iban, String name) {
     if (iban != null) {
-      byKey.computeIfAbsent(IBAN_KEY + iban, k -> new ArrayList<>(2)).add(position);
+      byKey.computeIfAbsent(iban, k -> new ArrayList<>(2)).add(position);
     }
     if (name != null) {
-      byKey.computeIfAbsent(NAME_KEY + name, k -> new ArrayList<>(2)).add(position);
+      byKey.computeIfAbsent(name, k -> new ArrayList<>(2)).add(position);
     }
+  }
+
+  private static String prefixed(String prefix, String key) {
+    return key == null ? null : prefix + key;
   }
 
   private static Map<String, AmountIndex> index(Map<String, List<Integer>> byKey, long[] millis) {
@@ -166,16 +173,14 @@ final class Book {
     return found == null ? new int[0] : found;
   }
 
-  /** The counterparty keys of an entry that {@code by} allows. */
-  static List<String> keys(String iban, String name, Set<MatchRule.CounterpartyBy> by) {
-    List<String> keys = new ArrayList<>(2);
-    if (iban != null && by.contains(MatchRule.CounterpartyBy.IBAN)) {
-      keys.add(IBAN_KEY + iban);
+  /** The counterparty keys ({@code I:}IBAN, {@code N:}name, as held by entries and items) {@code by} allows. */
+  static List<String> keys(String ibanKey, String nameKey, Set<MatchRule.CounterpartyBy> by) {
+    boolean iban = ibanKey != null && by.contains(MatchRule.CounterpartyBy.IBAN);
+    boolean name = nameKey != null && by.contains(MatchRule.CounterpartyBy.NAME);
+    if (iban && name) {
+      return List.of(ibanKey, nameKey);
     }
-    if (name != null && by.contains(MatchRule.CounterpartyBy.NAME)) {
-      keys.add(NAME_KEY + name);
-    }
-    return keys;
+    return iban ? List.of(ibanKey) : name ? List.of(nameKey) : List.of();
   }
 
   AmountIndex itemsOf(String counterpartyKey) {

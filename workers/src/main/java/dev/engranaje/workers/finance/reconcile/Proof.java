@@ -3,6 +3,7 @@ package dev.engranaje.workers.finance.reconcile;
 import dev.engranaje.workers.finance.reconcile.Book.Entry;
 import dev.engranaje.workers.finance.reconcile.Book.Item;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 /** Builds the evidence lines rules share (amount, counterparty, date), so every rule words them alike. */
@@ -58,7 +59,7 @@ final class Proof {
         && entry.nameKey().equals(item.nameKey());
     if (byName) {
       return new Evidence("counterparty name", entry.source().counterparty().name(), item.source().partnerName(),
-          "equal after normalising (case, accents, punctuation, legal form): '" + entry.nameKey() + "'");
+          "equal after normalising (case, accents, punctuation, legal form): '" + entry.nameKey().substring(2) + "'");
     }
     return null;
   }
@@ -75,6 +76,17 @@ final class Proof {
   }
 
   static int[] sorted(List<Integer> positions) {
-    return positions.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    int[] sorted = new int[positions.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = positions.get(i);
+    }
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[distinct++] = sorted[i];
+      }
+    }
+    return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
   }
 }

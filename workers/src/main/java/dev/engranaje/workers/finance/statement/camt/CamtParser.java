@@ -96,6 +96,11 @@ public final class CamtParser {
             CamtSchemas.validator(schema.get()).validate(new StAXSource(xml));
           } catch (org.xml.sax.SAXException | RuntimeException e) {
             SAXParseException parse = parseFailure(e);
+            XMLStreamException stax = parse == null ? streamFailure(e) : null;
+            if (stax != null) {
+              throw new StatementException(source, position(stax.getLocation()),
+                  String.format(NOT_WELL_FORMED, clean(stax)), e);
+            }
             if (parse == null && e instanceof RuntimeException runtime) {
               throw runtime;
             }
@@ -170,6 +175,22 @@ public final class CamtParser {
       if (cause instanceof javax.xml.transform.TransformerException transform && transform.getException() != null
           && transform.getException() != cause.getCause()) {
         SAXParseException nested = parseFailure(transform.getException());
+        if (nested != null) {
+          return nested;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static XMLStreamException streamFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof XMLStreamException stax && stax.getLocation() != null) {
+        return stax;
+      }
+      if (cause instanceof javax.xml.transform.TransformerException transform && transform.getException() != null
+          && transform.getException() != cause.getCause()) {
+        XMLStreamException nested = streamFailure(transform.getException());
         if (nested != null) {
           return nested;
         }
