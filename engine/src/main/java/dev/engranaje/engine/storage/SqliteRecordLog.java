@@ -133,10 +133,10 @@ public final class SqliteRecordLog implements RecordLog {
     } catch (SQLException e) {
       try {
         insert.clearBatch();
-        connection.rollback();
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
+      } catch (SQLException clearFailure) {
+        e.addSuppressed(clearFailure);
       }
+      rollback(e);
       throw classify("Expected to store " + records.size() + " records, but the database refused: " + e.getMessage(), e);
     }
   }
@@ -170,12 +170,30 @@ public final class SqliteRecordLog implements RecordLog {
       statement.execute("DELETE FROM storage_probe");
       connection.commit();
     } catch (SQLException e) {
-      try {
-        connection.rollback();
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
-      }
+      rollback(e);
       throw classify("Expected the database to take a write again, but it refused: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Rolls the open transaction back. On SQLITE_FULL SQLite may already have rolled it back itself;
+   * the driver's rollback then fails ("no transaction is active") and opens no new transaction, so
+   * one is opened here: otherwise the next statements would run outside a transaction and the next
+   * commit would fail with an error that is not a storage failure.
+   */
+  private void rollback(SQLException failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      if (String.valueOf(rollbackFailure.getMessage()).contains("no transaction is active")) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("BEGIN");
+        } catch (SQLException beginFailure) {
+          failure.addSuppressed(beginFailure);
+        }
+      } else {
+        failure.addSuppressed(rollbackFailure);
+      }
     }
   }
 

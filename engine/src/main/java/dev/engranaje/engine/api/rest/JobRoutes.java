@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +34,15 @@ final class JobRoutes {
   private static final long DEFAULT_JOB_TIMEOUT_MILLIS = 300_000;
 
   private final EngineGateway gateway;
+  private final BooleanSupplier serving;
 
-  JobRoutes(EngineGateway gateway) {
+  /**
+   * @param serving whether the server still serves: an answer that fails to go out while the server
+   *     stops says nothing about the client (it may well have read it), so nothing is handed back then
+   */
+  JobRoutes(EngineGateway gateway, BooleanSupplier serving) {
     this.gateway = gateway;
+    this.serving = serving;
   }
 
   void register(Router router) {
@@ -81,6 +88,10 @@ final class JobRoutes {
   }
 
   private void handBack(List<ActivatedJob> jobs) {
+    if (!serving.getAsBoolean()) {
+      LOG.debug("The server is stopping; {} activated job(s) stay with their worker until their timeout", jobs.size());
+      return;
+    }
     LOG.info("The client went away before receiving {} activated job(s) of type '{}'; handing them back",
         jobs.size(), ProblemDetails.echo(jobs.get(0).type()));
     gateway.yieldJobs(jobs).whenComplete((ignored, failure) -> {
