@@ -249,6 +249,9 @@ final class RestExchange implements ClientConnection {
   }
 
   private void respond(RestResponse result, Throwable failure) {
+    if (failure != null && clientGone && unwrap(failure) instanceof java.util.concurrent.CancellationException) {
+      return; // the client went away and its poll was released: nobody to answer
+    }
     RestResponse answer = failure == null ? result : toProblem(unwrap(failure));
     boolean closed = false;
     boolean claimed;
