@@ -1,18 +1,12 @@
 package dev.engranaje.workers.finance.statement.camt;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
+import dev.engranaje.workers.finance.securexml.SecureXml;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.xml.sax.SAXException;
 
 /**
  * The bundled official ISO 20022 XSDs, one per namespace ({@code camt.052.001.02}, {@code .08},
@@ -23,6 +17,7 @@ import org.xml.sax.SAXException;
  */
 final class CamtSchemas {
   static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
+  private static final String RESOURCE_FOLDER = "/dev/engranaje/workers/finance/statement/camt/";
   private static final Map<String, Optional<Schema>> SCHEMAS = new ConcurrentHashMap<>();
 
   private CamtSchemas() {}
@@ -43,23 +38,17 @@ final class CamtSchemas {
 
   /** A validator of that schema, secured. */
   static Validator validator(Schema schema) {
-    Validator validator = schema.newValidator();
-    try {
-      validator.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    } catch (SAXException e) {
-      throw new IllegalStateException("Expected the JDK validator to accept the secure settings, but " + e.getMessage(), e);
-    }
-    return validator;
+    return SecureXml.validator(schema);
   }
 
-  /** A StAX factory that reports a DTD instead of reading it and never resolves an external entity. */
+  /**
+   * The shared secured StAX factory, not coalescing (the parser joins text itself), predefined entities replaced and with a
+   * resolver that names any external entity a document still refers to.
+   */
   static XMLInputFactory inputFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    XMLInputFactory factory = SecureXml.inputFactory();
     factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
     factory.setXMLResolver((publicId, systemId, base, namespace) -> {
       throw new javax.xml.stream.XMLStreamException("Expected no external entity, but the document refers to " + systemId);
     });
@@ -67,18 +56,7 @@ final class CamtSchemas {
   }
 
   private static Optional<Schema> load(String message) {
-    URL xsd = CamtSchemas.class.getResource(message + ".xsd");
-    if (xsd == null) {
-      return Optional.empty();
-    }
-    try (InputStream in = xsd.openStream()) {
-      SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      return Optional.of(factory.newSchema(new StreamSource(in, xsd.toExternalForm())));
-    } catch (SAXException | IOException e) {
-      throw new IllegalStateException("Expected the bundled schema " + message + ".xsd to compile, but " + e.getMessage(), e);
-    }
+    String resource = RESOURCE_FOLDER + message + ".xsd";
+    return CamtSchemas.class.getResource(resource) == null ? Optional.empty() : Optional.of(SecureXml.schema(resource));
   }
 }
