@@ -54,10 +54,17 @@ final class ElementFinder {
 
   private final WebDriver driver;
   private final Clock clock;
+  private final Placeholders placeholders;
 
   ElementFinder(WebDriver driver, Clock clock) {
+    this(driver, clock, Placeholders.none());
+  }
+
+  /** A finder that fills {@code ${name}} placeholders in selectors from {@code placeholders}. */
+  ElementFinder(WebDriver driver, Clock clock, Placeholders placeholders) {
     this.driver = driver;
     this.clock = clock;
+    this.placeholders = placeholders;
   }
 
   /**
@@ -70,8 +77,9 @@ final class ElementFinder {
   }
 
   /** Like {@link #act(StepRef, Target, State, Duration, Function)} for elements passing {@code suitable}. */
-  <T> T act(StepRef step, Target target, String adjective, Predicate<WebElement> suitable, Duration timeout,
+  <T> T act(StepRef step, Target written, String adjective, Predicate<WebElement> suitable, Duration timeout,
       Function<WebElement, T> action) throws TechnicalFailure {
+    Target target = placeholders.fill(written, step.index(), step.kind());
     try {
       return wait(timeout).until(d -> firstSuitable(target, suitable, action)).value();
     } catch (TimeoutException e) {
@@ -99,7 +107,8 @@ final class ElementFinder {
   }
 
   /** True when no selector of {@code target} finds any element now. */
-  boolean absent(Target target) {
+  boolean absent(StepRef step, Target written) {
+    Target target = placeholders.fill(written, step.index(), step.kind());
     return target.selectors().stream().allMatch(selector -> driver.findElements(selector.by()).isEmpty());
   }
 

@@ -34,11 +34,11 @@ final class PageChecks {
     switch (assertion.condition()) {
       case PRESENT -> {
         wanted = "an element by " + target;
-        actual = finder.absent(target) ? "none is on the page" : null;
+        actual = finder.absent(ref, target) ? "none is on the page" : null;
       }
       case ABSENT -> {
         wanted = "no element by " + target;
-        actual = finder.absent(target) ? null : "one is on the page";
+        actual = finder.absent(ref, target) ? null : "one is on the page";
       }
       case VISIBLE -> {
         wanted = "a visible element by " + target;

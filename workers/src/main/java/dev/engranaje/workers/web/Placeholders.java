@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Fills {@code ${name}} and {@code ${name.path.to.value}} placeholders in step fields from the job's
  * variables and the values extracted by earlier steps; {@code $${} writes a literal {@code ${}.
  * Secrets use the other syntax, {@code {{secrets.NAME}}}, resolved separately and only for typed
- * text, so a variable can never smuggle a secret into a URL or selector.
+ * text, so a variable can never smuggle a secret into a URL or selector. Selectors are filled when the
+ * step looks for its element ({@link ElementFinder}).
  *
  * <p>Not thread-safe; one per script run.
  */
@@ -31,6 +32,24 @@ final class Placeholders {
   Placeholders(Map<String, Object> variables, Map<String, Object> extracted) {
     this.variables = variables;
     this.extracted = extracted;
+  }
+
+  /** No variables and nothing extracted: for finders used outside a script run. */
+  static Placeholders none() {
+    return new Placeholders(Map.of(), Map.of());
+  }
+
+  /**
+   * {@code target} with the placeholders in each selector filled. A filled text selector is still
+   * matched literally (quoted for XPath), so a value cannot change what the selector means.
+   */
+  Target fill(Target target, int step, String kind) {
+    if (target.selectors().stream().noneMatch(selector -> selector.value().contains("${"))) {
+      return target;
+    }
+    return new Target(target.selectors().stream()
+        .map(selector -> new Selector(selector.strategy(), fill(selector.value(), step, kind)))
+        .toList());
   }
 
   /** {@code text} with its placeholders filled; null stays null. */

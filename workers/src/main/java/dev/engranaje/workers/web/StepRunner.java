@@ -37,7 +37,7 @@ final class StepRunner {
   StepRunner(BrowserSession session, JobContext context, Placeholders placeholders, RunState state, Duration defaultTimeout,
       Path downloads) {
     this.driver = session.driver();
-    this.finder = new ElementFinder(driver, context.clock());
+    this.finder = new ElementFinder(driver, context.clock(), placeholders);
     this.context = context;
     this.placeholders = placeholders;
     this.state = state;
