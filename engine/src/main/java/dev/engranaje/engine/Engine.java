@@ -71,7 +71,7 @@ public final class Engine implements AutoCloseable {
     // FEEL (Scala) and the BPMN model API take most of a cold start: warm them up on another
     // core while the database opens; only replaying or deploying a model has to wait for them.
     ExpressionLanguage language = new ExpressionLanguage(options.clock(), options.limits().feel());
-    DecisionEngine decisionEngine = new DecisionEngine(options.clock());
+    DecisionEngine decisionEngine = new DecisionEngine(options.clock(), options.limits().feel());
     Thread warmUp = new Thread(() -> warmUp(language), "engranaje-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();

@@ -1,5 +1,7 @@
 package dev.engranaje.engine.decision;
 
+import dev.engranaje.engine.expression.FeelBudget;
+import dev.engranaje.engine.expression.FeelThreads;
 import dev.engranaje.engine.decision.ParsedDecisionRequirements.Decision;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -30,11 +32,20 @@ import scala.util.Right;
 public final class DecisionEngine {
   private static final String ZEEBE_NAMESPACE = "http://camunda.org/schema/zeebe/1.0";
 
+  static final String OVER_BUDGET = "Expected to evaluate decision '%s' within the FEEL budget, but %s";
+
   private final Clock clock;
+  private final FeelBudget budget;
   private volatile DmnEngine dmn;
 
   public DecisionEngine(Clock clock) {
+    this(clock, FeelBudget.DEFAULTS);
+  }
+
+  /** An engine whose evaluations stop at {@code budget}, like every other FEEL expression. */
+  public DecisionEngine(Clock clock, FeelBudget budget) {
     this.clock = clock;
+    this.budget = budget;
   }
 
   private DmnEngine dmn() {
@@ -115,8 +126,14 @@ public final class DecisionEngine {
   /** Evaluates a decision of a parsed resource with variables (JSON-compatible Java values). */
   public DecisionOutcome evaluate(ParsedDecisionRequirements requirements, String decisionId,
       Map<String, Object> variables) {
+    DmnEngine engine = dmn();
+    FeelThreads.Outcome<Either<DmnEngine.EvalFailure, DmnEngine.EvalResult>> budgeted =
+        FeelThreads.run(() -> engine.eval(requirements.parsed(), decisionId, variables), budget);
+    if (budgeted instanceof FeelThreads.Outcome.Failed<?> over) {
+      return new DecisionOutcome.Failed(String.format(OVER_BUDGET, decisionId, over.reason()), decisionId, List.of());
+    }
     Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> result =
-        dmn().eval(requirements.parsed(), decisionId, variables);
+        ((FeelThreads.Outcome.Done<Either<DmnEngine.EvalFailure, DmnEngine.EvalResult>>) budgeted).value();
     if (result instanceof Left<DmnEngine.EvalFailure, DmnEngine.EvalResult> left) {
       DmnEngine.EvalFailure failure = left.value();
       return new DecisionOutcome.Failed(failure.failure().message(), decisionId, AuditTrail.of(failure.auditLog()));

@@ -18,10 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interrupts it (FEEL checks for interruption at every step) when it runs longer or allocates more
  * than its {@link FeelBudget}.
  *
+ * Decisions (dmn-scala runs FEEL inside) are evaluated here too, under the same budget.
+ *
  * <p>Threads are made on demand, at most {@value #MAX_THREADS}, and end after a minute idle; one
  * shared pool serves every engine in the JVM. Thread-safe.
  */
-final class FeelThreads {
+public final class FeelThreads {
   static final int STACK_MEGABYTES = 64;
   static final int MAX_THREADS = 16;
 
@@ -47,7 +49,7 @@ final class FeelThreads {
   private FeelThreads() {}
 
   /** What a budgeted task reports back: its value, or why it failed. */
-  sealed interface Outcome<T> {
+  public sealed interface Outcome<T> {
     record Done<T>(T value) implements Outcome<T> {}
 
     record Failed<T>(String reason) implements Outcome<T> {}
@@ -62,7 +64,7 @@ final class FeelThreads {
   }
 
   /** Runs work on a large-stack thread within a budget (null: unbounded), interrupting it past the budget. */
-  static <T> Outcome<T> run(Callable<T> work, FeelBudget budget) {
+  public static <T> Outcome<T> run(Callable<T> work, FeelBudget budget) {
     Watched<T> task = new Watched<>(work);
     Future<Outcome<T>> future;
     try {
