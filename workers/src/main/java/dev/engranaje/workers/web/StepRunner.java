@@ -160,6 +160,10 @@ final class StepRunner {
         String custom = fill(assertion.message(), ref);
         throw new BusinessError(assertion.code(), custom == null ? failure.get() : custom + " (" + failure.get() + ")");
       }
+      if (assertion.retry()) {
+        String custom = fill(assertion.message(), ref);
+        throw TechnicalFailure.retryable(custom == null ? failure.get() : custom + " (" + failure.get() + ")", null);
+      }
       throw TechnicalFailure.permanent(failure.get());
     }
   }
