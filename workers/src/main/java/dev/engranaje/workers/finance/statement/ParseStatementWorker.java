@@ -31,7 +31,8 @@ import java.util.Optional;
  * Thread-safe.
  */
 @JobType("rpa:finance.parse-statement:1")
-public final class ParseStatementWorker implements JobWorker<ParseStatementWorker.Input, ParseStatementWorker.Summary> {
+public final class ParseStatementWorker implements JobWorker<ParseStatementWorker.Input, ParseStatementWorker.Summary>,
+    AutoCloseable {
   static final String INVALID = "STATEMENT_INVALID";
   static final String UNBALANCED = "STATEMENT_UNBALANCED";
   static final String DUPLICATE = "STATEMENT_DUPLICATE";
@@ -178,5 +179,11 @@ public final class ParseStatementWorker implements JobWorker<ParseStatementWorke
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /** Closes the delivery store. */
+  @Override
+  public void close() {
+    registry.close();
   }
 }
