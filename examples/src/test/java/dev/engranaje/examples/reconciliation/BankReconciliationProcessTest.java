@@ -100,7 +100,7 @@ class BankReconciliationProcessTest {
       ReportWorkbook workbook = ReportWorkbook.read(xlsx);
       assertThat(workbook.sheetNames()).containsExactly("Summary", "Matched", "Suggested", "Unmatched bank", "Unmatched ledger");
       assertThat(workbook.rows("Summary")).containsExactlyElementsOf(summary("1",
-          "downloads/" + STATEMENT + ".camt053.xml (camt.053.001.02)", "2 decision note(s) applied",
+          "downloads/" + STATEMENT + ".camt053.xml (camt.053.001.02)", "2 suggestion(s) decided: 1 accepted, 1 rejected",
           // the 8 truth groups and the accepted Seenland payment: 10 entries, 10 items, the fee 1.50 apart
           List.of("Confirmed", "9", "10", "14128.73", "10", "14130.23"),
           List.of("Suggested", "0", "0", "0.00", "0", "0.00"),
@@ -173,7 +173,7 @@ class BankReconciliationProcessTest {
       // the attachment as the mail worker saved it (below the message's folder and IMAP uid)
       String statementFile = workbook.rows("Summary").get(6).get(1);
       assertThat(statementFile).matches("mail/INBOX/[^/]+/attachments/statement-small\\.mt940\\.sta \\(mt940\\)");
-      assertThat(workbook.rows("Summary")).containsExactlyElementsOf(summary("1/1", statementFile, "1 decision note(s) applied",
+      assertThat(workbook.rows("Summary")).containsExactlyElementsOf(summary("1/1", statementFile, "1 suggestion(s) decided: 1 accepted, 0 rejected",
           List.of("Confirmed", "9", "10", "14128.73", "10", "14130.23"),
           List.of("Suggested", "1", "1", "1634.98", "1", "1784.98"),
           List.of("Unmatched bank", "2", "2", "-20.82", "0", "0.00"),
