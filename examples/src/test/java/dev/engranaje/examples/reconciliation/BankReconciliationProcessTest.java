@@ -3,12 +3,14 @@ package dev.engranaje.examples.reconciliation;
 import static dev.engranaje.examples.reconciliation.ReconciliationProcessHarness.attachment;
 import static dev.engranaje.examples.reconciliation.ReconciliationProcessHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.workers.runtime.Backoff;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -77,6 +79,9 @@ class BankReconciliationProcessTest {
           .doesNotContain("fetch-statement-mail", "notify-invalid", "escalate-review");
       assertThat(process.stack().portal().downloads()).isEqualTo(1);
       assertReviewTaskOffered(task, offered, process.clock().instant());
+      UserTask reviewed = process.client().newUserTaskGetRequest(task.getUserTaskKey()).send().join();
+      assertThat(reviewed.getState()).isEqualTo(UserTaskState.COMPLETED);
+      assertThat(reviewed.getAssignee()).isEqualTo(REVIEWER_LOGIN);
       String seenland = groupOf(suggestions, SEENLAND);
       String elbsandstein = groupOf(suggestions, ELBSANDSTEIN);
 
@@ -150,12 +155,10 @@ class BankReconciliationProcessTest {
 
       // when the accountant accepts the Seenland suggestion and leaves the near miss undecided
       UserTask task = process.awaitUserTask(instance);
-      List<Map<String, Object>> suggestions = process.review(task, REVIEWER_LOGIN, REVIEWER,
-          new HashMap<>(Map.of(SEENLAND, "accept")) {
-            {
-              put(ELBSANDSTEIN, null);
-            }
-          });
+      Map<String, String> decisions = new HashMap<>();
+      decisions.put(SEENLAND, "accept");
+      decisions.put(ELBSANDSTEIN, null);
+      List<Map<String, Object>> suggestions = process.review(task, REVIEWER_LOGIN, REVIEWER, decisions);
       ProcessInstanceState end = process.awaitEnd(instance);
 
       // then the statement came from the mail, not the portal
@@ -183,8 +186,10 @@ class BankReconciliationProcessTest {
       assertThat(suggested.get(0).subList(0, 13)).containsExactly(elbsandstein, "suggest-reference-or-amount", "low",
           ELBSANDSTEIN, "2026-11-03", "1634.98", "Elbsandstein Outdoor", "Invoice INV-2026-0310", "INV-2026-0310",
           "INV-2026-0310", "Elbsandstein Outdoor", "1784.98", "-150.00");
-      // the evidence names the cited invoice; the decision column is left for the accountant
-      assertThat(suggested.get(0).get(13)).contains("INV-2026-0310");
+      // the evidence: the invoice the remittance cites, and the 150.00 the payment falls short;
+      // the decision column is left for the accountant
+      assertThat(suggested.get(0).get(13)).contains("reference: bank 'INV20260310', ledger 'INV-2026-0310'",
+          "amount: bank '1634.98', ledger '1784.98' (difference -150.00");
       assertThat(suggested.get(0)).hasSize(14);
       assertThat(workbook.dataRows("Matched")).extracting(row -> row.get(3)).containsExactly("DB110400007, DB111600008",
           "DB110600009", "DB110900006", "DB111200005", "DB111700001", "DB111700004", "DB111800002", "DB112600003", SEENLAND);
@@ -240,8 +245,8 @@ class BankReconciliationProcessTest {
     assertThat(decisions).extracting(d -> d.get("bankRefs"), d -> d.get("ledgerItems"), d -> d.get("amount"),
             d -> d.get("difference"), d -> d.get("confidence"), d -> d.get("decision"))
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(ELBSANDSTEIN, "INV-2026-0310", "1634.98", "-150.00", "low", "accept"),
-            org.assertj.core.groups.Tuple.tuple(SEENLAND, "INV-2026-0308", "1392.31", "0.00", "medium", "accept"));
+            tuple(ELBSANDSTEIN, "INV-2026-0310", "1634.98", "-150.00", "low", "accept"),
+            tuple(SEENLAND, "INV-2026-0308", "1392.31", "0.00", "medium", "accept"));
     List<Map<String, Object>> exceptions = (List<Map<String, Object>>) variables.get("exceptionList");
     assertThat(exceptions).extracting(e -> e.get("kind") + " " + e.get("bankRefs") + " " + e.get("ledgerItems") + " " + e.get("amount"))
         .containsExactlyInAnyOrder("unmatchedBank DB110200012  -12.90", "unmatchedBank DB111600013  -7.92",
