@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The handled error path of {@code bank-reconciliation.bpmn}: a statement that does not add up, or
  * that is not a valid camt.053 at all, is refused by the parser with a BPMN error; the model tells
  * the team by mail (naming the file and what is wrong) and ends at "Statement refused", and no
- * report is written or mailed.
+ * report is written or mailed. And the quiet ends: a statement delivered a second time, or no
+ * statement mail yet.
  */
 class BankReconciliationProcessRefusalTest {
   static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(8));
@@ -75,6 +76,42 @@ class BankReconciliationProcessRefusalTest {
       String text = text(process.sentMails().get(0));
       assertThat(text).contains("statement-2026-11.camt053.xml", "line " + line, "1634,98");
       assertThat(process.stack().portal().downloads()).isZero();
+    }
+  }
+
+  @Test
+  void shouldEndQuietlyWithoutMailWhenTheSameStatementIsDeliveredAgain() throws Exception {
+    try (ReconciliationProcessHarness process = ReconciliationProcessHarness.start(root, BACKOFF, b -> b.small())) {
+      // given a first instance got the month's statement and waits for its review
+      long first = process.startInstance(process.stack().variables("portal", "camt053", "htmlunit"));
+      process.awaitUserTask(first);
+
+      // when a second instance downloads the same statement
+      long second = process.startInstance(process.stack().variables("portal", "camt053", "htmlunit"));
+      ProcessInstanceState end = process.awaitEnd(second);
+
+      // then it ends at "Nothing new": no refusal, no report, no mail
+      assertThat(end).isEqualTo(ProcessInstanceState.COMPLETED);
+      assertThat(process.elementsCompleted(second)).containsSubsequence("download-statement", "on-duplicate", "end-duplicate")
+          .doesNotContain("notify-invalid", "read-ledger", "mail-report");
+      assertThat(process.stack().portal().downloads()).isEqualTo(2);
+      assertThat(process.sentMails()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldEndWithoutMailWhenTheBanksMailHasNotArrivedYet() throws Exception {
+    try (ReconciliationProcessHarness process = ReconciliationProcessHarness.start(root, BACKOFF, b -> b.small())) {
+      // given an empty inbox
+      // when
+      long instance = process.startInstance(process.stack().variables("mail", "camt053", "htmlunit"));
+      ProcessInstanceState end = process.awaitEnd(instance);
+
+      // then
+      assertThat(end).isEqualTo(ProcessInstanceState.COMPLETED);
+      assertThat(process.elementsCompleted(instance)).containsSubsequence("fetch-statement-mail", "gw-mail", "end-no-mail")
+          .doesNotContain("parse-statement");
+      assertThat(process.sentMails()).isEmpty();
     }
   }
 
