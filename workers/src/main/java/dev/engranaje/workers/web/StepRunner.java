@@ -156,6 +156,7 @@ final class StepRunner {
     finder.awaitDocumentReady(timeout(null));
     Optional<String> failure = checks.failure(ref, assertion, fill(assertion.expected(), ref));
     if (failure.isPresent()) {
+      state.checkFailed = true;
       if (assertion.code() != null) {
         String custom = fill(assertion.message(), ref);
         throw new BusinessError(assertion.code(), custom == null ? failure.get() : custom + " (" + failure.get() + ")");
