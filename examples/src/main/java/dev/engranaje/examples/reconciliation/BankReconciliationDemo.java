@@ -161,8 +161,9 @@ public final class BankReconciliationDemo {
       decision.put("decision", accept ? "accept" : "reject");
       accepted += accept ? 1 : 0;
       decisions.add(decision);
-      out.printf("  person   %-45s %s %s%n", "", accept ? "accepts" : "rejects",
-          Objects.toString(decision.getOrDefault("summary", decision.get("id"))));
+      out.printf("  person   %-45s %s %s: %s %s %s for %s (%s, %s)%n", "", accept ? "accepts" : "rejects",
+          decision.get("id"), decision.get("bankRefs"), decision.get("amount"), decision.get("counterparty"),
+          decision.get("ledgerItems"), decision.get("rule"), decision.get("confidence"));
     }
     String comment = accepted + " of " + decisions.size() + " suggestions accepted; amount-only matches need the customer's remittance advice.";
     client.newCompleteUserTaskCommand(task.getUserTaskKey())

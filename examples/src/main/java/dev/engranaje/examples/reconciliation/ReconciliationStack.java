@@ -97,7 +97,7 @@ public final class ReconciliationStack implements AutoCloseable {
         .observer(builder.observer);
     for (String type : JOB_TYPES) {
       WorkerFactory factory = catalog.factory(type);
-      var worker = factory.create(WorkerSettings.none(type, factory.settingsSection()));
+      var worker = factory.create(settings(type, factory.settingsSection()));
       if (worker instanceof AutoCloseable closeable) {
         closeables.add(closeable);
       }
@@ -105,6 +105,19 @@ public final class ReconciliationStack implements AutoCloseable {
       workers.worker(worker, type.startsWith("rpa:web.") ? options.withMaxJobsActive(1) : options);
     }
     runtime = workers.build().start();
+  }
+
+  /**
+   * The workers' settings: none, except that the statement parser remembers delivered statements in
+   * this stack's own state folder (its default, {@code data/} below the working directory, would
+   * outlive the stack and refuse the next run's statement as a duplicate).
+   */
+  private WorkerSettings settings(String type, String section) {
+    if (type.equals("rpa:finance.parse-statement:1")) {
+      return new WorkerSettings(type, section, json().createObjectNode()
+          .put("deliveryStore", root.resolve("state").resolve("statement-deliveries.db").toString()));
+    }
+    return WorkerSettings.none(type, section);
   }
 
   public static Builder builder(CamundaClient client, Path root) {

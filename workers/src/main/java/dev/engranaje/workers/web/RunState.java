@@ -23,6 +23,8 @@ final class RunState {
   final Set<String> knownWindows = new LinkedHashSet<>();
   final List<String> trace = new ArrayList<>();
   String originalWindow;
+  /** An assert step found the page not as expected: the browser answered, it is fit for the next job. */
+  boolean checkFailed;
 
   /** Records the origin ({@code scheme://host:port}) of an http(s) URL. */
   void visited(String url) {

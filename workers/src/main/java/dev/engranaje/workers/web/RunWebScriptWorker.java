@@ -22,8 +22,9 @@ import java.nio.file.Path;
  * permanent one. Every failure after the first step saves evidence (screenshot, page source, step
  * trace) in the workspace and names it in the message.
  *
- * <p>Thread-safe: each job leases its own browser session from a pool; {@link #close()} ends the
- * idle sessions.
+ * <p>Thread-safe: each job leases its own browser session from a pool, given back for the next job
+ * after a success, a BPMN error or a failed assert, and ended after any other failure; {@link
+ * #close()} ends the idle sessions.
  */
 @JobType("rpa:web.run-script:1")
 public final class RunWebScriptWorker implements JobWorker<RunWebScriptInput, RunWebScriptOutput>, AutoCloseable {
@@ -69,6 +70,8 @@ public final class RunWebScriptWorker implements JobWorker<RunWebScriptInput, Ru
       reusable = true;
       throw run.withEvidence(expected);
     } catch (Exception failure) {
+      // a failed assert (a maintenance page, say) leaves a working browser: keep it for the retry
+      reusable = run != null && run.failedOnCheck();
       throw run == null ? failure : run.withEvidence(failure);
     } finally {
       pool.release(session, reusable, run == null ? java.util.Set.of() : run.origins());

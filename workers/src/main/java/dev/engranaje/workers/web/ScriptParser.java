@@ -119,7 +119,7 @@ public final class ScriptParser {
         return StepReaders.waitFor(fields(index, kind, value, "visible", "visible", "clickable", "text", "contains", "url", "timeout"));
       case "assert":
         return StepReaders.assertion(fields(index, kind, value, "present", "present", "absent", "visible", "target",
-            "textContains", "textEquals", "urlContains", "titleContains", "code", "message"));
+            "textContains", "textEquals", "urlContains", "titleContains", "code", "message", "retry"));
       case "extract":
         return StepReaders.extract(fields(index, kind, value, "text", "text", "attribute", "table", "target", "as", "timeout"));
       case "download": {

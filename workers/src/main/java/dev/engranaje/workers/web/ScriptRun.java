@@ -124,6 +124,11 @@ final class ScriptRun implements AutoCloseable {
     return TechnicalFailure.retryable(message, failure);
   }
 
+  /** Whether the run ended on a failed assert: the page's answer, not a broken browser. */
+  boolean failedOnCheck() {
+    return state.checkFailed;
+  }
+
   /** The origins the run visited, to clear before the session serves another job. */
   Set<String> origins() {
     return state.origins;

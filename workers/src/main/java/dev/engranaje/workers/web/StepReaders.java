@@ -31,20 +31,25 @@ final class StepReaders {
       throw f.invalid(String.format(StepFields.BAD_FIELD, f.index(), "assert", "code", "an error code like PORTAL_LOGIN_REJECTED", "'" + code + "'"));
     }
     String message = f.optionalString("message");
+    boolean retry = f.bool("retry", false);
+    if (retry && code != null) {
+      throw f.invalid(String.format(StepFields.BAD_FIELD, f.index(), "assert", "retry",
+          "either a 'code' (a BPMN error) or 'retry: true' (try the job again), not both", "both"));
+    }
     switch (condition) {
       case "present":
       case "absent":
       case "visible":
         return new WebStep.Assert(WebStep.AssertCondition.valueOf(condition.toUpperCase(Locale.ROOT)), f.requiredTarget(condition),
-            null, code, message);
+            null, code, message, retry);
       case "textContains":
-        return new WebStep.Assert(WebStep.AssertCondition.TEXT_CONTAINS, f.requiredTarget("target"), f.requiredString(condition), code, message);
+        return new WebStep.Assert(WebStep.AssertCondition.TEXT_CONTAINS, f.requiredTarget("target"), f.requiredString(condition), code, message, retry);
       case "textEquals":
-        return new WebStep.Assert(WebStep.AssertCondition.TEXT_EQUALS, f.requiredTarget("target"), f.requiredString(condition), code, message);
+        return new WebStep.Assert(WebStep.AssertCondition.TEXT_EQUALS, f.requiredTarget("target"), f.requiredString(condition), code, message, retry);
       case "urlContains":
-        return new WebStep.Assert(WebStep.AssertCondition.URL_CONTAINS, null, f.requiredString(condition), code, message);
+        return new WebStep.Assert(WebStep.AssertCondition.URL_CONTAINS, null, f.requiredString(condition), code, message, retry);
       default:
-        return new WebStep.Assert(WebStep.AssertCondition.TITLE_CONTAINS, null, f.requiredString(condition), code, message);
+        return new WebStep.Assert(WebStep.AssertCondition.TITLE_CONTAINS, null, f.requiredString(condition), code, message, retry);
     }
   }
 

@@ -156,9 +156,14 @@ final class StepRunner {
     finder.awaitDocumentReady(timeout(null));
     Optional<String> failure = checks.failure(ref, assertion, fill(assertion.expected(), ref));
     if (failure.isPresent()) {
+      state.checkFailed = true;
       if (assertion.code() != null) {
         String custom = fill(assertion.message(), ref);
         throw new BusinessError(assertion.code(), custom == null ? failure.get() : custom + " (" + failure.get() + ")");
+      }
+      if (assertion.retry()) {
+        String custom = fill(assertion.message(), ref);
+        throw TechnicalFailure.retryable(custom == null ? failure.get() : custom + " (" + failure.get() + ")", null);
       }
       throw TechnicalFailure.permanent(failure.get());
     }

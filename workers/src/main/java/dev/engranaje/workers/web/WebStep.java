@@ -112,11 +112,17 @@ public sealed interface WebStep {
 
   /**
    * Checks the page now (after it finished loading). When the check fails the job fails: with BPMN
-   * error {@code code} (and {@code message}) when a code is given, otherwise with a permanent
+   * error {@code code} (and {@code message}) when a code is given; with a retryable technical failure
+   * (and {@code message}) when {@code retry} is set, for pages that say "come back later" such as a
+   * maintenance page, so the job is tried again after its backoff; otherwise with a permanent
    * technical failure.
    */
-  record Assert(AssertCondition condition, Target target, String expected, String code, String message)
+  record Assert(AssertCondition condition, Target target, String expected, String code, String message, boolean retry)
       implements WebStep {
+    Assert(AssertCondition condition, Target target, String expected, String code, String message) {
+      this(condition, target, expected, code, message, false);
+    }
+
     public String kind() {
       return "assert";
     }

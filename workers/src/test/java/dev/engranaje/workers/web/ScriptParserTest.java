@@ -67,6 +67,7 @@ class ScriptParserTest {
       "select-both.yaml     | Expected step 1 (select) to have exactly one of the fields [option, value], but it has both",
       "bad-name.yaml        | Expected step 1 (extract) field 'as' to be a name of letters, digits, '_', '-' or '.', but it is 'total amount'",
       "bad-window.yaml      | Expected step 1 (switchWindow) field 'to' to be new or original, but it is 'latest'",
+      "assert-code-and-retry.yaml | Expected step 2 (assert) field 'retry' to be either a 'code' (a BPMN error) or 'retry: true' (try the job again), not both, but it is both",
   })
   void shouldNameTheStepAndFieldWhenScriptIsBroken(String file, String expectedStart) throws IOException {
     String text = WebPortalScriptTest.script("broken/" + file);

@@ -108,4 +108,17 @@ class SessionReuseTest {
 
     assertThat(worker.sessionCounts()).containsExactly(2, 0);
   }
+
+  @ParameterizedTest
+  @EnumSource(BrowserKind.class)
+  void shouldReuseTheSessionWhenTheEarlierJobFailedOnAnAssert(BrowserKind browser) throws Exception {
+    Browsers.assumeAvailable(browser);
+    String failing = "steps:\n  - open: \"${portal}/login\"\n  - assert: {present: \"css=#missing\", retry: true}\n";
+    TechnicalFailure failure = catchThrowableOfType(TechnicalFailure.class, () -> run(failing, browser));
+
+    run(READ_STATE, browser);
+
+    assertThat(failure.isRetryable()).isTrue();
+    assertThat(worker.sessionCounts()).containsExactly(1, 1);
+  }
 }

@@ -69,4 +69,21 @@ class WebAssertionsTest {
     assertThat(failure.getMessage()).startsWith(String.format(PageChecks.ASSERT_FAILED, 7,
         "text containing 'December' in css=#report-title", "the text is 'Report for November'") + "; evidence: evidence/web/");
   }
+
+  @ParameterizedTest
+  @EnumSource(BrowserKind.class)
+  void shouldFailRetryablyWithTheStepsMessageWhenAnAssertWithRetryDoesNotHold(BrowserKind browser) throws Exception {
+    Browsers.assumeAvailable(browser);
+    JobContext context = Jobs.context(root, Map.of(), ledger);
+    String script = "steps:\n"
+        + "  - open: \"${portal}/report\"\n"
+        + "  - assert: {absent: \"css=#report-title\", retry: true, message: \"The ${month} report is still being built\"}\n";
+    RunWebScriptInput input = new RunWebScriptInput(script, null, browser.label(), Map.of("portal", portal.url(), "month", "November"));
+
+    TechnicalFailure failure = catchThrowableOfType(TechnicalFailure.class, () -> worker.handle(input, context));
+
+    assertThat(failure.isRetryable()).isTrue();
+    assertThat(failure.getMessage()).startsWith("The November report is still being built (" + String.format(
+        PageChecks.ASSERT_FAILED, 2, "no element by css=#report-title", "one is on the page") + "); evidence: evidence/web/");
+  }
 }

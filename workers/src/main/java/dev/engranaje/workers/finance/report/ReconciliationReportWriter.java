@@ -137,9 +137,7 @@ public final class ReconciliationReportWriter {
       table.pair("Open receivables", ledger.receivables());
       table.pair("Open payables", ledger.payables());
       table.pair("Rules", result.rules());
-      List<String> notes = result.groups().stream().map(ReconciliationResult.Group::note).filter(Objects::nonNull)
-          .distinct().toList();
-      table.pair("Review", notes.isEmpty() ? "not reviewed" : notes.size() + " decision note(s) applied");
+      table.pair("Review", review(result));
       table.blank();
       table.header(List.of("Outcome", "Groups", "Bank entries", "Bank amount", "Ledger items", "Ledger amount"));
       outcome(table, "Confirmed", GroupStatus.CONFIRMED, null);
@@ -147,6 +145,31 @@ public final class ReconciliationReportWriter {
       outcome(table, "Unmatched bank", GroupStatus.UNMATCHED, true);
       outcome(table, "Unmatched ledger", GroupStatus.UNMATCHED, false);
       table.finish(false);
+    }
+
+    /**
+     * How many suggestions the reviewer decided: an accepted one is a confirmed group with a note, a
+     * rejected one left unmatched groups with a note ({@code G9.1}, {@code G9.2}: one decision).
+     */
+    private static String review(ReconciliationResult result) {
+      java.util.Set<String> accepted = new java.util.LinkedHashSet<>();
+      java.util.Set<String> rejected = new java.util.LinkedHashSet<>();
+      for (ReconciliationResult.Group group : result.groups()) {
+        if (group.note() == null) {
+          continue;
+        }
+        if (group.match().status() == GroupStatus.CONFIRMED) {
+          accepted.add(group.id());
+        } else {
+          int dot = group.id().indexOf('.');
+          rejected.add(dot < 0 ? group.id() : group.id().substring(0, dot));
+        }
+      }
+      if (accepted.isEmpty() && rejected.isEmpty()) {
+        return "not reviewed";
+      }
+      return (accepted.size() + rejected.size()) + " suggestion(s) decided: " + accepted.size() + " accepted, "
+          + rejected.size() + " rejected";
     }
 
     private static void balance(Table table, String label, Balance balance) {

@@ -31,7 +31,8 @@ import java.util.Optional;
  * Thread-safe.
  */
 @JobType("rpa:finance.parse-statement:1")
-public final class ParseStatementWorker implements JobWorker<ParseStatementWorker.Input, ParseStatementWorker.Summary> {
+public final class ParseStatementWorker implements JobWorker<ParseStatementWorker.Input, ParseStatementWorker.Summary>,
+    AutoCloseable {
   static final String INVALID = "STATEMENT_INVALID";
   static final String UNBALANCED = "STATEMENT_UNBALANCED";
   static final String DUPLICATE = "STATEMENT_DUPLICATE";
@@ -81,6 +82,18 @@ public final class ParseStatementWorker implements JobWorker<ParseStatementWorke
     this.registry = registry;
   }
 
+  /**
+   * A BPMN error whose variables repeat its message ({@code errorMessage}) and name the file
+   * ({@code statementFile}), so the catching event's output mapping can pass them on (a notification
+   * mail, say): a BPMN error's message is not a variable by itself.
+   */
+  private static BusinessError refused(String code, String message, Input input, Map<String, Object> more) {
+    Map<String, Object> variables = new java.util.HashMap<>(more);
+    variables.put("errorMessage", message);
+    variables.put("statementFile", input.path());
+    return new BusinessError(code, message, variables);
+  }
+
   @Override
   public Class<Input> inputType() {
     return Input.class;
@@ -90,30 +103,30 @@ public final class ParseStatementWorker implements JobWorker<ParseStatementWorke
   public Summary handle(Input input, JobContext context) throws Exception {
     Path file = context.workspace().resolve(input.path());
     if (!Files.isRegularFile(file)) {
-      throw new BusinessError(INVALID, String.format(NOT_FOUND, input.path()));
+      throw refused(INVALID, String.format(NOT_FOUND, input.path()), input, Map.of());
     }
     StatementFile statement;
     try {
       statement = reader.read(file, input.path(), format(input, context));
     } catch (StatementException e) {
-      throw new BusinessError(INVALID, e.getMessage(), Map.of("position", e.position()));
+      throw refused(INVALID, e.getMessage(), input, Map.of("position", e.position()));
     } catch (IllegalArgumentException e) {
       throw TechnicalFailure.permanent(e.getMessage(), e);
     }
     if (input.checkBalances() == null || input.checkBalances()) {
       List<String> problems = BalanceCheck.problems(statement);
       if (!problems.isEmpty()) {
-        throw new BusinessError(UNBALANCED, String.join("; ", problems));
+        throw refused(UNBALANCED, String.join("; ", problems), input, Map.of());
       }
     }
     for (BankStatement each : statement.statements()) {
       Optional<DeliveryRegistry.Delivery> earlier = registry.find(each);
       if (earlier.isPresent() && !earlier.get().deliveredBy().equals(context.idempotencyKey())) {
         DeliveryRegistry.Delivery before = earlier.get();
-        throw new BusinessError(DUPLICATE, String.format(ALREADY_DELIVERED, each.statementId(), each.accountId(),
+        throw refused(DUPLICATE, String.format(ALREADY_DELIVERED, each.statementId(), each.accountId(),
             each.sequence(), input.path(), before.source(),
             before.sha256().equals(statement.sha256()) ? " (the very same file)" : " (a different file)"),
-            Map.of("duplicateOf", before.source()));
+            input, Map.of("duplicateOf", before.source()));
       }
     }
     String outputRef = input.output() == null || input.output().isBlank()
@@ -178,5 +191,11 @@ public final class ParseStatementWorker implements JobWorker<ParseStatementWorke
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /** Closes the delivery store. */
+  @Override
+  public void close() {
+    registry.close();
   }
 }

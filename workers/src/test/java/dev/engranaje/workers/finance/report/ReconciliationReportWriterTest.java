@@ -158,12 +158,13 @@ class ReconciliationReportWriterTest {
       assertThat(row(workbook.getSheet("Unmatched bank"), 1)).startsWith("B-2");
       assertThat(row(workbook.getSheet("Unmatched bank"), 1)).endsWith("suggestion G2 rejected by anna");
       assertThat(row(workbook.getSheet("Unmatched ledger"), 1)).startsWith("100250");
-      assertThat(label(workbook.getSheet("Summary"), "Review", 1)).isEqualTo("1 decision note(s) applied");
+      assertThat(label(workbook.getSheet("Summary"), "Review", 1)).isEqualTo("1 suggestion(s) decided: 0 accepted, 1 rejected");
     }
     try (XSSFWorkbook workbook = written(accepted, ReportFixtures.ENTRIES)) {
       assertThat(row(workbook.getSheet("Matched"), 2)).startsWith("G2", "amount-tolerance")
           .endsWith("suggestion accepted by anna");
       assertThat(label(workbook.getSheet("Summary"), "Confirmed", 1)).isEqualTo("2");
+      assertThat(label(workbook.getSheet("Summary"), "Review", 1)).isEqualTo("1 suggestion(s) decided: 1 accepted, 0 rejected");
     }
     assertThat(LocalDate.of(2026, 11, 27)).isEqualTo(ReportFixtures.DAY);
   }
