@@ -157,6 +157,60 @@ class ReconcileCommandTest {
   }
 
   @Test
+  void shouldReconcileABankCsvExportThroughItsProfile() throws Exception {
+    // when: UTF-8 with a byte-order mark, a D/C column, running balances and one pending line
+    Result result = rpa("reconcile", "--statement", example("account-export-2026-11.csv"), "--format",
+        "csv:" + example("account-export.yaml"), "--ledger", example("op-liste-2026-11.xlsx"), "--ledger-mapping",
+        example("op-liste-2026-11.yaml"), "--json", "-");
+
+    // then
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode root = JSON.readTree(result.out());
+    JsonNode statement = root.get("statement");
+    assertThat(List.of(statement.get("format").asText(), statement.get("statementId").asText(),
+        statement.get("entries").asText(), statement.get("otherEntries").asText(),
+        statement.get("openingBalance").get("amount").asText(), statement.get("closingBalance").get("amount").asText()))
+        .containsExactly("csv:account-export", "2026-11-28..2026-12-01", "7", "1", "10000.00", "13426.60");
+    assertThat(groups(root)).containsExactly(EXPECTED_GROUPS);
+  }
+
+  @Test
+  void shouldReconcileAGermanExportWithSollHabenColumnsUnderGeneratedEntryIds() throws Exception {
+    // when: windows-1252, newest first, no bank reference column
+    Result result = rpa("reconcile", "--statement", example("umsaetze-girokonto-2026-11.csv"), "--format",
+        "csv:" + example("umsaetze-girokonto.yaml"), "--ledger", example("op-liste-2026-11.xlsx"), "--ledger-mapping",
+        example("op-liste-2026-11.yaml"), "--json", "-");
+
+    // then
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode root = JSON.readTree(result.out());
+    assertThat(root.get("counts")).isEqualTo(JSON.readTree(
+        "{\"confirmed\": 5, \"suggested\": 1, \"unmatchedBank\": 1, \"unmatchedLedger\": 0}"));
+    assertThat(groups(root)).extracting(t -> t.toList().get(1), t -> t.toList().get(2), t -> t.toList().get(3)).containsExactly(
+        tuple(List.of("2026-11-28..2026-11-30/1"), List.of("100245"), "reference-exact"),
+        tuple(List.of("2026-11-28..2026-11-30/2"), List.of("100246"), "reference-exact"),
+        tuple(List.of("2026-11-28..2026-11-30/3"), List.of("100247", "100248"), "reference-exact"),
+        tuple(List.of("2026-11-28..2026-11-30/4"), List.of("200511"), "reference-exact"),
+        tuple(List.of("2026-11-28..2026-11-30/5"), List.of("100250"), "reference-with-fee"),
+        tuple(List.of("2026-11-28..2026-11-30/6"), List.of("100249"), "suggest-reference-or-amount"),
+        tuple(List.of("2026-11-28..2026-11-30/7"), List.of(), null));
+  }
+
+  @Test
+  void shouldExitWithOneNamingTheProfileWhenTheExportProfileIsBad(@TempDir Path dir) throws Exception {
+    // given
+    Path profile = Files.writeString(dir.resolve("bank.yaml"), "currency: EUR\ncolumns: {bookingDate: Date}\n");
+
+    // when
+    Result result = rpa("reconcile", "--statement", example("account-export-2026-11.csv"), "--format", "csv:" + profile,
+        "--ledger", example("op-liste-2026-11.xlsx"), "--ledger-mapping", example("op-liste-2026-11.yaml"));
+
+    // then
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("Invalid export profile '" + profile + "': Expected 'columns.amount'", "(--format)");
+  }
+
+  @Test
   void shouldExitWithOneNamingTheFileWhenTheStatementIsMissing(@TempDir Path dir) throws Exception {
     // given
     Path missing = dir.resolve("no-such-statement.xml");
