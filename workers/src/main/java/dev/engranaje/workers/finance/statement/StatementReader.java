@@ -29,7 +29,8 @@ import java.util.Locale;
  *       ({@code mt940:german}) or {@code profile=NAME,encoding=CHARSET} (the encoding used when the
  *       file is not valid UTF-8, default ISO-8859-1; e.g. {@code encoding=IBM852});
  *   <li>{@code csv:PROFILE} or {@code xlsx:PROFILE}: a bank's CSV or xlsx export read through a
- *       YAML {@link ExportProfile}; PROFILE is the path of the YAML file.
+ *       YAML {@link ExportProfile}; PROFILE is the path of the YAML file (a missing or invalid
+ *       profile throws {@link IllegalArgumentException} naming it and the key).
  * </ul>
  * Stateless and thread-safe; checks (balances, duplicates) are separate: {@link BalanceCheck},
  * {@link DeliveryRegistry}.
@@ -69,7 +70,8 @@ public final class StatementReader {
         if (argument.isEmpty()) {
           throw new IllegalArgumentException(String.format(UNKNOWN_FORMAT, chosen));
         }
-        return ExportParser.parse(file, name, sha256, ExportProfile.load(Path.of(argument)));
+        return ExportParser.parse(file, name, sha256, kind.toLowerCase(Locale.ROOT),
+            ExportProfile.load(Path.of(argument)));
       default:
         throw new IllegalArgumentException(String.format(UNKNOWN_FORMAT, chosen));
     }
