@@ -1,0 +1,111 @@
+package dev.engranaje.workers.finance.einvoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads business-term values out of {@link XmlNode}s for one file: decimals, dates and codes. It
+ * records where each term was found in {@link #positions()} and refuses a malformed value naming the
+ * file, the position and the term. Not thread-safe (one per file read).
+ */
+final class TermReader {
+  static final String NOT_DECIMAL = "Expected a decimal number for %s, but found '%s'";
+  static final String NOT_DATE = "Expected an ISO date (yyyy-MM-dd) for %s, but found '%s'";
+  static final String NOT_CII_DATE = "Expected a date in format 102 (yyyyMMdd) for %s, but found '%s'%s";
+
+  private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private final String source;
+  private final SourcePositions positions = new SourcePositions();
+
+  TermReader(String source) {
+    this.source = source;
+  }
+
+  String source() {
+    return source;
+  }
+
+  SourcePositions positions() {
+    return positions;
+  }
+
+  /** The text at {@code path} below {@code node}, recorded under {@code key}; {@code null} when absent. */
+  String text(XmlNode node, String path, String key) {
+    Optional<XmlNode> found = node.at(path);
+    if (found.isEmpty() || found.get().text().isEmpty()) {
+      return null;
+    }
+    positions.put(key, found.get());
+    return found.get().text();
+  }
+
+  /** The decimal at {@code path} below {@code node}; {@code null} when absent. */
+  BigDecimal decimal(XmlNode node, String path, String key) throws EinvoiceException {
+    Optional<XmlNode> found = node.at(path);
+    return found.isEmpty() ? null : decimal(found.get(), key);
+  }
+
+  /** The decimal text of {@code node} itself; {@code null} when it is empty. */
+  BigDecimal decimal(XmlNode node, String key) throws EinvoiceException {
+    String text = node.text();
+    if (text.isEmpty()) {
+      return null;
+    }
+    positions.put(key, node);
+    // xs:decimal: optional sign, digits, optional fraction; no exponent, no grouping, no comma
+    if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+      throw new EinvoiceException(source, node.position(), String.format(NOT_DECIMAL, key, text));
+    }
+    return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+  }
+
+  /** An ISO date (UBL) at {@code path}; {@code null} when absent. */
+  LocalDate isoDate(XmlNode node, String path, String key) throws EinvoiceException {
+    Optional<XmlNode> found = node.at(path).filter(n -> !n.text().isEmpty());
+    if (found.isEmpty()) {
+      return null;
+    }
+    positions.put(key, found.get());
+    try {
+      return LocalDate.parse(found.get().text());
+    } catch (DateTimeParseException e) {
+      throw new EinvoiceException(source, found.get().position(), String.format(NOT_DATE, key, found.get().text()), e);
+    }
+  }
+
+  /** A CII {@code udt:DateTimeString} (format 102) at {@code path}; {@code null} when absent. */
+  LocalDate ciiDate(XmlNode node, String path, String key) throws EinvoiceException {
+    Optional<XmlNode> found = node.at(path).filter(n -> !n.text().isEmpty());
+    if (found.isEmpty()) {
+      return null;
+    }
+    XmlNode date = found.get();
+    positions.put(key, date);
+    String format = date.attribute("format").orElse("102");
+    if (!format.equals("102")) {
+      throw new EinvoiceException(source, date.position(),
+          String.format(NOT_CII_DATE, key, date.text(), " (format '" + format + "')"));
+    }
+    try {
+      return LocalDate.parse(date.text(), BASIC);
+    } catch (DateTimeParseException e) {
+      throw new EinvoiceException(source, date.position(), String.format(NOT_CII_DATE, key, date.text(), ""), e);
+    }
+  }
+
+  /** A code, trimmed and upper case; {@code null} when absent. */
+  String code(XmlNode node, String path, String key) {
+    String text = text(node, path, key);
+    return text == null ? null : text.toUpperCase(Locale.ROOT);
+  }
+
+  /** An account or VAT identifier without blanks, upper case; {@code null} when absent. */
+  static String compact(String text) {
+    return text == null ? null : text.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+  }
+}
