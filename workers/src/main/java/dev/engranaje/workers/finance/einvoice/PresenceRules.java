@@ -9,7 +9,7 @@ import java.util.List;
  * The EN 16931 cardinality rules the payment side depends on: identity (BR-01 … BR-07), totals
  * (BR-12 … BR-15), lines (BR-16, BR-24), VAT breakdown (BR-CO-18, BR-45 … BR-48) and the due date or
  * terms of a positive amount due (BR-CO-25). Line rules are skipped for the line-less Factur-X profiles
- * (MINIMUM, BASIC WL).
+ * (MINIMUM, BASIC WL), BR-CO-25 for MINIMUM, which cannot carry a due date or terms.
  */
 final class PresenceRules implements RuleSet {
   static final String MISSING = "Expected %s (%s), but the invoice has none";
@@ -46,7 +46,9 @@ final class PresenceRules implements RuleSet {
     breakdownTerms(invoice, positions, found);
     BigDecimal due = totals.amountDue();
     String paymentTerms = invoice.payment() == null ? null : invoice.payment().terms();
-    if (due != null && due.signum() > 0 && invoice.dueDate() == null && paymentTerms == null) {
+    // the Factur-X MINIMUM profile has neither term, so BR-CO-25 cannot apply to it
+    boolean minimum = invoice.specification() != null && invoice.specification().endsWith(":minimum");
+    if (due != null && due.signum() > 0 && invoice.dueDate() == null && paymentTerms == null && !minimum) {
       found.add(new RuleViolation("BR-CO-25", FATAL, "Expected a payment due date (BT-9) or payment terms (BT-20)"
           + " as the amount due (BT-115) " + due.toPlainString() + " is positive, but the invoice has neither",
           positions.of("BT-115")));

@@ -47,8 +47,8 @@ public final class ReadEinvoiceWorker implements JobWorker<ReadEinvoiceWorker.In
   public record Input(String file, String output) {}
 
   /**
-   * The summary the process routes on: all strings, amounts as exact decimal strings as stated in the
-   * invoice, dates ISO; absent values {@code null}.
+   * The summary the process routes on: all strings, amounts as exact decimal strings with at least two
+   * decimals ({@code "336.90"} for a stated {@code 336.9}), dates ISO; absent values {@code null}.
    *
    * @param format {@code ubl}, {@code cii} or {@code factur-x}
    * @param netTotal the invoice total without VAT (BT-109)
@@ -125,8 +125,9 @@ public final class ReadEinvoiceWorker implements JobWorker<ReadEinvoiceWorker.In
         invoice.buyer() == null ? null : invoice.buyer().name());
   }
 
+  /** At least two decimals ({@code "336.9"} as {@code "336.90"}), never fewer than stated: lossless. */
   private static String text(BigDecimal amount) {
-    return amount == null ? null : amount.toPlainString();
+    return amount == null ? null : (amount.scale() < 2 ? amount.setScale(2) : amount).toPlainString();
   }
 
   private static String text(LocalDate date) {
