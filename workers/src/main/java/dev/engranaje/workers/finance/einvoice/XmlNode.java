@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param path the element path with prefixes as written, e.g. {@code /Invoice/cac:InvoiceLine[2]/cbc:ID}
  * @param attributes attribute values by local name
  * @param text the element's own text, trimmed; {@code ""} when it has none
- * @param line the line of the start tag (1-based; -1 when unknown)
- * @param column the column of the start tag (1-based; -1 when unknown)
+ * @param line the line where the start tag ends, as StAX reports it (1-based; -1 when unknown)
+ * @param column the column just after the start tag (1-based; -1 when unknown)
  */
 record XmlNode(String namespace, String name, String path, Map<String, String> attributes, String text,
     List<XmlNode> children, int line, int column) {
