@@ -1,6 +1,7 @@
 package dev.engranaje.workers.finance.einvoice;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +50,9 @@ final class CiiReader {
     return new DocumentTotals(null, null, null, null, null, null, null, null, null);
   }
 
-  private static java.time.LocalDate dueDate(XmlNode settlement, TermReader terms) throws EinvoiceException {
+  private static LocalDate dueDate(XmlNode settlement, TermReader terms) throws EinvoiceException {
     for (XmlNode paymentTerms : settlement.all("SpecifiedTradePaymentTerms")) {
-      java.time.LocalDate due = terms.ciiDate(paymentTerms, "DueDateDateTime/DateTimeString", "BT-9");
+      LocalDate due = terms.ciiDate(paymentTerms, "DueDateDateTime/DateTimeString", "BT-9");
       if (due != null) {
         return due;
       }

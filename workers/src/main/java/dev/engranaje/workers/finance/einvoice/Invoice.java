@@ -2,6 +2,7 @@ package dev.engranaje.workers.finance.einvoice;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One e-invoice in the normalised model, whatever syntax it came in. Business terms follow EN 16931
@@ -44,7 +45,7 @@ public record Invoice(String source, InvoiceFormat format, String embeddedFile, 
    * so are not EN 16931 invoices: the line rules (BR-16, BR-CO-10, BR-S-08 …) do not apply to them.
    */
   public boolean withoutLines() {
-    String spec = specification == null ? "" : specification.toLowerCase(java.util.Locale.ROOT);
+    String spec = specification == null ? "" : specification.toLowerCase(Locale.ROOT);
     return spec.endsWith(":minimum") || spec.endsWith(":basicwl");
   }
 }

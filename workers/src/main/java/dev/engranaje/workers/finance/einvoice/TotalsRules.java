@@ -19,10 +19,16 @@ final class TotalsRules implements RuleSet {
 
   @Override
   public void check(Invoice invoice, SourcePositions positions, List<RuleViolation> found) {
+    netSums(invoice, positions, found);
+    grossSums(invoice, positions, found);
+    decimals(invoice, positions, found);
+  }
+
+  /** BR-CO-10 … BR-CO-13: lines, document allowances and charges, total without VAT. */
+  private static void netSums(Invoice invoice, SourcePositions positions, List<RuleViolation> found) {
     DocumentTotals t = invoice.totals();
-    List<AllowanceCharge> documentLevel = invoice.allowancesAndCharges();
-    BigDecimal allowances = sum(documentLevel, false);
-    BigDecimal charges = sum(documentLevel, true);
+    BigDecimal allowances = sum(invoice.allowancesAndCharges(), false);
+    BigDecimal charges = sum(invoice.allowancesAndCharges(), true);
     if (!invoice.withoutLines() && t.lineNetTotal() != null
         && invoice.lines().stream().allMatch(l -> l.netAmount() != null)) {
       BigDecimal lines = invoice.lines().stream().map(InvoiceLine::netAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -43,6 +49,11 @@ final class TotalsRules implements RuleSet {
           "BT-106 " + t.lineNetTotal().toPlainString() + " - BT-107 " + Money.orZero(t.allowanceTotal()).toPlainString()
               + " + BT-108 " + Money.orZero(t.chargeTotal()).toPlainString(), net, positions, found);
     }
+  }
+
+  /** BR-CO-14 … BR-CO-16: total VAT, total with VAT, amount due. */
+  private static void grossSums(Invoice invoice, SourcePositions positions, List<RuleViolation> found) {
+    DocumentTotals t = invoice.totals();
     if (t.taxTotal() != null && !invoice.vatBreakdown().isEmpty()
         && invoice.vatBreakdown().stream().allMatch(v -> v.taxAmount() != null)) {
       BigDecimal vat = invoice.vatBreakdown().stream().map(VatBreakdown::taxAmount)
@@ -62,7 +73,6 @@ final class TotalsRules implements RuleSet {
           "BT-112 " + t.grossTotal().toPlainString() + " - BT-113 " + Money.orZero(t.prepaid()).toPlainString()
               + " + BT-114 " + Money.orZero(t.rounding()).toPlainString(), due, positions, found);
     }
-    decimals(invoice, positions, found);
   }
 
   private static void compare(String rule, String what, String term, BigDecimal stated, String formula,

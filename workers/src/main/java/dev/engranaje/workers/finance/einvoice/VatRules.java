@@ -3,9 +3,11 @@ package dev.engranaje.workers.finance.einvoice;
 import static dev.engranaje.workers.finance.einvoice.RuleViolation.Severity.FATAL;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The VAT breakdown recomputed per category and rate, with the rule ids of EN 16931 for each category
@@ -50,7 +52,7 @@ final class VatRules implements RuleSet {
       String prefix = RULE_PREFIX.get(vat.category());
       if (prefix == null) {
         found.add(new RuleViolation("BR-CL-17", FATAL, "Expected a VAT category code of UNCL5305 (" + String.join(", ",
-            new java.util.TreeSet<>(RULE_PREFIX.keySet())) + ") in VAT breakdown " + (i + 1) + ", but it is '"
+            new TreeSet<>(RULE_PREFIX.keySet())) + ") in VAT breakdown " + (i + 1) + ", but it is '"
             + vat.category() + "'", at));
         continue;
       }
@@ -122,9 +124,9 @@ final class VatRules implements RuleSet {
   }
 
   private static void usedCategories(Invoice invoice, List<RuleViolation> found) {
-    java.util.Set<String> present = new java.util.HashSet<>();
+    Set<String> present = new HashSet<>();
     invoice.vatBreakdown().forEach(v -> present.add(v.category()));
-    java.util.Set<String> reported = new java.util.HashSet<>();
+    Set<String> reported = new HashSet<>();
     for (InvoiceLine line : invoice.lines()) {
       String category = line.vatCategory();
       if (category != null && RULE_PREFIX.containsKey(category) && !present.contains(category) && reported.add(category)) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * The EN 16931 arithmetic on invoices whose amounts each case states ({@link CiiSample}): what adds up
  * (with the rounding EN 16931 allows) passes, what does not is named by its rule id with the amounts.
  */
-class En16931CheckTest {
+class EinvoiceRulesTest {
   private final EinvoiceReader reader = new EinvoiceReader();
   private final En16931Check check = new En16931Check();
 
