@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Parses an e-invoice XML into {@link XmlNode}s with the secured StAX factory of {@link SecureXml}. A
  * document type declaration (and with it every entity, internal or external) is refused outright, as
- * is an unresolved entity reference; a malformed document is refused naming line and column.
+ * is an unresolved entity reference; a malformed document is refused naming line and column. Nesting
+ * and element count are capped ({@value #MAX_DEPTH}, {@value #MAX_ELEMENTS}).
  * Stateless and thread-safe.
  */
 final class XmlTreeReader {
@@ -26,6 +27,13 @@ final class XmlTreeReader {
   static final String ENTITY = "Expected no entity references (DTDs and entities are refused), but found '&%s;'";
   static final String MALFORMED = "Expected well-formed XML, but %s";
   static final String EMPTY = "Expected an XML document, but the file has no root element";
+  static final String TOO_DEEP = "Expected elements nested at most %d deep (an invoice needs about 15), but '%s' is deeper";
+  static final String TOO_MANY = "Expected at most %d elements in an e-invoice, but the document has more";
+
+  /** UBL and CII nest about 15 deep; the cap keeps a hostile document from exhausting memory. */
+  static final int MAX_DEPTH = 64;
+  /** Far above any real invoice (10,000 lines of UBL are about 400,000 elements). */
+  static final int MAX_ELEMENTS = 1_000_000;
 
   private XmlTreeReader() {}
 
@@ -45,13 +53,22 @@ final class XmlTreeReader {
   private static XmlNode build(XMLStreamReader reader, String source) throws XMLStreamException, EinvoiceException {
     Deque<Open> open = new ArrayDeque<>();
     XmlNode root = null;
+    int elements = 0;
     while (reader.hasNext()) {
       int event = reader.next();
       switch (event) {
         case XMLStreamConstants.DTD -> throw new EinvoiceException(source, here(reader), DOCTYPE);
         case XMLStreamConstants.ENTITY_REFERENCE ->
             throw new EinvoiceException(source, here(reader), String.format(ENTITY, reader.getLocalName()));
-        case XMLStreamConstants.START_ELEMENT -> open.push(start(reader, open.peek()));
+        case XMLStreamConstants.START_ELEMENT -> {
+          if (open.size() >= MAX_DEPTH) {
+            throw new EinvoiceException(source, here(reader), String.format(TOO_DEEP, MAX_DEPTH, open.peek().path));
+          }
+          if (++elements > MAX_ELEMENTS) {
+            throw new EinvoiceException(source, here(reader), String.format(TOO_MANY, MAX_ELEMENTS));
+          }
+          open.push(start(reader, open.peek()));
+        }
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
           if (!open.isEmpty()) {
             open.peek().text.append(reader.getText());

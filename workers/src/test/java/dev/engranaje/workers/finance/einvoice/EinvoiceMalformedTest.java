@@ -77,6 +77,17 @@ class EinvoiceMalformedTest {
   }
 
   @Test
+  void shouldRefuseNamingTheDepthWhenElementsAreNestedBeyondAnyInvoice() {
+    String deep = "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">" + "<a>".repeat(100)
+        + "</a>".repeat(100) + "</Invoice>";
+
+    EinvoiceException refused = refusal(deep, "deep.xml");
+
+    assertThat(refused.getMessage()).contains("Expected elements nested at most 64 deep");
+    assertThat(refused.position()).startsWith("line 1, column ");
+  }
+
+  @Test
   void shouldNameRootAndNamespaceWhenTheNamespaceIsWrong() throws Exception {
     String xml = corpus("peppol-base-example.xml")
         .replace("xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\"",
