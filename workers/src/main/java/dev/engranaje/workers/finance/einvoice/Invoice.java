@@ -3,6 +3,7 @@ package dev.engranaje.workers.finance.einvoice;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One e-invoice in the normalised model, whatever syntax it came in. Business terms follow EN 16931
@@ -38,6 +39,17 @@ public record Invoice(String source, InvoiceFormat format, String embeddedFile, 
     lines = List.copyOf(lines);
     allowancesAndCharges = List.copyOf(allowancesAndCharges);
     vatBreakdown = List.copyOf(vatBreakdown);
+  }
+
+  /** UNTDID 1001 document types that are credit notes (EN 16931 allows these for BT-3). */
+  static final Set<String> CREDIT_NOTE_TYPES = Set.of("81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "532");
+
+  /**
+   * True for a credit note (type code 381 and the other credit types, or a UBL {@code CreditNote}): its
+   * amounts are owed to the buyer, so nothing is to be paid to the supplier.
+   */
+  public boolean creditNote() {
+    return typeCode != null && CREDIT_NOTE_TYPES.contains(typeCode.strip());
   }
 
   /**

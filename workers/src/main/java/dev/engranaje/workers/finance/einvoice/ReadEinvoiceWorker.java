@@ -51,12 +51,15 @@ public final class ReadEinvoiceWorker implements JobWorker<ReadEinvoiceWorker.In
    * decimals ({@code "336.90"} for a stated {@code 336.9}), dates ISO; absent values {@code null}.
    *
    * @param format {@code ubl}, {@code cii} or {@code factur-x}
+   * @param kind {@code invoice}, or {@code credit-note} (type code 381 and the other credit types): a
+   *     credit note's amounts are owed to the buyer, never paid to the supplier
+   * @param typeCode the invoice type code (BT-3), e.g. {@code 380}
    * @param netTotal the invoice total without VAT (BT-109)
    * @param taxTotal the total VAT (BT-110)
    * @param grossTotal the invoice total with VAT (BT-112)
    * @param amountDue the amount due for payment (BT-115): what to pay, less any prepaid amount
    */
-  public record Summary(String format, String supplierName, String supplierVatId, String supplierIban,
+  public record Summary(String format, String kind, String typeCode, String supplierName, String supplierVatId, String supplierIban,
       String supplierBic, String invoiceNumber, String issueDate, String dueDate, String currency, String netTotal,
       String taxTotal, String grossTotal, String amountDue, String paymentReference, String buyerName) {}
 
@@ -117,7 +120,8 @@ public final class ReadEinvoiceWorker implements JobWorker<ReadEinvoiceWorker.In
     Party supplier = invoice.supplier();
     PaymentInstructions payment = invoice.payment();
     DocumentTotals totals = invoice.totals();
-    return new Summary(invoice.format().id(), supplier == null ? null : supplier.name(),
+    return new Summary(invoice.format().id(), invoice.creditNote() ? "credit-note" : "invoice", invoice.typeCode(),
+        supplier == null ? null : supplier.name(),
         supplier == null ? null : supplier.vatId(), payment == null ? null : payment.iban(),
         payment == null ? null : payment.bic(), invoice.invoiceNumber(), text(invoice.issueDate()),
         text(invoice.dueDate()), invoice.currency(), text(totals.netTotal()), text(totals.taxTotal()),

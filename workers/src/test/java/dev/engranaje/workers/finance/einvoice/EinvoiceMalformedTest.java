@@ -195,6 +195,8 @@ class EinvoiceMalformedTest {
     ParsedInvoice parsed = reader.read(xml.getBytes(StandardCharsets.UTF_8), "credit.xml");
 
     assertThat(parsed.invoice().typeCode()).isEqualTo("381");
+    assertThat(parsed.invoice().creditNote()).isTrue();
+    assertThat(ReadEinvoiceWorker.summary(parsed.invoice()).kind()).isEqualTo("credit-note");
     assertThat(parsed.invoice().lines()).extracting(InvoiceLine::quantity).map(Object::toString).containsExactly("7", "-3");
     assertThat(check.check(parsed)).isEmpty();
   }

@@ -97,7 +97,8 @@ class EinvoiceWorkerEndToEndTest {
     // then: the summary is small and every amount is text with two decimals
     @SuppressWarnings("unchecked")
     Map<String, Object> invoice = (Map<String, Object>) variables.get("invoice");
-    assertThat(invoice).containsEntry("format", "ubl").containsEntry("supplierName", "Lieferant GmbH")
+    assertThat(invoice).containsEntry("format", "ubl").containsEntry("kind", "invoice").containsEntry("typeCode", "380")
+        .containsEntry("supplierName", "Lieferant GmbH")
         .containsEntry("supplierVatId", "DE123456789").containsEntry("supplierIban", "DE02120300000000202051")
         .containsEntry("supplierBic", "BYLADEM1001").containsEntry("invoiceNumber", "471102")
         .containsEntry("issueDate", "2018-03-05").containsEntry("currency", "EUR")
