@@ -19,7 +19,12 @@ import java.util.TreeSet;
  *       allowances of that category (and rate, for S, L and M);
  *   <li>{@code BR-x-09}: its tax is taxable amount × rate / 100 rounded to two decimals (S, L, M), or
  *       zero (the others);
+ *   <li>{@code BR-x-05}: a line's VAT rate fits its category (S above zero, L and M zero or more, Z, E,
+ *       AE, K and G zero, O none);
+ *   <li>{@code BR-x-10}: an exempt breakdown (E, AE, K, G, O) gives an exemption reason, a standard or
+ *       zero rated one (S, Z) gives none;
  *   <li>{@code BR-S-02}: standard-rated lines need the seller's VAT id or tax registration;
+ *   <li>{@code BR-CO-09}: VAT identifiers start with a two-letter country prefix;
  *   <li>{@code BR-CL-17}: the category code is one of those.
  * </ul>
  */
@@ -29,6 +34,8 @@ final class VatRules implements RuleSet {
       Map.of("S", "S", "Z", "Z", "E", "E", "AE", "AE", "K", "IC", "G", "G", "O", "O", "L", "AF", "M", "AG");
   /** Categories whose breakdown is per rate and whose tax is computed from the rate. */
   static final Set<String> WITH_RATE = Set.of("S", "L", "M");
+  /** Categories whose breakdown must give an exemption reason (BR-x-10); S and Z must not. */
+  static final Set<String> EXEMPT = Set.of("E", "AE", "K", "G", "O");
 
   static final String TAXABLE =
       "Expected the taxable amount (BT-116) of VAT breakdown %d (category %s%s) to equal Σ line net amounts %s"
@@ -62,9 +69,60 @@ final class VatRules implements RuleSet {
       if (vat.taxAmount() != null && vat.taxableAmount() != null) {
         tax(i + 1, vat, prefix, at, found);
       }
+      exemption(i + 1, vat, prefix, at, found);
     }
     if (!invoice.withoutLines()) {
       usedCategories(invoice, found);
+      lineRates(invoice, positions, found);
+    }
+    vatIdentifiers(invoice, positions, found);
+  }
+
+  private static void exemption(int index, VatBreakdown vat, String prefix, String at, List<RuleViolation> found) {
+    boolean exempt = EXEMPT.contains(vat.category());
+    if (exempt && vat.exemptionReason() == null) {
+      found.add(new RuleViolation("BR-" + prefix + "-10", FATAL, "Expected VAT breakdown " + index + " (category "
+          + vat.category() + ") to give an exemption reason (BT-120 or BT-121), but it gives none", at));
+    } else if (!exempt && vat.exemptionReason() != null && (vat.category().equals("S") || vat.category().equals("Z"))) {
+      found.add(new RuleViolation("BR-" + prefix + "-10", FATAL, "Expected VAT breakdown " + index + " (category "
+          + vat.category() + ") to give no exemption reason, but it gives '" + vat.exemptionReason() + "'", at));
+    }
+  }
+
+  private static void lineRates(Invoice invoice, SourcePositions positions, List<RuleViolation> found) {
+    for (int i = 0; i < invoice.lines().size(); i++) {
+      InvoiceLine line = invoice.lines().get(i);
+      String category = line.vatCategory();
+      String prefix = category == null ? null : RULE_PREFIX.get(category);
+      if (prefix == null) {
+        continue;
+      }
+      BigDecimal rate = line.vatRate();
+      String expected = switch (category) {
+        case "S" -> rate != null && rate.signum() > 0 ? null : "a VAT rate above zero";
+        case "L", "M" -> rate != null && rate.signum() >= 0 ? null : "a VAT rate of zero or more";
+        case "O" -> rate == null ? null : "no VAT rate";
+        default -> rate != null && rate.signum() == 0 ? null : "a VAT rate of 0";
+      };
+      if (expected != null) {
+        found.add(new RuleViolation("BR-" + prefix + "-05", FATAL, "Expected invoice line " + line.id() + " (category "
+            + category + ") to have " + expected + " (BT-152), but it has " + (rate == null ? "none" : rate.toPlainString()),
+            positions.of(SourcePositions.in("BG-25", i + 1, "BT-151"))));
+      }
+    }
+  }
+
+  private static void vatIdentifiers(Invoice invoice, SourcePositions positions, List<RuleViolation> found) {
+    vatIdentifier(invoice.supplier(), "BT-31", "seller", positions, found);
+    vatIdentifier(invoice.buyer(), "BT-48", "buyer", positions, found);
+  }
+
+  private static void vatIdentifier(Party party, String term, String who, SourcePositions positions,
+      List<RuleViolation> found) {
+    if (party != null && party.vatId() != null && !party.vatId().matches("[A-Z]{2}.+")) {
+      found.add(new RuleViolation("BR-CO-09", FATAL, "Expected the " + who + "'s VAT identifier (" + term + ") to start"
+          + " with a two-letter country prefix (ISO 3166-1 alpha-2, EL for Greece), but it is '" + party.vatId() + "'",
+          positions.of(term)));
     }
   }
 

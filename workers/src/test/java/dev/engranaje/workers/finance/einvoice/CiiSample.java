@@ -47,7 +47,7 @@ final class CiiSample {
           <ram:CalculatedAmount>%s</ram:CalculatedAmount><ram:TypeCode>VAT</ram:TypeCode>%s
           <ram:BasisAmount>%s</ram:BasisAmount><ram:CategoryCode>%s</ram:CategoryCode>%s
         </ram:ApplicableTradeTax>
-        """.formatted(tax, category.equals("S") ? "" : "<ram:ExemptionReason>Exempt</ram:ExemptionReason>", basis,
+        """.formatted(tax, category.equals("S") || category.equals("Z") ? "" : "<ram:ExemptionReason>Exempt</ram:ExemptionReason>", basis,
         category, rate(rate)));
     return this;
   }

@@ -114,6 +114,33 @@ class EinvoiceRulesTest {
   }
 
   @Test
+  void shouldNameTheRateAndExemptionRulesWhenCategoriesAndRatesDisagree() throws Exception {
+    CiiSample sample = new CiiSample().line("1", "100.00", "100.00", "S", "0").line("1", "10.00", "10.00", "E", "7")
+        .vat("S", "0", "100.00", "0.00").vat("E", "0", "10.00", "0.00")
+        .sums("110.00", null, null, "110.00", "0.00", "110.00", null, null, "110.00");
+    byte[] xml = new String(sample.xml(), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("<ram:ExemptionReason>Exempt</ram:ExemptionReason>", "")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    List<String> rules = check.check(reader.read(xml, "rates.xml")).stream().map(RuleViolation::rule).toList();
+
+    assertThat(rules).containsExactly("BR-E-10", "BR-S-05", "BR-E-05");
+  }
+
+  @Test
+  void shouldNameBrCo09WhenTheSellersVatIdHasNoCountryPrefix() throws Exception {
+    CiiSample sample = new CiiSample().line("1", "100.00", "100.00", "S", "19").vat("S", "19", "100.00", "19.00")
+        .sums("100.00", null, null, "100.00", "19.00", "119.00", null, null, "119.00");
+    byte[] xml = new String(sample.xml(), java.nio.charset.StandardCharsets.UTF_8)
+        .replace(">DE123456789<", ">123456789<").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(check.check(reader.read(xml, "vat.xml"))).singleElement().satisfies(v -> {
+      assertThat(v.rule()).isEqualTo("BR-CO-09");
+      assertThat(v.message()).endsWith("but it is '123456789'");
+    });
+  }
+
+  @Test
   void shouldRefuseTotalsWithMoreThanTwoDecimalsButOnlyWarnForALineWithFour() throws Exception {
     CiiSample sample = new CiiSample().line("1", "47.0504", "47.0504", "S", "19").vat("S", "19", "47.05", "8.94")
         .sums("47.05", null, null, "47.05", "8.94", "55.990", null, null, "55.99");
