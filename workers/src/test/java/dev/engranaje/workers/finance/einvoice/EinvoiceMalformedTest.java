@@ -67,6 +67,17 @@ class EinvoiceMalformedTest {
   }
 
   @Test
+  void shouldRefuseTheDoctypeWithoutFetchingItWhenTheXmlNamesAnExternalDtd() throws Exception {
+    String xml = corpus("peppol-base-example.xml").replaceFirst("<\\?xml[^>]*\\?>",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE Invoice SYSTEM \"http://127.0.0.1:9/evil.dtd\">");
+
+    EinvoiceException refused = refusal(xml, "dtd.xml");
+
+    assertThat(refused.getMessage()).contains(XmlTreeReader.DOCTYPE);
+    assertThat(refused.getCause()).isNull();
+  }
+
+  @Test
   void shouldRefuseTheDoctypeWhenTheXmlIsAnEntityExpansionBomb() {
     String bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
         + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
