@@ -72,7 +72,8 @@ final class TermReader {
     }
     positions.put(key, found.get());
     try {
-      return LocalDate.parse(found.get().text());
+      // xs:date may carry a time zone (2017-11-13Z, 2017-11-13+01:00); the calendar date is what counts
+      return LocalDate.parse(found.get().text().replaceFirst("(Z|[+-]\\d{2}:\\d{2})$", ""));
     } catch (DateTimeParseException e) {
       throw new EinvoiceException(source, found.get().position(), String.format(NOT_DATE, key, found.get().text()), e);
     }

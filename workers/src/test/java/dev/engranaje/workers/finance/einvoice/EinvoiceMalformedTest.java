@@ -152,6 +152,18 @@ class EinvoiceMalformedTest {
   }
 
   @Test
+  void shouldTakeTheCalendarDateWhenAUblDateCarriesATimeZone() throws Exception {
+    String xml = corpus("peppol-base-example.xml").replace("<cbc:IssueDate>2017-11-13</cbc:IssueDate>",
+        "<cbc:IssueDate>2017-11-13+01:00</cbc:IssueDate>").replace("<cbc:DueDate>2017-12-01</cbc:DueDate>",
+        "<cbc:DueDate>2017-12-01Z</cbc:DueDate>");
+
+    Invoice invoice = reader.read(xml.getBytes(StandardCharsets.UTF_8), "tz.xml").invoice();
+
+    assertThat(invoice.issueDate()).hasToString("2017-11-13");
+    assertThat(invoice.dueDate()).hasToString("2017-12-01");
+  }
+
+  @Test
   void shouldNameBrCo15AndTheDifferenceWhenTheUblTotalsDoNotAddUp() throws Exception {
     String xml = corpus("peppol-base-example.xml")
         .replace("<cbc:TaxInclusiveAmount currencyID=\"EUR\">1656.25</cbc:TaxInclusiveAmount>",
