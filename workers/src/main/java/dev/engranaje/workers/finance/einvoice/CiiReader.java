@@ -30,6 +30,7 @@ final class CiiReader {
       throws EinvoiceException {
     Optional<XmlNode> settlement = root.at(SETTLEMENT);
     String currency = settlement.isEmpty() ? null : terms.code(settlement.get(), "InvoiceCurrencyCode", "BT-5");
+    terms.expectCurrency(currency);
     XmlNode agreement = root.at(TX + "/ApplicableHeaderTradeAgreement").orElse(null);
     Invoice invoice = new Invoice(terms.source(), format, embeddedFile,
         terms.text(root, "ExchangedDocumentContext/GuidelineSpecifiedDocumentContextParameter/ID", "BT-24"),

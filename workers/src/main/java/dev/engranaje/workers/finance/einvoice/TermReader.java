@@ -16,11 +16,14 @@ final class TermReader {
   static final String NOT_DECIMAL = "Expected a decimal number for %s, but found '%s'";
   static final String NOT_DATE = "Expected an ISO date (yyyy-MM-dd) for %s, but found '%s'";
   static final String NOT_CII_DATE = "Expected a date in format 102 (yyyyMMdd) for %s, but found '%s'%s";
+  static final String OTHER_CURRENCY =
+      "Expected %s in the invoice currency %s (BT-5), but it is in %s; amounts in two currencies cannot be added up";
 
   private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final String source;
   private final SourcePositions positions = new SourcePositions();
+  private String currency;
 
   TermReader(String source) {
     this.source = source;
@@ -32,6 +35,14 @@ final class TermReader {
 
   SourcePositions positions() {
     return positions;
+  }
+
+  /**
+   * From now on, an amount whose {@code currencyID} names another currency than {@code invoiceCurrency}
+   * is refused (Peppol states it as PEPPOL-EN16931-R051; the sums of EN 16931 assume one currency).
+   */
+  void expectCurrency(String invoiceCurrency) {
+    this.currency = invoiceCurrency;
   }
 
   /** The text at {@code path} below {@code node}, recorded under {@code key}; {@code null} when absent. */
@@ -57,6 +68,11 @@ final class TermReader {
       return null;
     }
     positions.put(key, node);
+    Optional<String> amountCurrency = node.attribute("currencyID");
+    if (currency != null && amountCurrency.isPresent() && !amountCurrency.get().equalsIgnoreCase(currency)) {
+      throw new EinvoiceException(source, node.position(),
+          String.format(OTHER_CURRENCY, key, currency, amountCurrency.get()));
+    }
     // xs:decimal: optional sign, digits, optional fraction; no exponent, no grouping, no comma
     if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
       throw new EinvoiceException(source, node.position(), String.format(NOT_DECIMAL, key, text));

@@ -31,6 +31,7 @@ final class UblReader {
       due = terms.isoDate(root, "PaymentMeans/PaymentDueDate", "BT-9");
     }
     String currency = terms.code(root, "DocumentCurrencyCode", "BT-5");
+    terms.expectCurrency(currency);
     Invoice invoice = new Invoice(terms.source(), format, embeddedFile, terms.text(root, "CustomizationID", "BT-24"),
         terms.text(root, "ID", "BT-1"), typeCode, terms.isoDate(root, "IssueDate", "BT-2"), due, currency,
         terms.text(root, "BuyerReference", "BT-10"),

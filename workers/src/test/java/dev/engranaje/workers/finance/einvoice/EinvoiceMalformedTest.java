@@ -152,6 +152,18 @@ class EinvoiceMalformedTest {
   }
 
   @Test
+  void shouldRefuseNamingTheAmountWhenItIsInAnotherCurrencyThanTheInvoice() throws Exception {
+    String xml = corpus("peppol-base-example.xml").replace(
+        "<cbc:TaxInclusiveAmount currencyID=\"EUR\">", "<cbc:TaxInclusiveAmount currencyID=\"USD\">");
+
+    EinvoiceException refused = refusal(xml, "usd.xml");
+
+    assertThat(refused.getMessage()).endsWith("Expected BT-112 in the invoice currency EUR (BT-5), but it is in USD;"
+        + " amounts in two currencies cannot be added up");
+    assertThat(refused.position()).startsWith("line 142, column 50");
+  }
+
+  @Test
   void shouldTakeTheCalendarDateWhenAUblDateCarriesATimeZone() throws Exception {
     String xml = corpus("peppol-base-example.xml").replace("<cbc:IssueDate>2017-11-13</cbc:IssueDate>",
         "<cbc:IssueDate>2017-11-13+01:00</cbc:IssueDate>").replace("<cbc:DueDate>2017-12-01</cbc:DueDate>",
