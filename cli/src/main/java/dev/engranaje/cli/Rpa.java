@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       BenchCommand.class,
       ReconcileCommand.class,
+      EinvoiceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rpa implements Runnable {

@@ -32,6 +32,14 @@ class BuiltInWorkersTest {
     assertThat(configured.jobType()).isEqualTo("rpa:web.run-script:1");
   }
 
+  @Test
+  void shouldDiscoverTheEinvoiceReaderFromTheServiceFiles() throws Exception {
+    WorkerFactory factory = WorkerCatalog.discover().factory("rpa:finance.read-einvoice:1");
+
+    assertThat(factory.create(WorkerSettings.none("rpa:finance.read-einvoice:1", null)).jobType())
+        .isEqualTo("rpa:finance.read-einvoice:1");
+  }
+
   private record JsonSettings(String json) {
     com.fasterxml.jackson.databind.JsonNode node() throws Exception {
       return new ObjectMapper().readTree(json);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engranaje.workers.api.JobWorker;
+import dev.engranaje.workers.finance.einvoice.ReadEinvoiceWorker;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ class FinanceElementTemplatesTest {
         Arguments.of("finance-match.json", new MatchTransactionsWorker(), MatchTransactionsWorker.Result.class,
             List.of("statementRef", "ledgerRef")),
         Arguments.of("finance-write-report.json", new WriteReconciliationReportWorker(),
-            WriteReconciliationReportWorker.Result.class, List.of("resultRef", "statementRef", "ledgerRef")));
+            WriteReconciliationReportWorker.Result.class, List.of("resultRef", "statementRef", "ledgerRef")),
+        Arguments.of("finance-read-einvoice.json", new ReadEinvoiceWorker(), ReadEinvoiceWorker.Result.class,
+            List.of("file")));
   }
 
   @ParameterizedTest(name = "{0}")
