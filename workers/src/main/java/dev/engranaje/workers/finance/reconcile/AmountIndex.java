@@ -1,7 +1,5 @@
 package dev.engranaje.workers.finance.reconcile;
 
-import java.util.Arrays;
-
 /**
  * Positions (entries or items) sorted by amount in thousandths, for range look-ups in
  * {@code O(log n + hits)}: the matcher never compares every entry with every item. Immutable.
@@ -30,20 +28,44 @@ final class AmountIndex {
         positions[j + 1] = moving;
       }
     } else {
-      Integer[] boxed = new Integer[positions.length];
-      for (int i = 0; i < positions.length; i++) {
-        boxed[i] = positions[i];
-      }
-      Arrays.sort(boxed, (a, b) -> before(a, b, amountOf) ? -1 : before(b, a, amountOf) ? 1 : 0);
-      for (int i = 0; i < boxed.length; i++) {
-        positions[i] = boxed[i];
-      }
+      mergeSort(positions, amountOf);
     }
     long[] keys = new long[positions.length];
     for (int i = 0; i < positions.length; i++) {
       keys[i] = amountOf[positions[i]];
     }
     return new AmountIndex(positions, keys);
+  }
+
+  // Bottom-up merge sort of positions by (amount, position), on primitives.
+  private static void mergeSort(int[] positions, long[] amountOf) {
+    int n = positions.length;
+    int[] from = positions;
+    int[] to = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int low = 0; low < n; low += 2 * width) {
+        int middle = Math.min(low + width, n);
+        int high = Math.min(low + 2 * width, n);
+        int i = low;
+        int j = middle;
+        int k = low;
+        while (i < middle && j < high) {
+          to[k++] = before(from[j], from[i], amountOf) ? from[j++] : from[i++];
+        }
+        while (i < middle) {
+          to[k++] = from[i++];
+        }
+        while (j < high) {
+          to[k++] = from[j++];
+        }
+      }
+      int[] swap = from;
+      from = to;
+      to = swap;
+    }
+    if (from != positions) {
+      System.arraycopy(from, 0, positions, 0, n);
+    }
   }
 
   private static boolean before(int a, int b, long[] amountOf) {

@@ -52,21 +52,23 @@ final class Book {
     List<LedgerItem> sortedItems = new ArrayList<>(itemList);
     sortedItems.sort(Comparator.comparing(LedgerItem::id));
     items = new Item[sortedItems.size()];
-    Map<String, List<Integer>> byRef = new HashMap<>();
-    Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-    for (int i = 0; i < items.length; i++) {
-      LedgerItem item = sortedItems.get(i);
-      if (i > 0 && item.id().equals(sortedItems.get(i - 1).id())) {
-        throw new IllegalArgumentException(String.format(DUPLICATE_ITEM, item.id()));
-      }
-      String ref = References.key(item.reference());
-      items[i] = new Item(i, item, millis(item.amount()), item.dueDate() != null ? item.dueDate() : item.documentDate(),
-          ref, prefixed(IBAN_KEY, Names.iban(item.partnerIban())), prefixed(NAME_KEY, name(names, item.partnerName())));
-      if (ref != null) {
-        byRef.computeIfAbsent(ref, k -> new ArrayList<>(1)).add(i);
+    for (int i = 1; i < items.length; i++) {
+      if (sortedItems.get(i).id().equals(sortedItems.get(i - 1).id())) {
+        throw new IllegalArgumentException(String.format(DUPLICATE_ITEM, sortedItems.get(i).id()));
       }
     }
-    byRef.forEach((key, list) -> itemsByReference.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+    Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    // Normalising is independent per item and per entry, so it runs in parallel, each result landing
+    // at its own position (the outcome does not depend on scheduling).
+    java.util.stream.IntStream.range(0, items.length).parallel()
+        .forEach(i -> items[i] = item(i, sortedItems.get(i), names));
+    Map<String, IntList> byRef = new HashMap<>(items.length * 2);
+    for (Item item : items) {
+      if (item.refKey() != null) {
+        byRef.computeIfAbsent(item.refKey(), k -> new IntList()).add(item.position());
+      }
+    }
+    byRef.forEach((key, list) -> itemsByReference.put(key, list.toArray()));
 
     List<StatementEntry> sortedEntries = new ArrayList<>(entryList);
     sortedEntries.sort(Comparator.comparing(StatementEntry::entryId));
@@ -76,21 +78,20 @@ final class Book {
         throw new IllegalArgumentException(String.format(DUPLICATE_ENTRY, sortedEntries.get(e).entryId()));
       }
     }
-    // Tokenising remittance text is the costliest step; each entry is independent, so it runs in
-    // parallel, each result landing at its own position (the outcome does not depend on scheduling).
+    // Tokenising remittance text is the costliest step.
     java.util.stream.IntStream.range(0, entries.length).parallel()
         .forEach(e -> entries[e] = entry(e, sortedEntries.get(e), names));
     entryTaken = new boolean[entries.length];
     itemTaken = new boolean[items.length];
 
     long[] itemMillis = new long[items.length];
-    Map<String, List<Integer>> itemsByKey = new HashMap<>();
+    Map<String, IntList> itemsByKey = new HashMap<>(items.length * 4);
     for (Item item : items) {
       itemMillis[item.position()] = item.millis();
       addKeys(itemsByKey, item.position(), item.ibanKey(), item.nameKey());
     }
     long[] entryMillis = new long[entries.length];
-    Map<String, List<Integer>> entriesByKey = new HashMap<>();
+    Map<String, IntList> entriesByKey = new HashMap<>(entries.length * 4);
     for (Entry entry : entries) {
       entryMillis[entry.position()] = entry.millis();
       addKeys(entriesByKey, entry.position(), entry.ibanKey(), entry.nameKey());
@@ -100,6 +101,12 @@ final class Book {
     int[] all = new int[items.length];
     Arrays.setAll(all, i -> i);
     itemsByAmount = AmountIndex.of(all, itemMillis);
+  }
+
+  private static Item item(int position, LedgerItem item, Map<String, String> names) {
+    return new Item(position, item, millis(item.amount()), item.dueDate() != null ? item.dueDate() : item.documentDate(),
+        References.key(item.reference()), prefixed(IBAN_KEY, Names.iban(item.partnerIban())),
+        prefixed(NAME_KEY, name(names, item.partnerName())));
   }
 
   private Entry entry(int position, StatementEntry entry, Map<String, String> names) {
@@ -142,12 +149,29 @@ final class Book {
     return cache.computeIfAbsent(raw, Names::name);
   }
 
-  private static void addKeys(Map<String, List<Integer>> byKey, int position, String iban, String name) {
+  private static void addKeys(Map<String, IntList> byKey, int position, String iban, String name) {
     if (iban != null) {
-      byKey.computeIfAbsent(iban, k -> new ArrayList<>(2)).add(position);
+      byKey.computeIfAbsent(iban, k -> new IntList()).add(position);
     }
     if (name != null) {
-      byKey.computeIfAbsent(name, k -> new ArrayList<>(2)).add(position);
+      byKey.computeIfAbsent(name, k -> new IntList()).add(position);
+    }
+  }
+
+  /** A growable list of positions without boxing. */
+  private static final class IntList {
+    private int[] values = new int[2];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
     }
   }
 
@@ -155,10 +179,9 @@ final class Book {
     return key == null ? null : prefix + key;
   }
 
-  private static Map<String, AmountIndex> index(Map<String, List<Integer>> byKey, long[] millis) {
+  private static Map<String, AmountIndex> index(Map<String, IntList> byKey, long[] millis) {
     Map<String, AmountIndex> index = new HashMap<>(byKey.size() * 2);
-    byKey.forEach((key, list) -> index.put(key, AmountIndex.of(list.stream().mapToInt(Integer::intValue).toArray(),
-        millis)));
+    byKey.forEach((key, list) -> index.put(key, AmountIndex.of(list.toArray(), millis)));
     return index;
   }
 

@@ -9,6 +9,12 @@ import java.util.List;
  */
 record Candidate(int[] entries, int[] items, boolean conclusive, List<Evidence> evidence) {
   Candidate {
-    evidence = evidence.stream().filter(java.util.Objects::nonNull).toList();
+    List<Evidence> kept = new java.util.ArrayList<>(evidence.size());
+    for (Evidence fact : evidence) {
+      if (fact != null) {
+        kept.add(fact);
+      }
+    }
+    evidence = java.util.Collections.unmodifiableList(kept);
   }
 }

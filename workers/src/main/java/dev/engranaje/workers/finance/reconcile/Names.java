@@ -58,6 +58,9 @@ final class Names {
     if (raw == null) {
       return null;
     }
+    if (isCompact(raw)) {
+      return raw;
+    }
     StringBuilder compact = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
@@ -66,5 +69,19 @@ final class Names {
       }
     }
     return compact.length() == 0 ? null : compact.toString();
+  }
+
+  // Already without spaces and in upper case (as IBANs mostly come): nothing to do.
+  private static boolean isCompact(String raw) {
+    if (raw.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

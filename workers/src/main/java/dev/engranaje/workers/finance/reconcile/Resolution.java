@@ -2,9 +2,7 @@ package dev.engranaje.workers.finance.reconcile;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,14 +28,14 @@ final class Resolution {
   }
 
   List<MatchGroup> resolve(List<Candidate> candidates) {
-    Map<Integer, List<Candidate>> byEntry = new HashMap<>();
-    Map<Integer, List<Candidate>> byItem = new HashMap<>();
+    Sharing byEntry = new Sharing(book.entries.length);
+    Sharing byItem = new Sharing(book.items.length);
     for (Candidate candidate : candidates) {
       for (int e : candidate.entries()) {
-        byEntry.computeIfAbsent(e, k -> new ArrayList<>(1)).add(candidate);
+        byEntry.add(e, candidate);
       }
       for (int i : candidate.items()) {
-        byItem.computeIfAbsent(i, k -> new ArrayList<>(1)).add(candidate);
+        byItem.add(i, candidate);
       }
     }
     List<MatchGroup> groups = new ArrayList<>();
@@ -77,23 +75,62 @@ final class Resolution {
     return groups;
   }
 
-  private static List<Candidate> rivals(Candidate candidate, Map<Integer, List<Candidate>> byEntry,
-      Map<Integer, List<Candidate>> byItem) {
-    List<Candidate> rivals = new ArrayList<>();
+  private static List<Candidate> rivals(Candidate candidate, Sharing byEntry, Sharing byItem) {
+    List<Candidate> rivals = null;
     for (int e : candidate.entries()) {
-      addOthers(byEntry.get(e), candidate, rivals);
+      rivals = byEntry.addOthers(e, candidate, rivals);
     }
     for (int i : candidate.items()) {
-      addOthers(byItem.get(i), candidate, rivals);
+      rivals = byItem.addOthers(i, candidate, rivals);
     }
-    return rivals;
+    return rivals == null ? List.of() : rivals;
   }
 
-  private static void addOthers(List<Candidate> sharing, Candidate self, List<Candidate> rivals) {
-    for (Candidate other : sharing) {
-      if (other != self && !rivals.contains(other)) {
-        rivals.add(other);
+  /**
+   * The candidates that hold each position (entry or item), by position: most positions are held by
+   * one candidate, kept without a list; a second one turns the slot into a list.
+   */
+  private static final class Sharing {
+    private final Object[] holders;
+
+    Sharing(int positions) {
+      holders = new Object[positions];
+    }
+
+    @SuppressWarnings("unchecked")
+    void add(int position, Candidate candidate) {
+      Object held = holders[position];
+      if (held == null) {
+        holders[position] = candidate;
+      } else if (held instanceof Candidate first) {
+        List<Candidate> list = new ArrayList<>(2);
+        list.add(first);
+        list.add(candidate);
+        holders[position] = list;
+      } else {
+        ((List<Candidate>) held).add(candidate);
       }
+    }
+
+    /** Adds to {@code rivals} (made when first needed) the holders of {@code position} other than {@code self}. */
+    @SuppressWarnings("unchecked")
+    List<Candidate> addOthers(int position, Candidate self, List<Candidate> rivals) {
+      Object held = holders[position];
+      if (held == null || held == self) {
+        return rivals;
+      }
+      List<Candidate> sharing = held instanceof Candidate one ? List.of(one) : (List<Candidate>) held;
+      for (Candidate other : sharing) {
+        if (other != self) {
+          if (rivals == null) {
+            rivals = new ArrayList<>(2);
+          }
+          if (!rivals.contains(other)) {
+            rivals.add(other);
+          }
+        }
+      }
+      return rivals;
     }
   }
 
