@@ -73,10 +73,14 @@ public final class EinvoiceReader {
     throw new EinvoiceException(source, root.position(), String.format(UNKNOWN_ROOT, root.name(), root.namespace()));
   }
 
-  /** A PDF header in the first KiB, as PDF readers accept it. */
+  /**
+   * A PDF header in the first KiB (PDF readers accept leading junk), unless the file starts like XML
+   * (after a byte order mark and blanks), so an XML that mentions "%PDF-" in a note stays XML.
+   */
   private static boolean isPdf(byte[] content) {
     String head = new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1);
-    return head.contains("%PDF-");
+    String start = head.replaceFirst("^(\u00EF\u00BB\u00BF|\u00FE\u00FF|\u00FF\u00FE)?\\s*", "");
+    return !start.startsWith("<") && head.contains("%PDF-");
   }
 
   private static String sha256(byte[] content) {

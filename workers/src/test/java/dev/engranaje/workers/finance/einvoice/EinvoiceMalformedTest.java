@@ -237,6 +237,14 @@ class EinvoiceMalformedTest {
   }
 
   @Test
+  void shouldReadItAsXmlWhenAnXmlInvoiceMentionsAPdfHeaderInANote() throws Exception {
+    String xml = corpus("mustang-Factur-X_basic.xml").replace("Rechnung gemäß Bestellung", "%PDF-1.7 Rechnung gemäß Bestellung");
+
+    assertThat(reader.read(xml.getBytes(StandardCharsets.UTF_8), "note.xml").invoice().format())
+        .isEqualTo(InvoiceFormat.CII);
+  }
+
+  @Test
   void shouldRefuseAnEmptyFile() {
     assertThat(refusal(new byte[0], "empty.xml").getMessage()).endsWith(EinvoiceReader.EMPTY_FILE);
   }
