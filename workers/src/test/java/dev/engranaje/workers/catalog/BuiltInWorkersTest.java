@@ -45,7 +45,8 @@ class BuiltInWorkersTest {
     WorkerCatalog catalog = WorkerCatalog.discover();
 
     for (String jobType : java.util.List.of("rpa:payments.check-invoice:1", "rpa:payments.prepare-run:1",
-        "rpa:payments.record-approval:1", "rpa:payments.write-pain001:1")) {
+        "rpa:payments.record-approval:1", "rpa:payments.write-pain001:1", "rpa:payments.read-status:1",
+        "rpa:payments.record-payments:1", "rpa:payments.write-run-report:1")) {
       assertThat(catalog.factory(jobType).create(WorkerSettings.none(jobType, null)).jobType()).isEqualTo(jobType);
     }
   }

@@ -36,7 +36,13 @@ class FinanceElementTemplatesTest {
         Arguments.of("payments-record-approval.json", new RecordApprovalWorker(), RecordApprovalWorker.Result.class,
             List.of("runRef", "role", "taskElementId")),
         Arguments.of("payments-write-pain001.json", new WritePain001Worker(), WritePain001Worker.Result.class,
-            List.of("runRef", "tier")));
+            List.of("runRef", "tier")),
+        Arguments.of("payments-read-status.json", new ReadPaymentStatusWorker(), ReadPaymentStatusWorker.Result.class,
+            List.of("statusFile", "runRef")),
+        Arguments.of("payments-record-payments.json", new RecordPaymentsWorker(), RecordPaymentsWorker.Result.class,
+            List.of("runRef", "paymentHistory")),
+        Arguments.of("payments-write-run-report.json", new WritePaymentRunReportWorker(),
+            WritePaymentRunReportWorker.Result.class, List.of("runRef")));
   }
 
   @ParameterizedTest(name = "{0}")

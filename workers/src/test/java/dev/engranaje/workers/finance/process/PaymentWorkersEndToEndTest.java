@@ -60,7 +60,8 @@ class PaymentWorkersEndToEndTest {
     inbox = Files.createDirectories(dir.resolve("inbox"));
     runtime = WorkerRuntime.builder(client).ledger(ledger).workspaceRoot(dir.resolve("ws")).area("inbox", inbox)
         .secrets(SecretSource.of(Map.of())).worker(new CheckInvoiceWorker()).worker(new PreparePaymentRunWorker())
-        .worker(new RecordApprovalWorker()).worker(new WritePain001Worker()).build().start();
+        .worker(new RecordApprovalWorker()).worker(new WritePain001Worker()).worker(new ReadPaymentStatusWorker())
+        .worker(new RecordPaymentsWorker()).worker(new WritePaymentRunReportWorker()).build().start();
     client.newDeployResourceCommand().addResourceFile(DECISION.toString()).send().join();
   }
 
@@ -77,6 +78,11 @@ class PaymentWorkersEndToEndTest {
 
   /** check (MI) → prepare → tier (DMN) → approval task(s) + record-approval (loop on violation) → verify held → write. */
   private static BpmnModelInstance process(String processId, int approvalTasks, boolean verifyHeld, boolean checkFiles) {
+    return process(processId, approvalTasks, verifyHeld, checkFiles, false);
+  }
+
+  private static BpmnModelInstance process(String processId, int approvalTasks, boolean verifyHeld, boolean checkFiles,
+      boolean bank) {
     var flow = Bpmn.createExecutableProcess(processId).startEvent();
     AbstractFlowNodeBuilder<?, ?> node = flow;
     if (checkFiles) {
@@ -103,12 +109,44 @@ class PaymentWorkersEndToEndTest {
           .boundaryEvent("verificationViolation", b -> b.error("FOUR_EYES_VIOLATION")).connectTo("verify")
           .moveToActivity("recordVerification");
     }
-    return node.serviceTask("write", t -> t.zeebeJobType("rpa:payments.write-pain001:1")
+    node = node.serviceTask("write", t -> t.zeebeJobType("rpa:payments.write-pain001:1")
             .zeebeInput("=run.runRef", "runRef"))
         .boundaryEvent("missing", b -> b.error("APPROVAL_MISSING"))
         .serviceTask("refused", t -> t.zeebeJobType("test:refused")).endEvent()
-        .moveToActivity("write")
-        .serviceTask("inspect", t -> t.zeebeJobType("test:inspect")).endEvent().done();
+        .moveToActivity("write");
+    if (bank) {
+      // the upload and the status download are paydemo's; the test plays the bank with a file
+      node = node.serviceTask("bank", t -> t.zeebeJobType("test:bank"))
+          .serviceTask("status", t -> t.zeebeJobType("rpa:payments.read-status:1").zeebeInput("=run.runRef", "runRef"))
+          .serviceTask("paid", t -> t.zeebeJobType("rpa:payments.record-payments:1").zeebeInput("=run.runRef", "runRef"))
+          .serviceTask("paidAgain", t -> t.zeebeJobType("rpa:payments.record-payments:1")
+              .zeebeInput("=run.runRef", "runRef").zeebeOutputExpression("paidCount", "paidCountAgain"))
+          .serviceTask("report", t -> t.zeebeJobType("rpa:payments.write-run-report:1")
+              .zeebeInput("=run.runRef", "runRef"));
+    }
+    return node.serviceTask("inspect", t -> t.zeebeJobType("test:inspect")).endEvent().done();
+  }
+
+  /** A pain.002 answering run {@code messageId}: batch 1 accepted, {@code rejectedId} rejected AC04. */
+  static String pain002(String messageId, String rejectedId) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10">
+          <CstmrPmtStsRpt>
+            <GrpHdr><MsgId>STS-%1$s</MsgId><CreDtTm>2099-01-05T08:00:00Z</CreDtTm></GrpHdr>
+            <OrgnlGrpInfAndSts>
+              <OrgnlMsgId>%1$s</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId><GrpSts>PART</GrpSts>
+            </OrgnlGrpInfAndSts>
+            <OrgnlPmtInfAndSts>
+              <OrgnlPmtInfId>%1$s/1</OrgnlPmtInfId><PmtInfSts>ACCP</PmtInfSts>
+              <TxInfAndSts>
+                <OrgnlEndToEndId>%2$s</OrgnlEndToEndId><TxSts>RJCT</TxSts>
+                <StsRsnInf><Rsn><Cd>AC04</Cd></Rsn><AddtlInf>Account closed</AddtlInf></StsRsnInf>
+              </TxInfAndSts>
+            </OrgnlPmtInfAndSts>
+          </CstmrPmtStsRpt>
+        </Document>
+        """.formatted(messageId, rejectedId);
   }
 
   // --- people at work -------------------------------------------------------------------------------------
@@ -210,19 +248,22 @@ class PaymentWorkersEndToEndTest {
     Files.write(inbox.resolve("scan.pdf"), PaymentFixtures.plainPdf("Invoice 77 total 119.00 EUR"));
     PaymentFixtures.masterCsv(inbox.resolve("suppliers.csv"));
     String processId = TestEngine.uniqueProcessId();
-    engine.deploy(process(processId, 1, true, true));
+    engine.deploy(process(processId, 1, true, true, true));
     List<String> files = new ArrayList<>(List.of(PaymentFixtures.UBL, PaymentFixtures.FACTUR_X, PaymentFixtures.ALPHABET,
         PaymentFixtures.WECLAPP, PaymentFixtures.CHANGED_IBAN, PaymentFixtures.BROKEN_TOTALS, "scan.pdf"));
     files.replaceAll(name -> "inbox:" + name);
 
     long instance = engine.createInstance(processId, Map.of("invoiceFiles", files, "supplierMaster",
         "inbox:suppliers.csv", "preparer", "paula", "debtor", DEBTOR, "executionDate", "2099-01-05",
-        "runId", "PAY-T1"));
+        "runId", "PAY-T1", "paymentHistory", "inbox:history.jsonl"));
 
     // the preparer tries first: refused, recorded, and the task comes back
     decide(instance, "approve1", "paula", true, "my own run");
     decide(instance, "approve1", "alice", true, "checked against the invoices");
     decide(instance, "verify", "victor", true, "called the supplier on the number we know");
+    ActivatedJob bank = job("test:bank");
+    Files.writeString(workspace(instance).resolve("payments/status.xml"), pain002("PAY-T1", "PAY-T1-002"));
+    client.newCompleteCommand(bank).variables(Map.of("statusFile", "payments/status.xml")).send().join();
     Map<String, Object> variables = job("test:inspect").getVariablesAsMap();
 
     // the outcome of each invoice
@@ -267,6 +308,45 @@ class PaymentWorkersEndToEndTest {
     SecureXml.validator(SecureXml.schema(Pain001Version.V09.schemaResource())).validate(new StreamSource(pain001.toFile()));
     assertThat(Files.readString(pain001)).contains("<EndToEndId>PAY-T1-004</EndToEndId>", "DE75512108001245126199",
         "<Dt>2099-01-05</Dt>", "<Ustrd>Invoice 471102</Ustrd>");
+
+    // the bank's answer matched back, the paid invoices in the history once, the report
+    assertThat(variables).containsEntry("statusSummary", Map.of("accepted", 3, "rejected", 1, "pending", 0));
+    assertThat(list(variables, "bankRejected")).singleElement().satisfies(r -> assertThat(r)
+        .containsEntry("endToEndId", "PAY-T1-002").containsEntry("invoiceNumber", "2015776085")
+        .containsEntry("supplierEmail", "billing@alphabet.example").containsEntry("amount", "1012.69")
+        .containsEntry("reasonCode", "AC04").containsEntry("reasonText", "Account closed"));
+    assertThat(list(variables, "bankAccepted")).extracting(m -> m.get("endToEndId"))
+        .containsExactly("PAY-T1-001", "PAY-T1-003", "PAY-T1-004");
+    assertThat(variables).containsEntry("paidCount", 3).containsEntry("paidCountAgain", 3);
+    List<String> history = Files.readAllLines(inbox.resolve("history.jsonl"));
+    assertThat(history).hasSize(3);
+    assertThat(history.get(0)).contains("\"invoiceNumber\":\"471102\"", "\"supplierId\":\"00042\"",
+        "\"amount\":\"529.87\"", "\"runId\":\"PAY-T1\"");
+    assertThat(variables).containsEntry("reportFile", "payments/run-PAY-T1-report.xlsx");
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        workspace(instance).resolve("payments/run-PAY-T1-report.xlsx").toFile())) {
+      assertThat(java.util.stream.IntStream.range(0, workbook.getNumberOfSheets()).mapToObj(workbook::getSheetName))
+          .containsExactly("Summary", "Payments", "Rejected", "Held", "Manual", "Approvals", "Bank status");
+      var approvals = workbook.getSheet("Approvals");
+      assertThat(approvals.getLastRowNum()).isEqualTo(4);
+      assertThat(approvals.getRow(1).getCell(1).getStringCellValue()).isEqualTo("paula");
+      assertThat(approvals.getRow(1).getCell(8).getStringCellValue()).isEqualTo("no");
+      assertThat(approvals.getRow(2).getCell(1).getStringCellValue()).isEqualTo("alice");
+      assertThat(approvals.getRow(2).getCell(5).getNumericCellValue()).isEqualTo(2842.57);
+      var held = workbook.getSheet("Held");
+      assertThat(held.getRow(1).getCell(6).getStringCellValue()).isEqualTo("victor");
+      assertThat(held.getRow(1).getCell(7).getStringCellValue()).isEqualTo("confirmed");
+      var status = workbook.getSheet("Bank status");
+      assertThat(status.getRow(2).getCell(6).getStringCellValue()).isEqualTo("AC04");
+    }
+
+    // the next run finds the paid invoice in the history
+    long next = engine.createInstance(processId, Map.of("invoiceFiles", List.of("inbox:" + PaymentFixtures.UBL),
+        "supplierMaster", "inbox:suppliers.csv", "preparer", "paula", "debtor", DEBTOR, "runId", "PAY-T1B",
+        "paymentHistory", "inbox:history.jsonl"));
+    await("the next run is prepared", () -> Files.exists(workspace(next).resolve("payments/run-PAY-T1B.json")));
+    assertThat(Files.readString(workspace(next).resolve("payments/run-PAY-T1B.json")))
+        .contains("Already paid: it has the number of invoice 471102 paid in run PAY-T1");
   }
 
   @Test
