@@ -1,0 +1,48 @@
+package dev.engranaje.cli.ops;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.response.Incident;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code rpa incidents}: incidents, active ones by default. */
+@Command(name = "incidents", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"List incidents (active ones unless --state says otherwise), filtered by process, instance,"
+        + " element, error type and creation time. Repair them with 'rpa retry'.",
+        "Exit codes: 0 listed, 1 bad arguments, 2 refused by the engine, 3 engine unreachable."})
+public final class IncidentsCommand extends ListingCommand<Incident> {
+  static final List<Column<Incident>> COLUMNS = List.of(
+      Column.of("KEY", "incidentKey", Incident::getIncidentKey),
+      Column.of("INSTANCE", "processInstanceKey", Incident::getProcessInstanceKey),
+      Column.of("PROCESS", "processDefinitionId", Incident::getProcessDefinitionId),
+      Column.of("ELEMENT", "elementId", Incident::getElementId),
+      Column.of("TYPE", "errorType", Incident::getErrorType),
+      Column.of("STATE", "state", Incident::getState),
+      Column.of("CREATED", "creationTime", Incident::getCreationTime),
+      Column.of("JOB", "jobKey", Incident::getJobKey),
+      Column.wide("MESSAGE", "errorMessage", Incident::getErrorMessage, 70));
+
+  @Mixin IncidentFilterOptions filter;
+
+  @Override
+  List<Column<Incident>> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  Pages.Request<Incident> search(CamundaClient client) {
+    return page -> client.newIncidentSearchRequest().filter(filter::apply)
+        .sort(sort -> sort.creationTime().desc()).page(page).send().join();
+  }
+
+  @Override
+  String noun() {
+    return "incidents";
+  }
+
+  @Override
+  String feature() {
+    return "incident search";
+  }
+}

@@ -1,0 +1,85 @@
+package dev.engranaje.cli.ops;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.JobState;
+import io.camunda.client.api.search.response.Job;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rpa jobs}: jobs, filtered. */
+@Command(name = "jobs", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"List jobs (the work handed to workers), filtered by type, state, process, instance, element"
+        + " and worker.",
+        "Exit codes: 0 listed, 1 bad arguments, 2 refused by the engine (or no job search on it), 3 engine unreachable."})
+public final class JobsCommand extends ListingCommand<Job> {
+  static final List<Column<Job>> COLUMNS = List.of(
+      Column.of("KEY", "jobKey", Job::getJobKey),
+      Column.of("TYPE", "type", Job::getType),
+      Column.of("STATE", "state", Job::getState),
+      Column.of("RETRIES", "retries", Job::getRetries),
+      Column.of("INSTANCE", "processInstanceKey", Job::getProcessInstanceKey),
+      Column.of("PROCESS", "processDefinitionId", Job::getProcessDefinitionId),
+      Column.of("ELEMENT", "elementId", Job::getElementId),
+      Column.of("WORKER", "worker", Job::getWorker),
+      Column.of("DEADLINE", "deadline", Job::getDeadline),
+      Column.wide("ERROR", "errorMessage", Job::getErrorMessage, 60));
+
+  @Option(names = "--type", paramLabel = "TYPE", description = "Job type, e.g. rpa:mail.send:1.")
+  String type;
+
+  @Option(names = "--state", paramLabel = "STATE",
+      description = "created, failed, completed, error_thrown, timed_out, retries_updated, canceled.")
+  JobState state;
+
+  @Option(names = "--process", paramLabel = "ID", description = "BPMN process id.")
+  String processId;
+
+  @Option(names = "--instance", paramLabel = "KEY", description = "Process instance key.")
+  Long instanceKey;
+
+  @Option(names = "--element", paramLabel = "ID", description = "BPMN element id.")
+  String elementId;
+
+  @Option(names = "--worker", paramLabel = "NAME", description = "The worker that activated it.")
+  String worker;
+
+  @Override
+  List<Column<Job>> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  Pages.Request<Job> search(CamundaClient client) {
+    return page -> client.newJobSearchRequest().filter(filter -> {
+      if (type != null) {
+        filter.type(type);
+      }
+      if (state != null) {
+        filter.state(state);
+      }
+      if (processId != null) {
+        filter.processDefinitionId(processId);
+      }
+      if (instanceKey != null) {
+        filter.processInstanceKey(instanceKey);
+      }
+      if (elementId != null) {
+        filter.elementId(elementId);
+      }
+      if (worker != null) {
+        filter.worker(worker);
+      }
+    }).page(page).send().join();
+  }
+
+  @Override
+  String noun() {
+    return "jobs";
+  }
+
+  @Override
+  String feature() {
+    return "job search";
+  }
+}

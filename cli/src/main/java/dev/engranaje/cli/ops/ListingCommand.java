@@ -1,0 +1,36 @@
+package dev.engranaje.cli.ops;
+
+import io.camunda.client.CamundaClient;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+
+/**
+ * A listing: fetches rows through one search (page by page up to {@code --limit}) and prints them as
+ * a table or JSON with the columns the subclass declares.
+ *
+ * @param <T> the row type (a client search result)
+ */
+abstract class ListingCommand<T> extends OperatorCommand {
+  @Mixin ListingOptions listing;
+
+  /** The columns, in table order; their fields are the JSON names. */
+  abstract List<Column<T>> columns();
+
+  /** The search with the command's filters, one page at a time. */
+  abstract Pages.Request<T> search(CamundaClient client);
+
+  /** What a row is, plural, for "No … match." */
+  abstract String noun();
+
+  /** The feature named when the engine lacks the endpoint ("job search"). */
+  abstract String feature();
+
+  @Override
+  final int call(CamundaClient client) {
+    int limit = listing.limit();
+    Pages.Request<T> request = search(client);
+    Pages.Fetched<T> fetched = EngineFeatures.require(feature(), () -> Pages.fetch(limit, request));
+    new Listing<>(columns(), times).print(out(), listing.json, fetched.items(), fetched.totalItems(), noun());
+    return 0;
+  }
+}
