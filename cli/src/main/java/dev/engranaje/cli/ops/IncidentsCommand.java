@@ -20,8 +20,10 @@ public final class IncidentsCommand extends ListingCommand<Incident> {
       Column.of("TYPE", "errorType", Incident::getErrorType),
       Column.of("STATE", "state", Incident::getState),
       Column.of("CREATED", "creationTime", Incident::getCreationTime),
-      Column.of("JOB", "jobKey", Incident::getJobKey),
-      Column.wide("MESSAGE", "errorMessage", Incident::getErrorMessage, 70));
+      Column.wide("MESSAGE", "errorMessage", Incident::getErrorMessage, 60),
+      Column.jsonOnly("jobKey", Incident::getJobKey),
+      Column.jsonOnly("elementInstanceKey", Incident::getElementInstanceKey),
+      Column.jsonOnly("processDefinitionKey", Incident::getProcessDefinitionKey));
 
   @Mixin IncidentFilterOptions filter;
 

@@ -13,7 +13,9 @@ final class InstanceColumns {
       Column.of("INCIDENT", "hasIncident", ProcessInstance::getHasIncident),
       Column.of("STARTED", "startDate", ProcessInstance::getStartDate),
       Column.of("ENDED", "endDate", ProcessInstance::getEndDate),
-      Column.of("PARENT", "parentProcessInstanceKey", ProcessInstance::getParentProcessInstanceKey));
+      Column.of("PARENT", "parentProcessInstanceKey", ProcessInstance::getParentProcessInstanceKey),
+      Column.jsonOnly("processDefinitionKey", ProcessInstance::getProcessDefinitionKey),
+      Column.jsonOnly("tenantId", ProcessInstance::getTenantId));
 
   private InstanceColumns() {}
 }

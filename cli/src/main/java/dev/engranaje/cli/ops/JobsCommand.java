@@ -19,11 +19,16 @@ public final class JobsCommand extends ListingCommand<Job> {
       Column.of("STATE", "state", Job::getState),
       Column.of("RETRIES", "retries", Job::getRetries),
       Column.of("INSTANCE", "processInstanceKey", Job::getProcessInstanceKey),
-      Column.of("PROCESS", "processDefinitionId", Job::getProcessDefinitionId),
       Column.of("ELEMENT", "elementId", Job::getElementId),
       Column.of("WORKER", "worker", Job::getWorker),
       Column.of("DEADLINE", "deadline", Job::getDeadline),
-      Column.wide("ERROR", "errorMessage", Job::getErrorMessage, 60));
+      Column.wide("ERROR", "errorMessage", Job::getErrorMessage, 50),
+      Column.jsonOnly("processDefinitionId", Job::getProcessDefinitionId),
+      Column.jsonOnly("elementInstanceKey", Job::getElementInstanceKey),
+      Column.jsonOnly("kind", Job::getKind),
+      Column.jsonOnly("errorCode", Job::getErrorCode),
+      Column.jsonOnly("creationTime", Job::getCreationTime),
+      Column.jsonOnly("endTime", Job::getEndTime));
 
   @Option(names = "--type", paramLabel = "TYPE", description = "Job type, e.g. rpa:mail.send:1.")
   String type;

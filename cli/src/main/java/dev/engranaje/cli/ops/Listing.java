@@ -104,6 +104,7 @@ final class Listing<T> {
       out.println("No " + noun + " match.");
       return;
     }
+    List<Column<T>> columns = this.columns.stream().filter(Column::inTable).toList();
     List<String[]> cells = new ArrayList<>(rows.size() + 1);
     String[] headers = columns.stream().map(Column::header).toArray(String[]::new);
     cells.add(headers);

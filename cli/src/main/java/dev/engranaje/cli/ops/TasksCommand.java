@@ -22,6 +22,10 @@ public final class TasksCommand extends ListingCommand<UserTask> {
       Column.of("PROCESS", "processDefinitionId", UserTask::getBpmnProcessId),
       Column.of("INSTANCE", "processInstanceKey", UserTask::getProcessInstanceKey),
       Column.of("ELEMENT", "elementId", UserTask::getElementId),
+      Column.jsonOnly("candidateUsers", UserTask::getCandidateUsers),
+      Column.jsonOnly("formKey", UserTask::getFormKey),
+      Column.jsonOnly("followUpDate", UserTask::getFollowUpDate),
+      Column.jsonOnly("completionDate", UserTask::getCompletionDate),
       Column.of("PRIORITY", "priority", UserTask::getPriority),
       Column.of("DUE", "dueDate", UserTask::getDueDate),
       Column.of("CREATED", "creationDate", UserTask::getCreationDate));
