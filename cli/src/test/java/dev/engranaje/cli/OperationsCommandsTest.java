@@ -81,6 +81,30 @@ class OperationsCommandsTest {
   }
 
   @Test
+  void shouldReportProgressAboutEveryTenthAndAResultPerIncidentForALargeBatch() throws Exception {
+    // given
+    String[] orders = new String[200];
+    for (int i = 0; i < orders.length; i++) {
+      orders[i] = "L-" + i;
+    }
+    startOrdersWithFailedCharge(orders);
+
+    // when
+    Result retried = rpa("retry", "--all", "--error-type", "job_no_retries", "--yes", "--json", "--address", address);
+
+    // then
+    assertThat(retried.exitCode()).as(retried.err()).isZero();
+    assertThat(retried.err().lines().filter(line -> line.startsWith("Retried "))).hasSize(10)
+        .contains("Retried 20/200 (10%), 0 failed", "Retried 200/200 (100%), 0 failed");
+    JsonNode result = JSON.readTree(retried.out());
+    assertThat(result.get("resolved").asInt()).isEqualTo(200);
+    assertThat(result.get("failed").asInt()).isZero();
+    assertThat(result.get("items")).hasSize(200);
+    assertThat(client.newIncidentSearchRequest().filter(f -> f.state(IncidentState.ACTIVE)).send().join().page()
+        .totalItems()).isZero();
+  }
+
+  @Test
   void shouldRetryTheIncidentsOfOneInstanceAndReportAFailureForAnIncidentAlreadyResolved() throws Exception {
     // given
     List<Long> keys = startOrdersWithFailedCharge("B-1", "B-2");
@@ -219,7 +243,7 @@ class OperationsCommandsTest {
       client.newFailCommand(job.getKey()).retries(0).errorMessage("Card declined").send().join();
     }
     while (client.newIncidentSearchRequest().filter(f -> f.processDefinitionId("ops-order").state(IncidentState.ACTIVE))
-        .send().join().items().size() < orderIds.length) {
+        .send().join().page().totalItems() < orderIds.length) {
       Thread.onSpinWait();
     }
     return keys;
