@@ -43,7 +43,7 @@ public final class InstanceCommand extends OperatorCommand {
       + " incidents, variables, unavailable (what the engine does not offer)}.")
   boolean json;
 
-  @Option(names = "--full", description = "Do not cut long variable values in the table.")
+  @Option(names = "--full", description = "Do not cut long variable values (fetch values the engine cut whole).")
   boolean full;
 
   @Override
@@ -56,6 +56,9 @@ public final class InstanceCommand extends OperatorCommand {
         page -> client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(key)).page(page).send().join())).items();
     List<Variable> variables = EngineFeatures.require("variable search", () -> Pages.fetch(SECTION_LIMIT,
         page -> client.newVariableSearchRequest().filter(f -> f.processInstanceKey(key)).page(page).send().join())).items();
+    if (full) {
+      variables = FullValues.of(client, variables);
+    }
     if (json) {
       printJson(instance, elements, flows, incidents, variables);
     } else {

@@ -25,12 +25,18 @@ abstract class ListingCommand<T> extends OperatorCommand {
   /** The feature named when the engine lacks the endpoint ("job search"). */
   abstract String feature();
 
+  /** The rows as printed; by default as the search gave them. */
+  List<T> complete(CamundaClient client, List<T> rows) {
+    return rows;
+  }
+
   @Override
   final int call(CamundaClient client) {
     int limit = listing.limit();
     Pages.Request<T> request = search(client);
     Pages.Fetched<T> fetched = EngineFeatures.require(feature(), () -> Pages.fetch(limit, request));
-    new Listing<>(columns(), times).print(out(), listing.json, fetched.items(), fetched.totalItems(), noun());
+    List<T> rows = complete(client, fetched.items());
+    new Listing<>(columns(), times).print(out(), listing.json, rows, fetched.totalItems(), noun());
     return 0;
   }
 }

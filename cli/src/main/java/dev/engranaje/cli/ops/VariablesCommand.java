@@ -23,7 +23,8 @@ public final class VariablesCommand extends ListingCommand<Variable> {
   @Option(names = "--name", paramLabel = "NAME", description = "Variable name.")
   String name;
 
-  @Option(names = "--full", description = "Do not cut long values in the table.")
+  @Option(names = "--full", description = "Do not cut long values: in the table, and where the engine cut them"
+      + " in its search results (isTruncated), fetch them whole.")
   boolean full;
 
   static List<Column<Variable>> columns(int valueWidth) {
@@ -54,6 +55,11 @@ public final class VariablesCommand extends ListingCommand<Variable> {
         filter.name(name);
       }
     }).page(page).send().join();
+  }
+
+  @Override
+  List<Variable> complete(CamundaClient client, List<Variable> rows) {
+    return full ? FullValues.of(client, rows) : rows;
   }
 
   @Override
