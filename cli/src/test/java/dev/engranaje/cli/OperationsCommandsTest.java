@@ -184,7 +184,8 @@ class OperationsCommandsTest {
     Result assigned = rpa("task", "assign", String.valueOf(task), "ada", "--address", address);
     Result mine = rpa("tasks", "--assignee", "ada", "--json", "--address", address);
     Result completed = rpa("task", "complete", String.valueOf(task), "--var", "approved=true", "--address", address);
-    Result published = rpa("publish", "paid", "--correlation-key", "E-1", "--var", "paidAt=\"2026-12-07\"",
+    Result published = rpa("publish", "paid", "--correlation-key", "E-1", "--var", "paidAt=\"2026-12-07\"", "--ttl", "PT1H",
+        "--message-id", "paid-E-1",
         "--address", address);
 
     // then

@@ -1,5 +1,7 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.DecisionInstance;
 import io.camunda.client.api.search.response.DecisionInstanceState;
@@ -41,6 +43,10 @@ public final class DecisionEvaluationsCommand extends ListingCommand<DecisionIns
       description = "Evaluated at or before TIME.")
   OffsetDateTime evaluatedBefore;
 
+  public DecisionEvaluationsCommand() {
+    super("decision evaluations", "decision instance search");
+  }
+
   @Override
   List<Column<DecisionInstance>> columns() {
     return COLUMNS;
@@ -50,28 +56,12 @@ public final class DecisionEvaluationsCommand extends ListingCommand<DecisionIns
   Pages.Request<DecisionInstance> search(CamundaClient client) {
     TimeRange evaluated = new TimeRange(evaluatedAfter, evaluatedBefore);
     return page -> client.newDecisionInstanceSearchRequest().filter(filter -> {
-      if (decisionId != null) {
-        filter.decisionDefinitionId(decisionId);
-      }
-      if (instanceKey != null) {
-        filter.processInstanceKey(instanceKey);
-      }
-      if (state != null) {
-        filter.state(state);
-      }
+      ifSet(decisionId, filter::decisionDefinitionId);
+      ifSet(instanceKey, filter::processInstanceKey);
+      ifSet(state, filter::state);
       if (evaluated.isSet()) {
         filter.evaluationDate(evaluated.property());
       }
     }).sort(sort -> sort.evaluationDate().desc()).page(page).send().join();
-  }
-
-  @Override
-  String noun() {
-    return "decision evaluations";
-  }
-
-  @Override
-  String feature() {
-    return "decision instance search";
   }
 }

@@ -1,5 +1,7 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.DecisionDefinition;
 import java.util.List;
@@ -25,6 +27,10 @@ public final class DecisionsCommand extends ListingCommand<DecisionDefinition> {
   @Option(names = "--latest", description = "Only each decision's latest version.")
   boolean latest;
 
+  public DecisionsCommand() {
+    super("decisions", "decision definition search");
+  }
+
   @Override
   List<Column<DecisionDefinition>> columns() {
     return COLUMNS;
@@ -33,22 +39,10 @@ public final class DecisionsCommand extends ListingCommand<DecisionDefinition> {
   @Override
   Pages.Request<DecisionDefinition> search(CamundaClient client) {
     return page -> client.newDecisionDefinitionSearchRequest().filter(filter -> {
-      if (decisionId != null) {
-        filter.decisionDefinitionId(decisionId);
-      }
+      ifSet(decisionId, filter::decisionDefinitionId);
       if (latest) {
         filter.isLatestVersion(true);
       }
     }).page(page).send().join();
-  }
-
-  @Override
-  String noun() {
-    return "decisions";
-  }
-
-  @Override
-  String feature() {
-    return "decision definition search";
   }
 }

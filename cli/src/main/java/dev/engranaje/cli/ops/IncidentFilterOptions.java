@@ -1,21 +1,17 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.filter.IncidentFilter;
 import java.time.OffsetDateTime;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The incident filters shared by {@code rpa incidents} and {@code rpa retry --all}. */
 public final class IncidentFilterOptions {
-  @Option(names = "--process", paramLabel = "ID", description = "BPMN process id.")
-  String processId;
-
-  @Option(names = "--instance", paramLabel = "KEY", description = "Process instance key.")
-  Long instanceKey;
-
-  @Option(names = "--element", paramLabel = "ID", description = "BPMN element id.")
-  String elementId;
+  @Mixin ScopeOptions scope;
 
   @Option(names = "--error-type", paramLabel = "TYPE",
       description = "JOB_NO_RETRIES, IO_MAPPING_ERROR, CONDITION_ERROR, EXTRACT_VALUE_ERROR, UNHANDLED_ERROR_EVENT, ...")
@@ -35,21 +31,11 @@ public final class IncidentFilterOptions {
 
   /** Applies the options given to {@code filter}. */
   void apply(IncidentFilter filter) {
-    if (processId != null) {
-      filter.processDefinitionId(processId);
-    }
-    if (instanceKey != null) {
-      filter.processInstanceKey(instanceKey);
-    }
-    if (elementId != null) {
-      filter.elementId(elementId);
-    }
-    if (errorType != null) {
-      filter.errorType(errorType);
-    }
-    if (state != null) {
-      filter.state(state);
-    }
+    ifSet(scope.processId, filter::processDefinitionId);
+    ifSet(scope.instanceKey, filter::processInstanceKey);
+    ifSet(scope.elementId, filter::elementId);
+    ifSet(errorType, filter::errorType);
+    ifSet(state, filter::state);
     TimeRange created = new TimeRange(createdAfter, createdBefore);
     if (created.isSet()) {
       filter.creationTime(created.property());
@@ -59,14 +45,14 @@ public final class IncidentFilterOptions {
   /** The filter in words, for the confirmation prompt ("state ACTIVE, process 'invoice'"). */
   String describe() {
     StringBuilder text = new StringBuilder("state " + state);
-    if (processId != null) {
-      text.append(", process '").append(processId).append('\'');
+    if (scope.processId != null) {
+      text.append(", process '").append(scope.processId).append('\'');
     }
-    if (instanceKey != null) {
-      text.append(", instance ").append(instanceKey);
+    if (scope.instanceKey != null) {
+      text.append(", instance ").append(scope.instanceKey);
     }
-    if (elementId != null) {
-      text.append(", element '").append(elementId).append('\'');
+    if (scope.elementId != null) {
+      text.append(", element '").append(scope.elementId).append('\'');
     }
     if (errorType != null) {
       text.append(", error type ").append(errorType);

@@ -27,6 +27,10 @@ public final class IncidentsCommand extends ListingCommand<Incident> {
 
   @Mixin IncidentFilterOptions filter;
 
+  public IncidentsCommand() {
+    super("incidents", "incident search");
+  }
+
   @Override
   List<Column<Incident>> columns() {
     return COLUMNS;
@@ -36,15 +40,5 @@ public final class IncidentsCommand extends ListingCommand<Incident> {
   Pages.Request<Incident> search(CamundaClient client) {
     return page -> client.newIncidentSearchRequest().filter(filter::apply)
         .sort(sort -> sort.creationTime().desc()).page(page).send().join();
-  }
-
-  @Override
-  String noun() {
-    return "incidents";
-  }
-
-  @Override
-  String feature() {
-    return "incident search";
   }
 }

@@ -1,5 +1,7 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessInstance;
@@ -47,6 +49,10 @@ public final class InstancesCommand extends ListingCommand<ProcessInstance> {
       description = "Ended at or before TIME.")
   OffsetDateTime endedBefore;
 
+  public InstancesCommand() {
+    super("instances", "process instance search");
+  }
+
   @Override
   List<Column<ProcessInstance>> columns() {
     return InstanceColumns.INSTANCE;
@@ -59,18 +65,10 @@ public final class InstancesCommand extends ListingCommand<ProcessInstance> {
     var matches = VariableMatch.filters(variables);
     return page -> client.newProcessInstanceSearchRequest()
         .filter(filter -> {
-          if (processId != null) {
-            filter.processDefinitionId(processId);
-          }
-          if (version != null) {
-            filter.processDefinitionVersion(version);
-          }
-          if (state != null) {
-            filter.state(state);
-          }
-          if (incident != null) {
-            filter.hasIncident(incident);
-          }
+          ifSet(processId, filter::processDefinitionId);
+          ifSet(version, filter::processDefinitionVersion);
+          ifSet(state, filter::state);
+          ifSet(incident, filter::hasIncident);
           if (!matches.isEmpty()) {
             filter.variables(matches);
           }
@@ -83,15 +81,5 @@ public final class InstancesCommand extends ListingCommand<ProcessInstance> {
         })
         .sort(sort -> sort.startDate().desc())
         .page(page).send().join();
-  }
-
-  @Override
-  String noun() {
-    return "instances";
-  }
-
-  @Override
-  String feature() {
-    return "process instance search";
   }
 }

@@ -1,10 +1,13 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.JobState;
 import io.camunda.client.api.search.response.Job;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rpa jobs}: jobs, filtered. */
@@ -37,17 +40,14 @@ public final class JobsCommand extends ListingCommand<Job> {
       description = "created, failed, completed, error_thrown, timed_out, retries_updated, canceled.")
   JobState state;
 
-  @Option(names = "--process", paramLabel = "ID", description = "BPMN process id.")
-  String processId;
-
-  @Option(names = "--instance", paramLabel = "KEY", description = "Process instance key.")
-  Long instanceKey;
-
-  @Option(names = "--element", paramLabel = "ID", description = "BPMN element id.")
-  String elementId;
+  @Mixin ScopeOptions scope;
 
   @Option(names = "--worker", paramLabel = "NAME", description = "The worker that activated it.")
   String worker;
+
+  public JobsCommand() {
+    super("jobs", "job search");
+  }
 
   @Override
   List<Column<Job>> columns() {
@@ -57,34 +57,12 @@ public final class JobsCommand extends ListingCommand<Job> {
   @Override
   Pages.Request<Job> search(CamundaClient client) {
     return page -> client.newJobSearchRequest().filter(filter -> {
-      if (type != null) {
-        filter.type(type);
-      }
-      if (state != null) {
-        filter.state(state);
-      }
-      if (processId != null) {
-        filter.processDefinitionId(processId);
-      }
-      if (instanceKey != null) {
-        filter.processInstanceKey(instanceKey);
-      }
-      if (elementId != null) {
-        filter.elementId(elementId);
-      }
-      if (worker != null) {
-        filter.worker(worker);
-      }
+      ifSet(type, filter::type);
+      ifSet(state, filter::state);
+      ifSet(scope.processId, filter::processDefinitionId);
+      ifSet(scope.instanceKey, filter::processInstanceKey);
+      ifSet(scope.elementId, filter::elementId);
+      ifSet(worker, filter::worker);
     }).page(page).send().join();
-  }
-
-  @Override
-  String noun() {
-    return "jobs";
-  }
-
-  @Override
-  String feature() {
-    return "job search";
   }
 }

@@ -33,6 +33,13 @@ abstract class OperatorCommand implements Callable<Integer> {
     return spec.commandLine().getOut();
   }
 
+  /** Prints the one-line outcome of a command and returns exit code 0. */
+  int done(String format, Object... arguments) {
+    out().printf(format, arguments);
+    out().flush();
+    return 0;
+  }
+
   PrintWriter err() {
     return spec.commandLine().getErr();
   }

@@ -1,5 +1,7 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.api.search.page.AnyPage;
 import io.camunda.client.api.search.response.SearchResponse;
 import java.util.ArrayList;
@@ -34,9 +36,7 @@ final class Pages {
       String after = cursor;
       SearchResponse<T> response = request.send(page -> {
         page.limit(size);
-        if (after != null) {
-          page.after(after);
-        }
+        ifSet(after, page::after);
       });
       List<T> page = response.items();
       items.addAll(page.size() > size ? page.subList(0, size) : page);

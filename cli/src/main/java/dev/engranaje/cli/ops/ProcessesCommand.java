@@ -1,5 +1,7 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import java.util.List;
@@ -28,6 +30,10 @@ public final class ProcessesCommand extends ListingCommand<ProcessDefinition> {
   @Option(names = "--latest", description = "Only each process's latest version.")
   boolean latest;
 
+  public ProcessesCommand() {
+    super("processes", "process definition search");
+  }
+
   @Override
   List<Column<ProcessDefinition>> columns() {
     return COLUMNS;
@@ -36,25 +42,11 @@ public final class ProcessesCommand extends ListingCommand<ProcessDefinition> {
   @Override
   Pages.Request<ProcessDefinition> search(CamundaClient client) {
     return page -> client.newProcessDefinitionSearchRequest().filter(filter -> {
-      if (processId != null) {
-        filter.processDefinitionId(processId);
-      }
-      if (name != null) {
-        filter.name(name);
-      }
+      ifSet(processId, filter::processDefinitionId);
+      ifSet(name, filter::name);
       if (latest) {
         filter.isLatestVersion(true);
       }
     }).sort(sort -> sort.processDefinitionId().asc().version().desc()).page(page).send().join();
-  }
-
-  @Override
-  String noun() {
-    return "processes";
-  }
-
-  @Override
-  String feature() {
-    return "process definition search";
   }
 }

@@ -1,5 +1,7 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import dev.engranaje.cli.VariableArguments;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.CorrelateMessageResponse;
@@ -41,27 +43,26 @@ public final class PublishCommand extends OperatorCommand {
   @Override
   int call(CamundaClient client) {
     Map<String, Object> vars = variables.collect();
-    if (correlate) {
-      var named = client.newCorrelateMessageCommand().messageName(name);
-      var keyed = correlationKey == null ? named.withoutCorrelationKey() : named.correlationKey(correlationKey);
-      CorrelateMessageResponse response = keyed.variables(vars).send().join();
-      out().printf("Message '%s' (key %d) correlated to process instance %d%n", name, response.getMessageKey(),
-          response.getProcessInstanceKey());
-    } else {
-      var named = client.newPublishMessageCommand().messageName(name);
-      var keyed = correlationKey == null ? named.withoutCorrelationKey() : named.correlationKey(correlationKey);
-      keyed = keyed.variables(vars);
-      if (timeToLive != null) {
-        keyed = keyed.timeToLive(timeToLive);
-      }
-      if (messageId != null) {
-        keyed = keyed.messageId(messageId);
-      }
-      PublishMessageResponse response = keyed.send().join();
-      out().printf("Published message '%s' (key %d)%s%n", name, response.getMessageKey(),
-          correlationKey == null ? "" : " with correlation key '" + correlationKey + "'");
-    }
-    out().flush();
-    return 0;
+    return correlate ? correlate(client, vars) : publish(client, vars);
+  }
+
+  private int correlate(CamundaClient client, Map<String, Object> vars) {
+    var named = client.newCorrelateMessageCommand().messageName(name);
+    var keyed = correlationKey == null ? named.withoutCorrelationKey() : named.correlationKey(correlationKey);
+    CorrelateMessageResponse response = keyed.variables(vars).send().join();
+    return done("Message '%s' (key %d) correlated to process instance %d%n", name, response.getMessageKey(),
+        response.getProcessInstanceKey());
+  }
+
+  private int publish(CamundaClient client, Map<String, Object> vars) {
+    var named = client.newPublishMessageCommand().messageName(name);
+    var keyed = (correlationKey == null ? named.withoutCorrelationKey() : named.correlationKey(correlationKey))
+        .variables(vars);
+    // the client's builders change themselves and return themselves
+    ifSet(timeToLive, keyed::timeToLive);
+    ifSet(messageId, keyed::messageId);
+    PublishMessageResponse response = keyed.send().join();
+    return done("Published message '%s' (key %d)%s%n", name, response.getMessageKey(),
+        correlationKey == null ? "" : " with correlation key '" + correlationKey + "'");
   }
 }

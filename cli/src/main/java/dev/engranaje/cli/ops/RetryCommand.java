@@ -73,7 +73,7 @@ public final class RetryCommand extends OperatorCommand {
   }
 
   private List<Incident> select(CamundaClient client) {
-    boolean byFilter = all || filter.instanceKey != null;
+    boolean byFilter = all || filter.scope.instanceKey != null;
     if (!incidentKeys.isEmpty() && byFilter) {
       throw new UserError(KEYS_AND_FILTER);
     }

@@ -43,8 +43,6 @@ public final class SetVariableCommand extends OperatorCommand {
       throw new UserError("Expected at least one NAME=VALUE (or --var, --vars-file), but got none");
     }
     client.newSetVariablesCommand(scopeKey).variables(variables).local(local).send().join();
-    out().printf("Set %s on scope %d%s%n", String.join(", ", variables.keySet()), scopeKey, local ? " (local)" : "");
-    out().flush();
-    return 0;
+    return done("Set %s on scope %d%s%n", String.join(", ", variables.keySet()), scopeKey, local ? " (local)" : "");
   }
 }

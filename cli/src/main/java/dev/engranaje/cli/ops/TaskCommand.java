@@ -35,9 +35,7 @@ public final class TaskCommand implements Runnable {
     int call(CamundaClient client) {
       Map<String, Object> vars = variables.collect();
       client.newCompleteUserTaskCommand(key).variables(vars).send().join();
-      out().printf("Completed user task %d%s%n", key, vars.isEmpty() ? "" : " with " + String.join(", ", vars.keySet()));
-      out().flush();
-      return 0;
+      return done("Completed user task %d%s%n", key, vars.isEmpty() ? "" : " with " + String.join(", ", vars.keySet()));
     }
   }
 
@@ -56,9 +54,7 @@ public final class TaskCommand implements Runnable {
     @Override
     int call(CamundaClient client) {
       client.newAssignUserTaskCommand(key).assignee(assignee).allowOverride(force).send().join();
-      out().printf("Assigned user task %d to %s%n", key, assignee);
-      out().flush();
-      return 0;
+      return done("Assigned user task %d to %s%n", key, assignee);
     }
   }
 
@@ -71,9 +67,7 @@ public final class TaskCommand implements Runnable {
     @Override
     int call(CamundaClient client) {
       client.newUnassignUserTaskCommand(key).send().join();
-      out().printf("Unassigned user task %d%n", key);
-      out().flush();
-      return 0;
+      return done("Unassigned user task %d%n", key);
     }
   }
 }

@@ -1,10 +1,13 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rpa tasks}: user tasks, open ones by default. */
@@ -43,11 +46,11 @@ public final class TasksCommand extends ListingCommand<UserTask> {
   @Option(names = "--candidate", paramLabel = "USER", description = "USER is a candidate user.")
   String candidateUser;
 
-  @Option(names = "--process", paramLabel = "ID", description = "BPMN process id.")
-  String processId;
+  @Mixin ScopeOptions scope;
 
-  @Option(names = "--instance", paramLabel = "KEY", description = "Process instance key.")
-  Long instanceKey;
+  public TasksCommand() {
+    super("tasks", "user task search");
+  }
 
   @Override
   List<Column<UserTask>> columns() {
@@ -58,31 +61,12 @@ public final class TasksCommand extends ListingCommand<UserTask> {
   Pages.Request<UserTask> search(CamundaClient client) {
     return page -> client.newUserTaskSearchRequest().filter(filter -> {
       filter.state(state);
-      if (assignee != null) {
-        filter.assignee(assignee);
-      }
-      if (candidateGroup != null) {
-        filter.candidateGroup(candidateGroup);
-      }
-      if (candidateUser != null) {
-        filter.candidateUser(candidateUser);
-      }
-      if (processId != null) {
-        filter.bpmnProcessId(processId);
-      }
-      if (instanceKey != null) {
-        filter.processInstanceKey(instanceKey);
-      }
+      ifSet(assignee, filter::assignee);
+      ifSet(candidateGroup, filter::candidateGroup);
+      ifSet(candidateUser, filter::candidateUser);
+      ifSet(scope.processId, filter::bpmnProcessId);
+      ifSet(scope.instanceKey, filter::processInstanceKey);
+      ifSet(scope.elementId, filter::elementId);
     }).sort(sort -> sort.creationDate().desc()).page(page).send().join();
-  }
-
-  @Override
-  String noun() {
-    return "tasks";
-  }
-
-  @Override
-  String feature() {
-    return "user task search";
   }
 }

@@ -1,5 +1,7 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.api.search.filter.builder.DateTimeProperty;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
@@ -14,12 +16,8 @@ record TimeRange(OffsetDateTime from, OffsetDateTime to) {
   /** The bounds as a client filter property. */
   Consumer<DateTimeProperty> property() {
     return property -> {
-      if (from != null) {
-        property.gte(from);
-      }
-      if (to != null) {
-        property.lte(to);
-      }
+      ifSet(from, property::gte);
+      ifSet(to, property::lte);
     };
   }
 }

@@ -1,5 +1,7 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.Variable;
 import java.util.List;
@@ -37,6 +39,10 @@ public final class VariablesCommand extends ListingCommand<Variable> {
         Column.of("TRUNCATED", "isTruncated", Variable::isTruncated));
   }
 
+  public VariablesCommand() {
+    super("variables", "variable search");
+  }
+
   @Override
   List<Column<Variable>> columns() {
     return columns(full ? Integer.MAX_VALUE : VALUE_WIDTH);
@@ -45,30 +51,14 @@ public final class VariablesCommand extends ListingCommand<Variable> {
   @Override
   Pages.Request<Variable> search(CamundaClient client) {
     return page -> client.newVariableSearchRequest().filter(filter -> {
-      if (instanceKey != null) {
-        filter.processInstanceKey(instanceKey);
-      }
-      if (scopeKey != null) {
-        filter.scopeKey(scopeKey);
-      }
-      if (name != null) {
-        filter.name(name);
-      }
+      ifSet(instanceKey, filter::processInstanceKey);
+      ifSet(scopeKey, filter::scopeKey);
+      ifSet(name, filter::name);
     }).page(page).send().join();
   }
 
   @Override
   List<Variable> complete(CamundaClient client, List<Variable> rows) {
     return full ? FullValues.of(client, rows) : rows;
-  }
-
-  @Override
-  String noun() {
-    return "variables";
-  }
-
-  @Override
-  String feature() {
-    return "variable search";
   }
 }

@@ -1,5 +1,7 @@
 package dev.engranaje.cli.ops;
 
+import static dev.engranaje.cli.ops.Filters.ifSet;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -61,9 +63,7 @@ public final class WatchCommand extends OperatorCommand {
     return EngineFeatures.require("process instance search", () -> Pages.fetch(MAX_ACTIVE,
         page -> client.newProcessInstanceSearchRequest().filter(filter -> {
           filter.state(ProcessInstanceState.ACTIVE);
-          if (processId != null) {
-            filter.processDefinitionId(processId);
-          }
+          ifSet(processId, filter::processDefinitionId);
         }).page(page).send().join())).items();
   }
 
@@ -71,9 +71,7 @@ public final class WatchCommand extends OperatorCommand {
     return EngineFeatures.require("incident search", () -> Pages.fetch(MAX_ACTIVE,
         page -> client.newIncidentSearchRequest().filter(filter -> {
           filter.state(IncidentState.ACTIVE);
-          if (processId != null) {
-            filter.processDefinitionId(processId);
-          }
+          ifSet(processId, filter::processDefinitionId);
         }).page(page).send().join())).items();
   }
 
