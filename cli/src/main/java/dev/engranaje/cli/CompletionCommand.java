@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code rpa completion}: prints the bash/zsh completion script for every command and option. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-    description = {"Print a shell completion script for rpa (bash, and zsh through bashcompinit). Install it with",
+    description = {"Print a shell completion script for rpa (bash; zsh through bashcompinit).",
+        "Install it with",
         "  source <(./rpa completion)          # this shell",
         "  ./rpa completion > ~/.local/share/bash-completion/completions/rpa   # every new shell"})
 final class CompletionCommand implements Callable<Integer> {

@@ -146,13 +146,17 @@ class RpaCommandsTest {
   }
 
   @Test
-  void shouldPrintABashCompletionScriptCoveringTheOperatorCommands() {
+  void shouldPrintABashCompletionScriptCoveringTheOperatorCommands(@TempDir Path dir) throws Exception {
     // when
     Result completion = rpa("completion");
 
     // then
     assertThat(completion.exitCode()).isZero();
     assertThat(completion.out()).contains("complete -F", "instances", "incidents", "retry", "--started-after");
+    Path script = Files.writeString(dir.resolve("rpa-completion.bash"), completion.out());
+    Process syntaxCheck = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+    String problems = new String(syntaxCheck.getInputStream().readAllBytes());
+    assertThat(syntaxCheck.waitFor()).as(problems).isZero();
   }
 
   @Test

@@ -66,7 +66,7 @@ final class Times {
     }
   }
 
-  private OffsetDateTime now() {
+  OffsetDateTime now() {
     return OffsetDateTime.now(clock);
   }
 

@@ -91,7 +91,7 @@ public final class WatchCommand extends OperatorCommand {
       return;
     }
     out().printf("%s  watching %s: %d active instance%s (%d with an incident), %d open incident%s; every %s, Ctrl-C stops%n",
-        times.table(OffsetDateTime.now()), processId == null ? "all processes" : "'" + processId + "'",
+        times.table(times.now()), processId == null ? "all processes" : "'" + processId + "'",
         state.activeCount(), state.activeCount() == 1 ? "" : "s", state.withIncident(), state.incidentCount(),
         state.incidentCount() == 1 ? "" : "s", interval);
     for (Incident incident : state.incidents()) {
@@ -101,7 +101,7 @@ public final class WatchCommand extends OperatorCommand {
   }
 
   private void print(WatchState.Event event) {
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = times.now();
     if (json) {
       var node = Listing.JSON.createObjectNode();
       node.put("time", now.toString());
