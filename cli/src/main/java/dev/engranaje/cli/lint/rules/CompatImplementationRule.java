@@ -4,14 +4,10 @@ import dev.engranaje.cli.lint.LintReport;
 import dev.engranaje.cli.lint.LintedModel;
 import dev.engranaje.cli.lint.Severity;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
-import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
-import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
-import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
-import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -37,7 +33,7 @@ public final class CompatImplementationRule extends BaseRule {
   @Override
   public void check(LintedModel model, LintReport report) {
     for (FlowNode node : ModelElements.flowElements(model.model(), FlowNode.class)) {
-      if (node instanceof ServiceTask || node instanceof SendTask || isMessageThrow(node)) {
+      if (node instanceof ServiceTask || node instanceof SendTask || ModelElements.isMessageThrow(node)) {
         requireJobType(node, report);
       } else if (node instanceof BusinessRuleTask task && !hasJobType(task)) {
         ZeebeCalledDecision decision = ModelElements.extension(task, ZeebeCalledDecision.class);
@@ -68,10 +64,5 @@ public final class CompatImplementationRule extends BaseRule {
   private static boolean hasJobType(FlowNode node) {
     ZeebeTaskDefinition definition = ModelElements.extension(node, ZeebeTaskDefinition.class);
     return definition != null;
-  }
-
-  private static boolean isMessageThrow(FlowNode node) {
-    return (node instanceof IntermediateThrowEvent || node instanceof EndEvent)
-        && ((ThrowEvent) node).getEventDefinitions().stream().anyMatch(MessageEventDefinition.class::isInstance);
   }
 }

@@ -19,7 +19,7 @@ public final class CompatStartEventFormEmbeddedRule extends BaseRule {
   public void check(LintedModel model, LintReport report) {
     for (StartEvent start : ModelElements.flowElements(model.model(), StartEvent.class)) {
       ZeebeFormDefinition form = ModelElements.extension(start, ZeebeFormDefinition.class);
-      if (form != null && form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:bpmn:")) {
+      if (form != null && ModelElements.embeddedFormId(form) != null) {
         report.add(start.getId(), MESSAGE, start.getId(), form.getFormKey());
       }
     }

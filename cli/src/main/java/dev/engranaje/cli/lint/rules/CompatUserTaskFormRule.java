@@ -6,7 +6,6 @@ import dev.engranaje.cli.lint.Severity;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTaskForm;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +22,6 @@ public final class CompatUserTaskFormRule extends BaseRule {
       + " 'externalReference', but it sets 'formKey' (embedded forms are for job-worker user tasks only)";
   static final String NO_EMBEDDED = "Expected an embedded form 'zeebe:userTaskForm' with id '%s' for user task '%s',"
       + " but the model has none";
-  private static final String EMBEDDED = "camunda-forms:bpmn:";
 
   public CompatUserTaskFormRule() {
     super("camunda-compat/user-task-form", Severity.ERROR, "A user task's form definition links exactly one form.");
@@ -54,13 +52,9 @@ public final class CompatUserTaskFormRule extends BaseRule {
         report.add(task.getId(), SEVERAL, task.getId(), allowed, set);
       } else if (camundaUserTask && set.contains("formKey")) {
         report.add(task.getId(), NOT_ALLOWED, task.getId());
-      } else if (set.contains("formKey") && form.getFormKey().startsWith(EMBEDDED)) {
-        String formId = form.getFormKey().substring(EMBEDDED.length());
-        boolean exists = model.model().getModelElementsByType(ZeebeUserTaskForm.class).stream()
-            .anyMatch(f -> formId.equals(f.getId()));
-        if (!exists) {
-          report.add(task.getId(), NO_EMBEDDED, formId, task.getId());
-        }
+      } else if (ModelElements.embeddedFormId(form) != null
+          && ModelElements.embeddedForm(model.model(), ModelElements.embeddedFormId(form)).isEmpty()) {
+        report.add(task.getId(), NO_EMBEDDED, ModelElements.embeddedFormId(form), task.getId());
       }
     }
   }

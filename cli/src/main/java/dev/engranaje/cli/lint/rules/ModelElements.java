@@ -3,23 +3,31 @@ package dev.engranaje.cli.lint.rules;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTaskForm;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /** Reads BPMN elements and their Zeebe extensions the way the rules need them. */
 final class ModelElements {
   static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
+  static final String EMBEDDED_FORM_PREFIX = "camunda-forms:bpmn:";
 
   private ModelElements() {}
 
@@ -52,6 +60,12 @@ final class ModelElements {
     return definition == null ? null : definition.getType();
   }
 
+  /** Whether the node is an intermediate throw or end event that sends a message (a job, like a send task). */
+  static boolean isMessageThrow(FlowNode node) {
+    return (node instanceof IntermediateThrowEvent || node instanceof EndEvent)
+        && ((ThrowEvent) node).getEventDefinitions().stream().anyMatch(MessageEventDefinition.class::isInstance);
+  }
+
   /** Every flow element of every process, nested subprocess content included. */
   static List<FlowElement> flowElements(BpmnModelInstance model) {
     List<FlowElement> result = new ArrayList<>();
@@ -72,6 +86,17 @@ final class ModelElements {
         collect(subProcess.getFlowElements(), result);
       }
     }
+  }
+
+  /** The id of the embedded form a {@code camunda-forms:bpmn:<id>} form key names, or {@code null}. */
+  static String embeddedFormId(ZeebeFormDefinition form) {
+    String key = form.getFormKey();
+    return key != null && key.startsWith(EMBEDDED_FORM_PREFIX) ? key.substring(EMBEDDED_FORM_PREFIX.length()) : null;
+  }
+
+  /** The model's embedded form ({@code zeebe:userTaskForm}) with this id, if any. */
+  static Optional<ZeebeUserTaskForm> embeddedForm(BpmnModelInstance model, String formId) {
+    return model.getModelElementsByType(ZeebeUserTaskForm.class).stream().filter(f -> formId.equals(f.getId())).findFirst();
   }
 
   static boolean isBlank(String value) {

@@ -4,12 +4,8 @@ import dev.engranaje.cli.lint.LintReport;
 import dev.engranaje.cli.lint.LintedModel;
 import dev.engranaje.cli.lint.Severity;
 import dev.engranaje.cli.lint.TemplateBinding;
-import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
-import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
-import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
-import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import java.util.Locale;
 import java.util.Set;
 
@@ -60,8 +56,7 @@ public final class SideEffectErrorPathRule extends BaseRule {
     if (node instanceof SendTask) {
       return type == null ? "send task" : type;
     }
-    if ((node instanceof IntermediateThrowEvent || node instanceof EndEvent)
-        && ((ThrowEvent) node).getEventDefinitions().stream().anyMatch(MessageEventDefinition.class::isInstance)) {
+    if (ModelElements.isMessageThrow(node)) {
       return type == null ? "message throw" : type;
     }
     return null;

@@ -5,7 +5,6 @@ import dev.engranaje.cli.lint.LintedModel;
 import dev.engranaje.cli.lint.Severity;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTaskForm;
 
 /**
  * A user task without a form: the person who gets it sees no fields and no instructions. An
@@ -15,7 +14,6 @@ public final class UserTaskFormRule extends BaseRule {
   static final String NO_FORM = "Expected user task '%s' to have a form (Form > linked form id), but it has none, so"
       + " the person gets no fields or instructions";
   static final String EMPTY_FORM = "Expected the embedded form '%s' of user task '%s' to have content, but it is empty";
-  private static final String EMBEDDED = "camunda-forms:bpmn:";
 
   public UserTaskFormRule() {
     super("rpa/user-task-form", Severity.WARNING, "Every user task has a form with content.");
@@ -27,11 +25,9 @@ public final class UserTaskFormRule extends BaseRule {
       ZeebeFormDefinition form = ModelElements.extension(task, ZeebeFormDefinition.class);
       if (form == null) {
         report.add(task.getId(), NO_FORM, task.getId());
-      } else if (form.getFormKey() != null && form.getFormKey().startsWith(EMBEDDED)) {
-        String formId = form.getFormKey().substring(EMBEDDED.length());
-        model.model().getModelElementsByType(ZeebeUserTaskForm.class).stream()
-            .filter(f -> formId.equals(f.getId()) && ModelElements.isBlank(f.getTextContent()))
-            .findFirst()
+      } else if (ModelElements.embeddedFormId(form) != null) {
+        String formId = ModelElements.embeddedFormId(form);
+        ModelElements.embeddedForm(model.model(), formId).filter(f -> ModelElements.isBlank(f.getTextContent()))
             .ifPresent(f -> report.add(task.getId(), EMPTY_FORM, formId, task.getId()));
       }
     }
