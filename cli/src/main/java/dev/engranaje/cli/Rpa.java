@@ -48,6 +48,7 @@ import picocli.CommandLine.Command;
       ReconcileCommand.class,
       EinvoiceCommand.class,
       CompletionCommand.class,
+      LintCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rpa implements Runnable {
