@@ -2,6 +2,7 @@ package dev.engranaje.test;
 
 import dev.engranaje.engine.record.IncidentRecord;
 import dev.engranaje.engine.record.JobRecord;
+import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
 import dev.engranaje.engine.record.Record;
@@ -9,6 +10,7 @@ import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.RecordValue;
 import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.record.UserTaskRecord;
+import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,6 +46,17 @@ public final class ProcessRecords implements Consumer<List<Record>> {
   /** The events of one process instance (any value type that names the instance), in log order. */
   public List<Record> eventsOf(long processInstanceKey) {
     return matching(r -> r.recordType() == RecordType.EVENT && processInstanceKey(r.value()) == processInstanceKey);
+  }
+
+  /** The element lifecycle events (process-instance value type) of one instance, in log order. */
+  public List<Record> elementEvents(long processInstanceKey) {
+    return eventsOf(processInstanceKey).stream().filter(r -> r.valueType() == ValueType.PROCESS_INSTANCE).toList();
+  }
+
+  /** Whether an element of the instance went through this lifecycle step. */
+  public boolean hasElementEvent(long processInstanceKey, String elementId, ProcessInstanceIntent intent) {
+    return elementEvents(processInstanceKey).stream()
+        .anyMatch(r -> r.intent() == intent && ((ProcessInstanceRecord) r.value()).elementId().equals(elementId));
   }
 
   /** The process instance a record value belongs to, or -1 when it belongs to none. */

@@ -19,6 +19,7 @@ import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.worker.JobHandler;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.IOException;
@@ -190,6 +191,34 @@ public final class ProcessTestEngine implements AutoCloseable {
   public void worker(String jobType, JobHandler handler) {
     mocks.remove(jobType);
     workers.put(jobType, Objects.requireNonNull(handler, "handler"));
+  }
+
+  /**
+   * Activates exactly one job of a type by hand, once the engine is idle, for tests that drive a job
+   * themselves (complete, fail or throw through the client); fails when none or several are waiting.
+   */
+  public ActivatedJob activateJob(String type) {
+    List<ActivatedJob> jobs = activateJobs(type, 2);
+    if (jobs.size() != 1) {
+      throw new AssertionError("Expected exactly one activatable job of type '" + type + "', but found " + jobs.size());
+    }
+    return jobs.get(0);
+  }
+
+  /** Activates up to {@code max} waiting jobs of a type by hand, once the engine is idle; empty when none wait. */
+  public List<ActivatedJob> activateJobs(String type, int max) {
+    EngineActivity idle = settle();
+    if (!idle.activatableJobs().containsKey(type)) {
+      return List.of();
+    }
+    return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(max).timeout(JOB_TIMEOUT)
+        .requestTimeout(Duration.ofSeconds(1)).send().join().getJobs();
+  }
+
+  /** The incidents of an instance, active and resolved, as the client's search returns them, once the engine is idle. */
+  public List<Incident> incidents(long processInstanceKey) {
+    awaitIdle();
+    return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey)).send().join().items();
   }
 
   // --- driving ----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engranaje.engine.record.ProcessInstanceIntent;
@@ -10,7 +11,8 @@ import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.model.BpmnElementType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -19,41 +21,29 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Timer catch, start and boundary events (spec 7.1, 1.3; spec §14 scenarios 17 and 26). */
+@ProcessTest(autoTimeSkipping = false)
 class TimerEventTest {
-  private TestEngine engine;
-
-  @BeforeEach
-  void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterEach
-  void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
-  void shouldCompleteCatchEventOnlyWhenItsDurationHasPassed() throws InterruptedException {
+  void shouldCompleteCatchEventOnlyWhenItsDurationHasPassed() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .intermediateCatchEvent("wait", e -> e.timerWithDuration("PT1H")).endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of());
-    engine.awaitElement(instanceKey, "wait", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
+    assertThat(engine.instance(instanceKey)).hasActiveElements("wait");
 
     // when
-    engine.clock().advance(Duration.ofMinutes(59));
-    Thread.sleep(300); // the processor looks for due work at least every 50 ms
-    boolean completedEarly = engine.hasElementEvent(instanceKey, "wait", ProcessInstanceIntent.ELEMENT_COMPLETED);
-    engine.clock().advance(Duration.ofMinutes(2));
+    engine.advance(Duration.ofMinutes(59));
+    boolean completedEarly = engine.records().hasElementEvent(instanceKey, "wait", ProcessInstanceIntent.ELEMENT_COMPLETED);
+    engine.advance(Duration.ofMinutes(2));
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(completedEarly).as("catch event completed before its due date").isFalse();
     TimerRecord created = timers(instanceKey, TimerIntent.CREATED).get(0);
     long waitKey = elementKey(instanceKey, "wait");
@@ -65,38 +55,36 @@ class TimerEventTest {
   }
 
   @Test
-  void shouldTakeDurationOfCatchEventFromVariableWhenTimerIsFeel() throws InterruptedException {
+  void shouldTakeDurationOfCatchEventFromVariableWhenTimerIsFeel() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .intermediateCatchEvent("wait", e -> e.timerWithDurationExpression("delay")).endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of("delay", "PT10M"));
-    engine.awaitElement(instanceKey, "wait", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long instanceKey = engine.startInstance(processId, Map.of("delay", "PT10M")).key();
+    assertThat(engine.instance(instanceKey)).hasActiveElements("wait");
 
     // when
-    engine.clock().advance(Duration.ofMinutes(9));
-    Thread.sleep(300);
-    boolean completedEarly = engine.hasElementEvent(instanceKey, "wait", ProcessInstanceIntent.ELEMENT_COMPLETED);
-    engine.clock().advance(Duration.ofMinutes(2));
+    engine.advance(Duration.ofMinutes(9));
+    boolean completedEarly = engine.records().hasElementEvent(instanceKey, "wait", ProcessInstanceIntent.ELEMENT_COMPLETED);
+    engine.advance(Duration.ofMinutes(2));
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(completedEarly).isFalse();
   }
 
   @Test
-  void shouldCancelCatchEventTimerWhenInstanceIsCancelled() throws InterruptedException {
+  void shouldCancelCatchEventTimerWhenInstanceIsCancelled() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .intermediateCatchEvent("wait", e -> e.timerWithDuration("PT1H")).endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of());
-    engine.awaitElement(instanceKey, "wait", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
+    assertThat(engine.instance(instanceKey)).hasActiveElements("wait");
 
     // when
     engine.client().newCancelInstanceCommand(instanceKey).send().join();
-    engine.clock().advance(Duration.ofHours(2));
-    Thread.sleep(300);
+    engine.advance(Duration.ofHours(2));
 
     // then
     assertThat(lifecycle(instanceKey)).containsSubsequence("wait ELEMENT_TERMINATING", "TIMER CANCELED",
@@ -107,16 +95,17 @@ class TimerEventTest {
   @Test
   void shouldCreateOneInstancePerMinuteWhenStartTimerCycles() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     DeploymentEvent deployment = engine.deploy(timerStartProcess(processId, "end", "R/PT1M"));
     long definitionKey = deployment.getProcesses().get(0).getProcessDefinitionKey();
     TimerRecord armed = startTimers(definitionKey, TimerIntent.CREATED).get(0);
 
     // when / then
     for (int minute = 1; minute <= 3; minute++) {
-      engine.clock().advance(Duration.ofMinutes(1));
+      engine.advance(Duration.ofMinutes(1));
       int expected = minute;
-      TestEngine.await(expected + " instances", () -> instancesOf(processId).size() == expected);
+      engine.awaitIdle();
+      assertThat(instancesOf(processId).size() == expected).as(expected + " instances").isTrue();
     }
     assertThat(armed.elementInstanceKey()).isEqualTo(-1);
     assertThat(armed.processInstanceKey()).isEqualTo(-1);
@@ -124,24 +113,24 @@ class TimerEventTest {
     assertThat(armed.repetitions()).isEqualTo(-1);
     assertThat(startTimers(definitionKey, TimerIntent.TRIGGERED)).hasSize(3);
     long first = instancesOf(processId).get(0).key();
-    engine.awaitCompleted(first);
+    assertThat(engine.instance(first)).isCompleted();
     assertThat(lifecycle(first)).containsSubsequence("timerStart ELEMENT_ACTIVATING", "timerStart ELEMENT_COMPLETED",
         "end ELEMENT_COMPLETED");
   }
 
   @Test
-  void shouldFireDateStartTimerOnce() throws InterruptedException {
+  void shouldFireDateStartTimerOnce() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String date = engine.clock().instant().plus(Duration.ofMinutes(10)).toString();
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("timerStart").timerWithDate(date)
         .endEvent("end").done());
 
     // when
-    engine.clock().advance(Duration.ofMinutes(11));
-    TestEngine.await("one instance", () -> instancesOf(processId).size() == 1);
-    engine.clock().advance(Duration.ofDays(1));
-    Thread.sleep(300);
+    engine.advance(Duration.ofMinutes(11));
+    engine.awaitIdle();
+    assertThat(instancesOf(processId).size() == 1).as("one instance").isTrue();
+    engine.advance(Duration.ofDays(1));
 
     // then
     assertThat(instancesOf(processId)).hasSize(1);
@@ -150,20 +139,22 @@ class TimerEventTest {
   @Test
   void shouldCreateInstanceAtEachCronOccurrenceWhenStartTimerIsCron() {
     // given: every minute at second 0
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(timerStartProcess(processId, "end", "0 * * * * *"));
 
     // when / then
-    engine.clock().advance(Duration.ofSeconds(61));
-    TestEngine.await("one instance", () -> instancesOf(processId).size() == 1);
-    engine.clock().advance(Duration.ofSeconds(60));
-    TestEngine.await("two instances", () -> instancesOf(processId).size() == 2);
+    engine.advance(Duration.ofSeconds(61));
+    engine.awaitIdle();
+    assertThat(instancesOf(processId).size() == 1).as("one instance").isTrue();
+    engine.advance(Duration.ofSeconds(60));
+    engine.awaitIdle();
+    assertThat(instancesOf(processId).size() == 2).as("two instances").isTrue();
   }
 
   @Test
   void shouldRejectDeploymentWhenCronStartTimerNeverOccurs() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
 
     // when / then
     Assertions.assertThatThrownBy(() -> engine.deploy(timerStartProcess(processId, "end", "0 0 0 30 FEB *")))
@@ -174,11 +165,11 @@ class TimerEventTest {
   @Test
   void shouldRejectCreatingInstanceWhenProcessHasOnlyATimerStart() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(timerStartProcess(processId, "end", "R/PT1M"));
 
     // when / then
-    Assertions.assertThatThrownBy(() -> engine.createInstance(processId, Map.of()))
+    Assertions.assertThatThrownBy(() -> engine.startInstance(processId, Map.of()))
         .isInstanceOf(ClientException.class)
         .hasMessageContaining("Expected to create instance of process with none start event, but there is no such event");
   }
@@ -187,15 +178,16 @@ class TimerEventTest {
   @Test
   void shouldCancelPreviousVersionStartTimerWhenNewVersionIsDeployed() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     long v1 = engine.deploy(timerStartProcess(processId, "endV1", "R/PT1M")).getProcesses().get(0)
         .getProcessDefinitionKey();
 
     // when
     long v2 = engine.deploy(timerStartProcess(processId, "endV2", "R/PT1M")).getProcesses().get(0)
         .getProcessDefinitionKey();
-    engine.clock().advance(Duration.ofMinutes(1));
-    TestEngine.await("one instance", () -> instancesOf(processId).size() == 1);
+    engine.advance(Duration.ofMinutes(1));
+    engine.awaitIdle();
+    assertThat(instancesOf(processId).size() == 1).as("one instance").isTrue();
 
     // then
     assertThat(startTimers(v1, TimerIntent.CANCELED)).hasSize(1);
@@ -205,19 +197,19 @@ class TimerEventTest {
   }
 
   @Test
-  void shouldFireStartTimerOnlyThreeTimesWhenCycleHasThreeRepetitions() throws InterruptedException {
+  void shouldFireStartTimerOnlyThreeTimesWhenCycleHasThreeRepetitions() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(timerStartProcess(processId, "end", "R3/PT10S"));
 
     // when
     for (int i = 1; i <= 3; i++) {
-      engine.clock().advance(Duration.ofSeconds(10));
+      engine.advance(Duration.ofSeconds(10));
       int expected = i;
-      TestEngine.await(expected + " instances", () -> instancesOf(processId).size() == expected);
+      engine.awaitIdle();
+      assertThat(instancesOf(processId).size() == expected).as(expected + " instances").isTrue();
     }
-    engine.clock().advance(Duration.ofMinutes(5));
-    Thread.sleep(300);
+    engine.advance(Duration.ofMinutes(5));
 
     // then
     assertThat(instancesOf(processId)).hasSize(3);
@@ -227,48 +219,48 @@ class TimerEventTest {
   @Test
   void shouldTerminateTaskWhenInterruptingBoundaryTimerFires() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("task", t -> t.zeebeJobType(processId)).endEvent("end")
         .moveToActivity("task").boundaryEvent("timeout", b -> b.timerWithDuration("PT1S")).endEvent("timedOut")
         .done());
-    long instanceKey = engine.createInstance(processId, Map.of());
-    engine.awaitElement(instanceKey, "task", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
+    assertThat(engine.instance(instanceKey)).hasActiveElements("task");
 
     // when
-    engine.clock().advance(Duration.ofSeconds(1));
+    engine.advance(Duration.ofSeconds(1));
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(lifecycle(instanceKey)).containsSubsequence("TIMER TRIGGERED", "task ELEMENT_TERMINATED",
         "timeout ELEMENT_COMPLETED", "timedOut ELEMENT_COMPLETED");
   }
 
   // spec §14 scenario 17
   @Test
-  void shouldFireNonInterruptingCycleThreeTimesWhileTaskLives() throws InterruptedException {
+  void shouldFireNonInterruptingCycleThreeTimesWhileTaskLives() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("task", t -> t.zeebeJobType(processId)).endEvent("end")
         .moveToActivity("task").boundaryEvent("remind", b -> b.cancelActivity(false).timerWithCycle("R3/PT1S"))
         .endEvent("reminded").done());
-    long instanceKey = engine.createInstance(processId, Map.of());
-    engine.awaitElement(instanceKey, "task", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
+    assertThat(engine.instance(instanceKey)).hasActiveElements("task");
 
     // when
     for (int i = 1; i <= 3; i++) {
-      engine.clock().advance(Duration.ofSeconds(1));
+      engine.advance(Duration.ofSeconds(1));
       long expected = i;
-      TestEngine.await(expected + " reminders", () -> count(instanceKey, "reminded") == expected);
+      engine.awaitIdle();
+      assertThat(count(instanceKey, "reminded") == expected).as(expected + " reminders").isTrue();
     }
-    engine.clock().advance(Duration.ofSeconds(10));
-    Thread.sleep(300);
-    boolean taskAlive = !engine.hasElementEvent(instanceKey, "task", ProcessInstanceIntent.ELEMENT_TERMINATED);
+    engine.advance(Duration.ofSeconds(10));
+    boolean taskAlive = !engine.records().hasElementEvent(instanceKey, "task", ProcessInstanceIntent.ELEMENT_TERMINATED);
     engine.client().newCompleteCommand(engine.activateJob(processId).getKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(count(instanceKey, "reminded")).isEqualTo(3);
     assertThat(taskAlive).isTrue();
   }
@@ -279,37 +271,37 @@ class TimerEventTest {
   }
 
   private List<Record> instancesOf(String processId) {
-    return engine.matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
+    return engine.records().matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
         && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
         && ((ProcessInstanceRecord) r.value()).bpmnElementType() == BpmnElementType.PROCESS
         && ((ProcessInstanceRecord) r.value()).bpmnProcessId().equals(processId));
   }
 
   private long count(long instanceKey, String elementId) {
-    return engine.elementEvents(instanceKey).stream().filter(r -> r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+    return engine.records().elementEvents(instanceKey).stream().filter(r -> r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED
         && ((ProcessInstanceRecord) r.value()).elementId().equals(elementId)).count();
   }
 
   private long elementKey(long instanceKey, String elementId) {
-    return engine.elementEvents(instanceKey).stream()
+    return engine.records().elementEvents(instanceKey).stream()
         .filter(r -> ((ProcessInstanceRecord) r.value()).elementId().equals(elementId)).findFirst().orElseThrow().key();
   }
 
   private List<TimerRecord> timers(long instanceKey, TimerIntent intent) {
-    return engine.matching(r -> r.valueType() == ValueType.TIMER && r.intent() == intent
+    return engine.records().matching(r -> r.valueType() == ValueType.TIMER && r.intent() == intent
         && ((TimerRecord) r.value()).processInstanceKey() == instanceKey).stream()
         .map(r -> (TimerRecord) r.value()).toList();
   }
 
   private List<TimerRecord> startTimers(long definitionKey, TimerIntent intent) {
-    return engine.matching(r -> r.valueType() == ValueType.TIMER && r.intent() == intent
+    return engine.records().matching(r -> r.valueType() == ValueType.TIMER && r.intent() == intent
         && ((TimerRecord) r.value()).processDefinitionKey() == definitionKey).stream()
         .map(r -> (TimerRecord) r.value()).toList();
   }
 
   /** The instance's element lifecycle as "elementId INTENT", with its timer events as "TIMER INTENT". */
   private List<String> lifecycle(long instanceKey) {
-    return engine.matching(r -> r.recordType() == RecordType.EVENT && (r.valueType() == ValueType.PROCESS_INSTANCE
+    return engine.records().matching(r -> r.recordType() == RecordType.EVENT && (r.valueType() == ValueType.PROCESS_INSTANCE
             && ((ProcessInstanceRecord) r.value()).processInstanceKey() == instanceKey
         || r.valueType() == ValueType.TIMER && ((TimerRecord) r.value()).processInstanceKey() == instanceKey))
         .stream()

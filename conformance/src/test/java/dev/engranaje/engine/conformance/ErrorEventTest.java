@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -12,7 +13,8 @@ import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentErrorType;
@@ -23,8 +25,6 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,25 +34,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * events: scenarios 15 and 16 (embedded subprocess; the call-activity half of 16 is in
  * {@link CallActivityTest}).
  */
+@ProcessTest(autoTimeSkipping = false)
 class ErrorEventTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 15
   @ParameterizedTest(name = "code {0} is caught by {1}")
   @CsvSource({"E1, onE1, handledE1", "E2, onAny, handledAny"})
   void shouldCatchThrownErrorByExactCodeBeforeCatchAll(String code, String expectedBoundary, String expectedEnd) {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-a";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("a", t -> t.zeebeJobType(type)).endEvent("end")
@@ -60,15 +51,15 @@ class ErrorEventTest {
         .moveToActivity("a").boundaryEvent("onE1", b -> b.error("E1")).endEvent("handledE1")
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     ActivatedJob job = engine.activateJob(type);
 
     // when
     engine.client().newThrowErrorCommand(job.getKey()).errorCode(code).errorMessage("declined").send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("a", ProcessInstanceIntent.ELEMENT_TERMINATING),
             tuple("a", ProcessInstanceIntent.ELEMENT_TERMINATED),
@@ -89,24 +80,25 @@ class ErrorEventTest {
   @Test
   void shouldRaiseUnhandledErrorEventIncidentWhenNoCatcherAndReEnableJobOnResolve() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-a";
-    engine.deploy(TestEngine.serviceTaskProcess(processId, type));
-    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     ActivatedJob job = engine.activateJob(type);
 
     // when
     engine.client().newThrowErrorCommand(job.getKey()).errorCode("E1").errorMessage("declined").send().join();
 
     // then
-    List<Incident> incidents = engine.awaitIncidents(instanceKey);
+    assertThat(engine.instance(instanceKey)).hasIncident();
+    List<Incident> incidents = engine.incidents(instanceKey);
     assertThat(incidents).hasSize(1);
     Incident incident = incidents.get(0);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.UNHANDLED_ERROR_EVENT);
     assertThat(incident.getErrorMessage()).contains("'E1'").contains("was not caught");
     assertThat(incident.getElementId()).isEqualTo("task");
     assertThat(incident.getJobKey()).isEqualTo(job.getKey());
-    assertThat(engine.pollJobs(type, Duration.ofMillis(200))).isEmpty();
+    assertThat(engine.activateJobs(type, 10)).isEmpty();
 
     // when
     engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
@@ -115,7 +107,7 @@ class ErrorEventTest {
     ActivatedJob again = engine.activateJob(type);
     assertThat(again.getKey()).isEqualTo(job.getKey());
     engine.client().newCompleteCommand(again.getKey()).send().join();
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(engine.incidents(instanceKey)).extracting(Incident::getState).containsExactly(IncidentState.RESOLVED);
     assertThat(jobEvents(job.getKey())).containsExactly(JobIntent.CREATED, JobIntent.ERROR_THROWN, JobIntent.COMPLETED);
   }
@@ -124,7 +116,7 @@ class ErrorEventTest {
   @Test
   void shouldTerminateSubprocessAndTakeBoundaryPathWhenErrorEndEventIsCaughtAtSubprocess() {
     // given: inside the subprocess, a job task runs beside the error end event
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
         .subProcess("sub").embeddedSubProcess().startEvent("subStart").parallelGateway("fork")
@@ -136,11 +128,11 @@ class ErrorEventTest {
     engine.deploy(model);
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("fail", ProcessInstanceIntent.ELEMENT_ACTIVATING),
             tuple("sub", ProcessInstanceIntent.ELEMENT_TERMINATING),
@@ -149,7 +141,7 @@ class ErrorEventTest {
             tuple("onError", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("handled", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple(processId, ProcessInstanceIntent.ELEMENT_COMPLETED));
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("sub", ProcessInstanceIntent.ELEMENT_TERMINATING),
             tuple("work", ProcessInstanceIntent.ELEMENT_TERMINATED),
@@ -162,23 +154,23 @@ class ErrorEventTest {
             tuple("sub", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("fail", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("end", ProcessInstanceIntent.ELEMENT_ACTIVATING));
-    assertThat(engine.matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
         && r.intent() == JobIntent.CANCELED && ((JobRecord) r.value()).type().equals(type)))
         .hasSize(1);
     assertThat(engine.incidents(instanceKey)).isEmpty();
   }
 
-  private static List<String> elementIds(long instanceKey, BpmnElementType type) {
-    return engine.elementEvents(instanceKey).stream().filter(r -> value(r).bpmnElementType() == type)
+  private List<String> elementIds(long instanceKey, BpmnElementType type) {
+    return engine.records().elementEvents(instanceKey).stream().filter(r -> value(r).bpmnElementType() == type)
         .map(r -> value(r).elementId()).distinct().toList();
   }
 
-  private static List<JobIntent> jobEvents(long jobKey) {
-    return engine.matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT && r.key() == jobKey)
+  private List<JobIntent> jobEvents(long jobKey) {
+    return engine.records().matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT && r.key() == jobKey)
         .stream().map(r -> (JobIntent) r.intent()).toList();
   }
 
-  private static ProcessInstanceRecord value(Record record) {
+  private ProcessInstanceRecord value(Record record) {
     return (ProcessInstanceRecord) record.value();
   }
 }

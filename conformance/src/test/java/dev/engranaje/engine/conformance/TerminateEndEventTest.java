@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -10,52 +11,42 @@ import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Terminate end events (spec §7.7, scenario 23): the other element instances of the scope are
  * terminated and the scope completes.
  */
+@ProcessTest(autoTimeSkipping = false)
 class TerminateEndEventTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 23
   @Test
   void shouldTerminateOtherBranchAndCompleteProcessWhenTerminateEndEventIsReached() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start").parallelGateway("fork")
         .serviceTask("work", t -> t.zeebeJobType(type)).endEvent("workEnd")
         .moveToNode("fork").serviceTask("decide", t -> t.zeebeJobType(processId + "-decide"))
         .endEvent("stop", e -> e.terminate())
         .done());
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     engine.activateJob(type);
 
     // when
     engine.client().newCompleteCommand(engine.activateJob(processId + "-decide").getKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("stop", ProcessInstanceIntent.ELEMENT_ACTIVATING),
             tuple("stop", ProcessInstanceIntent.ELEMENT_COMPLETED),
@@ -74,7 +65,7 @@ class TerminateEndEventTest {
   @Test
   void shouldCompleteProcessWhenATokenWaitsAtAJoin() {
     // given: one branch reaches the join at once, the other waits for a job
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start").parallelGateway("fork")
         .manualTask("quick").parallelGateway("join").endEvent("joined")
@@ -82,22 +73,22 @@ class TerminateEndEventTest {
         .moveToNode("fork").serviceTask("decide", t -> t.zeebeJobType(processId + "-decide"))
         .endEvent("stop", e -> e.terminate())
         .done());
-    long instanceKey = engine.createInstance(processId, Map.of());
-    engine.awaitElement(instanceKey, "quick", ProcessInstanceIntent.ELEMENT_COMPLETED);
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
+    assertThat(engine.instance(instanceKey)).hasPassedElements("quick");
 
     // when
     engine.client().newCompleteCommand(engine.activateJob(processId + "-decide").getKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.hasElementEvent(instanceKey, "work", ProcessInstanceIntent.ELEMENT_TERMINATED)).isTrue();
-    assertThat(engine.hasElementEvent(instanceKey, "join", ProcessInstanceIntent.ELEMENT_ACTIVATING)).isFalse();
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().hasElementEvent(instanceKey, "work", ProcessInstanceIntent.ELEMENT_TERMINATED)).isTrue();
+    assertThat(engine.records().hasElementEvent(instanceKey, "join", ProcessInstanceIntent.ELEMENT_ACTIVATING)).isFalse();
   }
 
   @Test
   void shouldCompleteOnlyTheSubprocessWhenTerminateEndEventIsInside() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     String afterType = processId + "-after";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
@@ -108,11 +99,11 @@ class TerminateEndEventTest {
         .done());
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // then: the subprocess completes and the process goes on
-    engine.awaitElement(instanceKey, "after", ProcessInstanceIntent.ELEMENT_ACTIVATED);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).hasActiveElements("after");
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("stop", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("work", ProcessInstanceIntent.ELEMENT_TERMINATED),
@@ -127,15 +118,15 @@ class TerminateEndEventTest {
     engine.client().newCompleteCommand(engine.activateJob(afterType).getKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
   }
 
-  private static List<JobIntent> jobIntents(String type) {
-    return engine.matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
+  private List<JobIntent> jobIntents(String type) {
+    return engine.records().matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
         && ((JobRecord) r.value()).type().equals(type)).stream().map(r -> (JobIntent) r.intent()).toList();
   }
 
-  private static ProcessInstanceRecord value(Record record) {
+  private ProcessInstanceRecord value(Record record) {
     return (ProcessInstanceRecord) record.value();
   }
 }

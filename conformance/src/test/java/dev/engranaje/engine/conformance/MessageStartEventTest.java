@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engranaje.engine.record.ProcessInstanceIntent;
@@ -7,37 +8,27 @@ import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.model.BpmnElementType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Message start events (spec §7.2, §1.3): scenario 14. */
+@ProcessTest(autoTimeSkipping = false)
 class MessageStartEventTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 14
   @Test
   void shouldStartNoSecondInstanceWhileKeyIsActiveAndStartLatestVersionWithBufferedMessageAfterwards()
-      throws InterruptedException {
+      {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String message = processId + "-order";
     engine.deploy(process(processId, message, "work-v1-" + processId));
 
@@ -46,7 +37,6 @@ class MessageStartEventTest {
     ActivatedJob first = engine.activateJob("work-v1-" + processId);
     publish(message, "K", Map.of("n", 2));
     engine.deploy(process(processId, message, "work-v2-" + processId));
-    Thread.sleep(300);
 
     // then: the second message started nothing while the first instance runs
     assertThat(processInstances(processId)).hasSize(1);
@@ -64,15 +54,14 @@ class MessageStartEventTest {
 
   // spec §14 scenario 14
   @Test
-  void shouldAlwaysStartWithEmptyKeyAndIgnoreMessagesPublishedBeforeDeploy() throws InterruptedException {
+  void shouldAlwaysStartWithEmptyKeyAndIgnoreMessagesPublishedBeforeDeploy() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String message = processId + "-ping";
     publish(message, "", Map.of("early", true));
 
     // when
     engine.deploy(process(processId, message, "ping-" + processId));
-    Thread.sleep(300);
     assertThat(processInstances(processId)).isEmpty();
     publish(message, "", Map.of("n", 1));
     publish(message, "", Map.of("n", 2));
@@ -87,7 +76,7 @@ class MessageStartEventTest {
   @Test
   void shouldStartInstanceWhenMessageIsCorrelatedThroughTheCorrelationEndpoint() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String message = processId + "-go";
     engine.deploy(process(processId, message, "go-" + processId));
 
@@ -101,27 +90,24 @@ class MessageStartEventTest {
     assertThat(job.getVariablesAsMap()).containsEntry("n", 5);
   }
 
-  private static List<ActivatedJob> activateAll(String type, int count) {
-    List<ActivatedJob> jobs = new java.util.ArrayList<>();
-    TestEngine.await(count + " jobs", () -> {
-      jobs.addAll(engine.activateJobs(type, count));
-      return jobs.size() >= count;
-    });
+  private List<ActivatedJob> activateAll(String type, int count) {
+    List<ActivatedJob> jobs = engine.activateJobs(type, count);
+    assertThat(jobs).as(count + " jobs").hasSize(count);
     return jobs;
   }
 
-  private static BpmnModelInstance process(String processId, String message, String jobType) {
+  private BpmnModelInstance process(String processId, String message, String jobType) {
     return Bpmn.createExecutableProcess(processId).startEvent("start").message(message)
         .serviceTask("work", t -> t.zeebeJobType(jobType)).endEvent("end").done();
   }
 
-  private static void publish(String name, String key, Map<String, Object> variables) {
+  private void publish(String name, String key, Map<String, Object> variables) {
     engine.client().newPublishMessageCommand().messageName(name).correlationKey(key)
         .timeToLive(Duration.ofHours(1)).variables(variables).send().join();
   }
 
-  private static List<Long> processInstances(String processId) {
-    return engine.matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
+  private List<Long> processInstances(String processId) {
+    return engine.records().matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
             && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING
             && ((ProcessInstanceRecord) r.value()).bpmnElementType() == BpmnElementType.PROCESS
             && ((ProcessInstanceRecord) r.value()).bpmnProcessId().equals(processId)).stream()

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -8,50 +9,41 @@ import dev.engranaje.engine.record.JobRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Job activation timeouts (spec §4): scenario 7. */
+@ProcessTest(autoTimeSkipping = false)
 class JobTimeoutTest {
-  private static final Duration SHORT_POLL = Duration.ofMillis(200);
 
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 7
   @Test
   void shouldTimeOutActivatedJobKeepingRetriesAndLetFirstOfTwoCompletesWin() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-a";
-    engine.deploy(TestEngine.serviceTaskProcess(processId, type));
-    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     long activatedAt = engine.clock().millis();
     ActivatedJob stale = activate(type, "first-worker", Duration.ofSeconds(1));
     assertThat(stale.getDeadline()).isEqualTo(activatedAt + 1_000);
-    assertThat(engine.pollJobs(type, SHORT_POLL)).isEmpty();
+    assertThat(engine.activateJobs(type, 10)).isEmpty();
 
     // when
-    engine.clock().advance(Duration.ofSeconds(1));
+    engine.advance(Duration.ofSeconds(1));
 
     // then: timed out, activatable again with unchanged retries
-    TestEngine.await("the job timed out", () -> !jobEvents(stale.getKey(), JobIntent.TIMED_OUT).isEmpty());
+    engine.awaitIdle();
+    assertThat(jobEvents(stale.getKey(), JobIntent.TIMED_OUT)).as("the job timed out").isNotEmpty();
     assertThat(jobEvents(stale.getKey(), JobIntent.TIMED_OUT)).singleElement()
         .satisfies(r -> assertThat(((JobRecord) r.value()).retries()).isEqualTo(stale.getRetries()));
     ActivatedJob current = activate(type, "second-worker", Duration.ofMinutes(5));
@@ -67,23 +59,23 @@ class JobTimeoutTest {
     // then: the first wins, the second is NOT_FOUND
     assertThat(second.code()).isEqualTo(404);
     assertThat(second.details().getTitle()).isEqualTo("NOT_FOUND");
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
         && r.key() == stale.getKey())).extracting(Record::intent)
         .containsExactly(JobIntent.CREATED, JobIntent.TIMED_OUT, JobIntent.COMPLETED);
     assertThat(jobEvents(stale.getKey(), JobIntent.COMPLETED)).singleElement()
         .satisfies(r -> assertThat(((JobRecord) r.value()).variables()).contains("first"));
   }
 
-  private static ActivatedJob activate(String type, String worker, Duration timeout) {
+  private ActivatedJob activate(String type, String worker, Duration timeout) {
     List<ActivatedJob> jobs = engine.client().newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
         .workerName(worker).timeout(timeout).requestTimeout(Duration.ofSeconds(5)).send().join().getJobs();
     assertThat(jobs).hasSize(1);
     return jobs.get(0);
   }
 
-  private static List<Record> jobEvents(long jobKey, JobIntent intent) {
-    return engine.matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
+  private List<Record> jobEvents(long jobKey, JobIntent intent) {
+    return engine.records().matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
         && r.key() == jobKey && r.intent() == intent);
   }
 }

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -7,7 +8,8 @@ import dev.engranaje.engine.model.BpmnElementType;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -15,29 +17,18 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Parallel fork and join (spec §6): scenario 9. */
+@ProcessTest(autoTimeSkipping = false)
 class ParallelGatewayTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 9
   @Test
   void shouldActivateJoinOnceWhenBothBranchesArrive() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String typeA = processId + "-a";
     String typeB = processId + "-b";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start").parallelGateway("fork")
@@ -45,27 +36,27 @@ class ParallelGatewayTest {
         .moveToNode("fork").serviceTask("b", t -> t.zeebeJobType(typeB)).connectTo("join")
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // when: the first branch arrives
     engine.client().newCompleteCommand(engine.activateJob(typeA).getKey()).send().join();
 
     // then: the join waits
-    engine.awaitElement(instanceKey, "a", ProcessInstanceIntent.ELEMENT_COMPLETED);
+    assertThat(engine.instance(instanceKey)).hasPassedElements("a");
     assertThat(joinEvents(instanceKey, "join")).isEmpty();
 
     // when: the second branch arrives
     engine.client().newCompleteCommand(engine.activateJob(typeB).getKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(joinEvents(instanceKey, "join")).extracting(r -> value(r).bpmnElementType(), Record::intent)
         .containsExactly(
             tuple(BpmnElementType.PARALLEL_GATEWAY, ProcessInstanceIntent.ELEMENT_ACTIVATING),
             tuple(BpmnElementType.PARALLEL_GATEWAY, ProcessInstanceIntent.ELEMENT_ACTIVATED),
             tuple(BpmnElementType.PARALLEL_GATEWAY, ProcessInstanceIntent.ELEMENT_COMPLETING),
             tuple(BpmnElementType.PARALLEL_GATEWAY, ProcessInstanceIntent.ELEMENT_COMPLETED));
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("fork", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("a", ProcessInstanceIntent.ELEMENT_COMPLETED),
@@ -79,7 +70,7 @@ class ParallelGatewayTest {
   @Test
   void shouldKeepSurplusTokenWaitingAtJoinWhenOneBranchDeliversTwo() {
     // given: two tokens reach the join over "fromMerge", one over "fromB"
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String typeB = processId + "-b";
     String typeAfter = processId + "-after";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start").parallelGateway("fork")
@@ -90,9 +81,9 @@ class ParallelGatewayTest {
         .sequenceFlowId("fromB").connectTo("join")
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of());
-    engine.awaitElement(instanceKey, "b", ProcessInstanceIntent.ELEMENT_ACTIVATED);
-    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> value(r).elementId().equals("merge")
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
+    assertThat(engine.instance(instanceKey)).hasActiveElements("b");
+    assertThat(engine.records().elementEvents(instanceKey)).filteredOn(r -> value(r).elementId().equals("merge")
         && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED).hasSize(2);
     assertThat(joinEvents(instanceKey, "join")).isEmpty();
 
@@ -101,20 +92,20 @@ class ParallelGatewayTest {
     engine.client().newCompleteCommand(engine.activateJob(typeAfter).getKey()).send().join();
 
     // then: the join fired once, and the surplus token keeps the instance waiting
-    engine.awaitElement(instanceKey, "end", ProcessInstanceIntent.ELEMENT_COMPLETED);
+    assertThat(engine.instance(instanceKey)).hasPassedElements("end");
     assertThat(joinEvents(instanceKey, "join")).filteredOn(r -> r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING)
         .hasSize(1);
-    assertThat(engine.pollJobs(typeAfter, Duration.ofMillis(200))).isEmpty();
+    assertThat(engine.activateJobs(typeAfter, 10)).isEmpty();
     assertThat(engine.client().newProcessInstanceGetRequest(instanceKey).send().join().getState())
         .isEqualTo(ProcessInstanceState.ACTIVE);
-    assertThat(engine.hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
+    assertThat(engine.records().hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
   }
 
-  private static List<Record> joinEvents(long instanceKey, String joinId) {
-    return engine.elementEvents(instanceKey).stream().filter(r -> value(r).elementId().equals(joinId)).toList();
+  private List<Record> joinEvents(long instanceKey, String joinId) {
+    return engine.records().elementEvents(instanceKey).stream().filter(r -> value(r).elementId().equals(joinId)).toList();
   }
 
-  private static ProcessInstanceRecord value(Record record) {
+  private ProcessInstanceRecord value(Record record) {
     return (ProcessInstanceRecord) record.value();
   }
 }

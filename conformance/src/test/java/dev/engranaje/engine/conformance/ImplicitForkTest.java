@@ -1,35 +1,26 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engranaje.engine.record.ProcessInstanceIntent;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Several outgoing flows without a gateway fork implicitly; paths without outgoing flows end implicitly (spec §6). */
+@ProcessTest(autoTimeSkipping = false)
 class ImplicitForkTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldRunEveryOutgoingPathOfATaskAndCompleteWhenTheLastPathEnds() {
     // given a task with two outgoing flows, each to a task that ends its own path (no end event)
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("prepare", t -> t.zeebeJobType(processId + "-prepare"))
         .serviceTask("mail", t -> t.zeebeJobType(processId + "-mail"))
@@ -37,7 +28,7 @@ class ImplicitForkTest {
         .serviceTask("archive", t -> t.zeebeJobType(processId + "-archive"))
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // when
     engine.client().newCompleteCommand(engine.activateJob(processId + "-prepare").getKey()).send().join();
@@ -46,13 +37,13 @@ class ImplicitForkTest {
     engine.client().newCompleteCommand(mail.getKey()).send().join();
 
     // then the instance waits for the other path
-    engine.awaitElement(instanceKey, "mail", ProcessInstanceIntent.ELEMENT_COMPLETED);
-    assertThat(engine.hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
+    assertThat(engine.instance(instanceKey)).hasPassedElements("mail");
+    assertThat(engine.records().hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
 
     // when the other path ends too
     engine.client().newCompleteCommand(archive.getKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
   }
 }

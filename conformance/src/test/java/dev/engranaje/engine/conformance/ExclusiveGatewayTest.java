@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -7,7 +8,8 @@ import dev.engranaje.engine.model.BpmnElementType;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.response.Incident;
@@ -15,32 +17,21 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Exclusive gateway decisions and their incidents (spec §6, §10): scenario 8. */
+@ProcessTest(autoTimeSkipping = false)
 class ExclusiveGatewayTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 8
   @ParameterizedTest(name = "x = {0} takes {1}")
   @CsvSource({"20, toFirst, first", "7, toSecond, second", "1, toDefault, otherwise"})
   void shouldTakeFirstTrueConditionInXmlOrderElseDefaultFlow(int x, String expectedFlow, String expectedEnd) {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start").sequenceFlowId("toXor").exclusiveGateway("xor")
         .sequenceFlowId("toFirst").conditionExpression("x > 10").endEvent("first")
         .moveToNode("xor").sequenceFlowId("toSecond").conditionExpression("x > 5").endEvent("second")
@@ -48,10 +39,10 @@ class ExclusiveGatewayTest {
         .done());
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of("x", x));
+    long instanceKey = engine.startInstance(processId, Map.of("x", x)).key();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(elements(instanceKey, BpmnElementType.SEQUENCE_FLOW)).extracting(r -> value(r).elementId())
         .containsExactly("toXor", expectedFlow);
     assertThat(elements(instanceKey, BpmnElementType.END_EVENT)).extracting(r -> value(r).elementId()).containsOnly(expectedEnd);
@@ -65,11 +56,11 @@ class ExclusiveGatewayTest {
   @Test
   void shouldRaiseConditionErrorWithoutDefaultFlowAndContinueAfterSetVariablesAndResolve() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(withoutDefault(processId));
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of("x", 1));
+    long instanceKey = engine.startInstance(processId, Map.of("x", 1)).key();
 
     // then
     Incident incident = singleActiveIncident(instanceKey);
@@ -84,7 +75,7 @@ class ExclusiveGatewayTest {
     engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(elements(instanceKey, BpmnElementType.END_EVENT)).extracting(r -> value(r).elementId()).containsOnly("second");
     assertThat(engine.incidents(instanceKey)).extracting(Incident::getState).containsExactly(IncidentState.RESOLVED);
   }
@@ -93,11 +84,11 @@ class ExclusiveGatewayTest {
   @Test
   void shouldRaiseExtractValueErrorWhenConditionVariableIsUnsetAndContinueAfterSetVariablesAndResolve() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(withoutDefault(processId));
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // then
     Incident incident = singleActiveIncident(instanceKey);
@@ -111,7 +102,7 @@ class ExclusiveGatewayTest {
     engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(elements(instanceKey, BpmnElementType.END_EVENT)).extracting(r -> value(r).elementId()).containsOnly("first");
     assertThat(elements(instanceKey, BpmnElementType.EXCLUSIVE_GATEWAY))
         .extracting(r -> value(r).bpmnElementType(), Record::intent).containsExactly(
@@ -121,30 +112,31 @@ class ExclusiveGatewayTest {
             tuple(BpmnElementType.EXCLUSIVE_GATEWAY, ProcessInstanceIntent.ELEMENT_COMPLETED));
   }
 
-  private static BpmnModelInstance withoutDefault(String processId) {
+  private BpmnModelInstance withoutDefault(String processId) {
     return Bpmn.createExecutableProcess(processId).startEvent("start").sequenceFlowId("toXor").exclusiveGateway("xor")
         .sequenceFlowId("toFirst").conditionExpression("x > 10").endEvent("first")
         .moveToNode("xor").sequenceFlowId("toSecond").conditionExpression("x > 5").endEvent("second")
         .done();
   }
 
-  private static Incident singleActiveIncident(long instanceKey) {
-    List<Incident> incidents = engine.awaitIncidents(instanceKey);
+  private Incident singleActiveIncident(long instanceKey) {
+    assertThat(engine.instance(instanceKey)).hasIncident();
+    List<Incident> incidents = engine.incidents(instanceKey);
     assertThat(incidents).hasSize(1);
     assertThat(incidents.get(0).getState()).isEqualTo(IncidentState.ACTIVE);
     return incidents.get(0);
   }
 
-  private static List<ProcessInstanceIntent> gatewayIntents(long instanceKey) {
+  private List<ProcessInstanceIntent> gatewayIntents(long instanceKey) {
     return elements(instanceKey, BpmnElementType.EXCLUSIVE_GATEWAY).stream()
         .map(r -> (ProcessInstanceIntent) r.intent()).toList();
   }
 
-  private static List<Record> elements(long instanceKey, BpmnElementType type) {
-    return engine.elementEvents(instanceKey).stream().filter(r -> value(r).bpmnElementType() == type).toList();
+  private List<Record> elements(long instanceKey, BpmnElementType type) {
+    return engine.records().elementEvents(instanceKey).stream().filter(r -> value(r).bpmnElementType() == type).toList();
   }
 
-  private static ProcessInstanceRecord value(Record record) {
+  private ProcessInstanceRecord value(Record record) {
     return (ProcessInstanceRecord) record.value();
   }
 }

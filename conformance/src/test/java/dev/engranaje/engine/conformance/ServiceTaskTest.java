@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -7,39 +8,29 @@ import dev.engranaje.engine.model.BpmnElementType;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Spec §14 scenario 1: start → service("a") → end. */
+@ProcessTest(autoTimeSkipping = false)
 class ServiceTaskTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldHandJobTheInstanceVariablesAndCompleteWithMergedVariables() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-a";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("a", t -> t.zeebeJobType(type).zeebeTaskHeader("method", "VISA")).endEvent("end").done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of("x", 1));
+    long instanceKey = engine.startInstance(processId, Map.of("x", 1)).key();
 
     // when
     ActivatedJob job = engine.activateJob(type);
@@ -51,8 +42,8 @@ class ServiceTaskTest {
     assertThat(job.getElementId()).isEqualTo("a");
     assertThat(job.getProcessInstanceKey()).isEqualTo(instanceKey);
     assertThat(job.getBpmnProcessId()).isEqualTo(processId);
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey))
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey))
         .extracting(r -> ((ProcessInstanceRecord) r.value()).bpmnElementType(), Record::intent)
         .containsExactly(
             tuple(BpmnElementType.PROCESS, ProcessInstanceIntent.ELEMENT_ACTIVATING),
@@ -78,9 +69,9 @@ class ServiceTaskTest {
   @Test
   void shouldReturnRootVariablesWhenCreatedWithResult() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-a";
-    engine.deploy(TestEngine.serviceTaskProcess(processId, type));
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     var worker = engine.client().newWorker().jobType(type)
         .handler((client, job) -> client.newCompleteCommand(job.getKey()).variables(Map.of("y", 2)).send().join())
         .open();
