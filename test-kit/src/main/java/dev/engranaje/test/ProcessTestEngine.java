@@ -268,8 +268,12 @@ public final class ProcessTestEngine implements AutoCloseable {
     return open.values().stream().reduce((first, second) -> second);
   }
 
-  /** Moves the clock on by a duration, then waits until what became due has run. */
+  /**
+   * Waits until the engine is idle (so the instances reach their timers first), moves the clock on
+   * by a duration, then waits until what became due has run.
+   */
   public void advance(Duration duration) {
+    awaitIdle();
     clock.advance(duration);
     awaitIdle();
   }
@@ -358,8 +362,8 @@ public final class ProcessTestEngine implements AutoCloseable {
 
   // --- between tests ----------------------------------------------------------------------------
 
-  /** Clears mocks and workers and cancels the instances the previous test left running. */
-  void beginTest() {
+  /** Clears mocks and workers and cancels every process instance still running: a clean start for the next test. */
+  public void reset() {
     mocks.clear();
     workers.clear();
     for (long key : runningRootInstances()) {

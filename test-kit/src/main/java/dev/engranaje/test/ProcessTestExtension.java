@@ -51,7 +51,7 @@ public final class ProcessTestExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    engine(context).beginTest();
+    engine(context).reset();
   }
 
   @Override
