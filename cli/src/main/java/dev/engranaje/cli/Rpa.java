@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ReconcileCommand.class,
       EinvoiceCommand.class,
+      TestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rpa implements Runnable {
