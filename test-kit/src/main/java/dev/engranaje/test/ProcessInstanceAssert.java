@@ -109,7 +109,7 @@ public final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceA
   public ProcessInstanceAssert hasNotPassedElements(String... elementIds) {
     engine.awaitIdle();
     List<String> passed = passedInOrder();
-    List<String> unexpected = Arrays.stream(elementIds).filter(passed::contains).toList();
+    List<String> unexpected = among(elementIds, passed, true);
     if (!unexpected.isEmpty()) {
       fail("not to have passed " + unexpected + ", but it passed " + passed);
     }
@@ -120,7 +120,7 @@ public final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceA
   public ProcessInstanceAssert hasActiveElements(String... elementIds) {
     engine.awaitIdle();
     Set<String> active = activeElements();
-    List<String> missing = Arrays.stream(elementIds).filter(id -> !active.contains(id)).toList();
+    List<String> missing = among(elementIds, active, false);
     if (!missing.isEmpty()) {
       fail("to have " + missing + " active, but the active elements are " + active);
     }
@@ -130,12 +130,16 @@ public final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceA
   /** None of these elements is active, once the engine is idle. */
   public ProcessInstanceAssert hasNoActiveElements(String... elementIds) {
     engine.awaitIdle();
-    Set<String> active = activeElements();
-    List<String> unexpected = Arrays.stream(elementIds).filter(active::contains).toList();
+    List<String> unexpected = among(elementIds, activeElements(), true);
     if (!unexpected.isEmpty()) {
       fail("not to have " + unexpected + " active, but they are");
     }
     return this;
+  }
+
+  /** The ids that are ({@code present}) or are not in the collection. */
+  private static List<String> among(String[] ids, java.util.Collection<String> collection, boolean present) {
+    return Arrays.stream(ids).filter(id -> collection.contains(id) == present).toList();
   }
 
   // --- incidents ----------------------------------------------------------------------------

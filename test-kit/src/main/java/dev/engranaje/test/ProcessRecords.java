@@ -1,5 +1,6 @@
 package dev.engranaje.test;
 
+import dev.engranaje.engine.RecordCollector;
 import dev.engranaje.engine.record.IncidentRecord;
 import dev.engranaje.engine.record.JobRecord;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
@@ -15,33 +16,15 @@ import dev.engranaje.engine.record.VariableRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Every record the engine committed, as its exporter saw them, with the per-instance views the
  * assertions read and a readable rendering of one instance's log for failure messages. Thread-safe.
  */
-public final class ProcessRecords implements Consumer<List<Record>> {
+public final class ProcessRecords extends RecordCollector {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
   private static final int MAX_VALUE_CHARS = 120;
-
-  private final List<Record> records = new ArrayList<>();
-
-  @Override
-  public synchronized void accept(List<Record> batch) {
-    records.addAll(batch);
-  }
-
-  public synchronized List<Record> all() {
-    return List.copyOf(records);
-  }
-
-  public List<Record> matching(Predicate<Record> predicate) {
-    return all().stream().filter(predicate).toList();
-  }
 
   /** The events of one process instance (any value type that names the instance), in log order. */
   public List<Record> eventsOf(long processInstanceKey) {
