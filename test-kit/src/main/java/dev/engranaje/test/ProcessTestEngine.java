@@ -20,6 +20,7 @@ import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.Variable;
 import io.camunda.client.api.worker.JobHandler;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.IOException;
@@ -219,6 +220,19 @@ public final class ProcessTestEngine implements AutoCloseable {
   public List<Incident> incidents(long processInstanceKey) {
     awaitIdle();
     return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey)).send().join().items();
+  }
+
+  /**
+   * The variables stored on one scope (the instance key, or a live element instance's key) as the
+   * client's variable search returns them, by name with JSON values parsed, once the engine is idle.
+   */
+  public Map<String, Object> scopeVariables(long scopeKey) {
+    awaitIdle();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Variable variable : client.newVariableSearchRequest().filter(f -> f.scopeKey(scopeKey)).send().join().items()) {
+      values.put(variable.getName(), jsonValue(variable.getValue()));
+    }
+    return values;
   }
 
   // --- driving ----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -10,34 +11,24 @@ import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Escalations (spec §7.6): scenario 28, interrupting catches, code matching and call activities. */
+@ProcessTest(autoTimeSkipping = false)
 class EscalationTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 28
   @Test
   void shouldContinueWithoutIncidentWhenEscalationIsUncaught() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-after";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
         .intermediateThrowEvent("late", e -> e.escalation("LATE"))
@@ -45,13 +36,13 @@ class EscalationTest {
     engine.deploy(model);
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // then
     engine.client().newCompleteCommand(engine.activateJob(type).getKey()).send().join();
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(engine.incidents(instanceKey)).isEmpty();
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .contains(tuple("late", ProcessInstanceIntent.ELEMENT_COMPLETED));
     assertThat(escalations(instanceKey)).extracting(Record::intent, r -> ((EscalationRecord) r.value()).escalationCode(),
             r -> ((EscalationRecord) r.value()).catchElementId())
@@ -62,7 +53,7 @@ class EscalationTest {
   @Test
   void shouldRunBothPathsWhenNonInterruptingBoundaryCatchesEscalation() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-after";
     String notifyType = processId + "-notify";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
@@ -76,13 +67,13 @@ class EscalationTest {
     engine.deploy(model);
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of("code", "LATE"));
+    long instanceKey = engine.startInstance(processId, Map.of("code", "LATE")).key();
 
     // then: both paths run
     engine.client().newCompleteCommand(engine.activateJob(notifyType).getKey()).send().join();
     engine.client().newCompleteCommand(engine.activateJob(type).getKey()).send().join();
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .contains(tuple("late", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("onLate", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("notified", ProcessInstanceIntent.ELEMENT_COMPLETED),
@@ -96,7 +87,7 @@ class EscalationTest {
   @Test
   void shouldEndSubprocessWhenInterruptingBoundaryCatchesEscalationEndEvent() {
     // given: the nearest scope's catch-all boundary wins over an exact outer event subprocess
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
         .eventSubProcess("outer", e -> e.startEvent("outerStart").escalation("LATE").endEvent("outerEnd"))
@@ -110,11 +101,11 @@ class EscalationTest {
     engine.deploy(model);
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("escalate", ProcessInstanceIntent.ELEMENT_ACTIVATING),
             tuple("sub", ProcessInstanceIntent.ELEMENT_TERMINATING),
@@ -131,7 +122,7 @@ class EscalationTest {
   @Test
   void shouldPreferExactCodeEventSubprocessOverCatchAll() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-after";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
         .eventSubProcess("any", e -> e.startEvent("anyStart").interrupting(false).escalation().endEvent("anyEnd"))
@@ -143,21 +134,21 @@ class EscalationTest {
     engine.deploy(model);
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // then
-    engine.awaitElement(instanceKey, "lateEnd", ProcessInstanceIntent.ELEMENT_COMPLETED);
+    assertThat(engine.instance(instanceKey)).hasPassedElements("lateEnd");
     engine.client().newCompleteCommand(engine.activateJob(type).getKey()).send().join();
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .doesNotContain(tuple("any", ProcessInstanceIntent.ELEMENT_ACTIVATING));
   }
 
   @Test
   void shouldCatchEscalationFromCalledProcessAtCallActivity() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = parentId + "-notify";
     engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("childStart")
         .endEvent("childEscalates", e -> e.escalation("LATE")).done());
@@ -168,23 +159,23 @@ class EscalationTest {
         .done());
 
     // when
-    long instanceKey = engine.createInstance(parentId, Map.of());
+    long instanceKey = engine.startInstance(parentId, Map.of()).key();
 
     // then: the child ends normally, the call activity completes and the boundary path runs too
     engine.client().newCompleteCommand(engine.activateJob(type).getKey()).send().join();
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .contains(tuple("call", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("onLate", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("end", ProcessInstanceIntent.ELEMENT_COMPLETED));
   }
 
-  private static List<Record> escalations(long instanceKey) {
-    return engine.matching(r -> r.valueType() == ValueType.ESCALATION && r.recordType() == RecordType.EVENT
+  private List<Record> escalations(long instanceKey) {
+    return engine.records().matching(r -> r.valueType() == ValueType.ESCALATION && r.recordType() == RecordType.EVENT
         && ((EscalationRecord) r.value()).processInstanceKey() == instanceKey);
   }
 
-  private static ProcessInstanceRecord value(Record record) {
+  private ProcessInstanceRecord value(Record record) {
     return (ProcessInstanceRecord) record.value();
   }
 }

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -7,45 +8,35 @@ import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableIntent;
 import dev.engranaje.engine.record.VariableRecord;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Input and output mappings and job payloads (spec §3.3): scenarios 2, 3 and 4. Each process ends
  * in a second service task "next" so the root variables can be read while the instance waits.
  */
+@ProcessTest(autoTimeSkipping = false)
 class VariableMappingTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 2
   @Test
   void shouldKeepInputMappedLocalInTaskWhenCompletedWithSameNameAndNoOutputs() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-a";
     String nextType = processId + "-next";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("a", t -> t.zeebeJobType(type).zeebeInputExpression("x", "loc"))
         .serviceTask("next", t -> t.zeebeJobType(nextType)).endEvent("end").done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of("x", 1));
+    long instanceKey = engine.startInstance(processId, Map.of("x", 1)).key();
     ActivatedJob job = engine.activateJob(type);
 
     // when
@@ -55,7 +46,7 @@ class VariableMappingTest {
     assertThat(job.getVariablesAsMap()).isEqualTo(Map.of("x", 1, "loc", 1));
     ActivatedJob next = engine.activateJob(nextType);
     assertThat(next.getVariablesAsMap()).isEqualTo(Map.of("x", 1));
-    assertThat(engine.localVariables(instanceKey)).isEqualTo(Map.of("x", 1));
+    assertThat(engine.scopeVariables(instanceKey)).isEqualTo(Map.of("x", 1));
     assertThat(variableRecords(instanceKey, "loc"))
         .extracting(Record::intent, r -> value(r).scopeKey(), r -> value(r).value())
         .containsExactly(
@@ -67,14 +58,14 @@ class VariableMappingTest {
   @Test
   void shouldMergeNestedOutputIntoRootObjectAndDropUnmappedPayloadWhenOutputsExist() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-a";
     String nextType = processId + "-next";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("a", t -> t.zeebeJobType(type).zeebeOutputExpression("res.id", "order.id"))
         .serviceTask("next", t -> t.zeebeJobType(nextType)).endEvent("end").done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of("order", Map.of("a", 1)));
+    long instanceKey = engine.startInstance(processId, Map.of("order", Map.of("a", 1))).key();
     ActivatedJob job = engine.activateJob(type);
 
     // when
@@ -83,7 +74,7 @@ class VariableMappingTest {
     // then
     ActivatedJob next = engine.activateJob(nextType);
     assertThat(next.getVariablesAsMap()).isEqualTo(Map.of("order", Map.of("a", 1, "id", 7)));
-    assertThat(engine.localVariables(instanceKey)).isEqualTo(Map.of("order", Map.of("a", 1, "id", 7)));
+    assertThat(engine.scopeVariables(instanceKey)).isEqualTo(Map.of("order", Map.of("a", 1, "id", 7)));
     assertThat(variableRecords(instanceKey, "junk"))
         .extracting(r -> value(r).scopeKey())
         .containsOnly(job.getElementInstanceKey());
@@ -96,28 +87,28 @@ class VariableMappingTest {
   @Test
   void shouldShadowWholeRootObjectWhenInputTargetsNestedPath() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-a";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("a", t -> t.zeebeJobType(type).zeebeInputExpression("order.a", "order.a")).endEvent("end").done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of("order", Map.of("a", 1, "b", 2)));
+    long instanceKey = engine.startInstance(processId, Map.of("order", Map.of("a", 1, "b", 2))).key();
 
     // when
     ActivatedJob job = engine.activateJob(type);
 
     // then
     assertThat(job.getVariablesAsMap()).isEqualTo(Map.of("order", Map.of("a", 1)));
-    assertThat(engine.localVariables(job.getElementInstanceKey())).isEqualTo(Map.of("order", Map.of("a", 1)));
-    assertThat(engine.localVariables(instanceKey)).isEqualTo(Map.of("order", Map.of("a", 1, "b", 2)));
+    assertThat(engine.scopeVariables(job.getElementInstanceKey())).isEqualTo(Map.of("order", Map.of("a", 1)));
+    assertThat(engine.scopeVariables(instanceKey)).isEqualTo(Map.of("order", Map.of("a", 1, "b", 2)));
   }
 
-  private static List<Record> variableRecords(long instanceKey, String name) {
-    return engine.matching(r -> r.valueType() == ValueType.VARIABLE
+  private List<Record> variableRecords(long instanceKey, String name) {
+    return engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
         && value(r).processInstanceKey() == instanceKey && value(r).name().equals(name));
   }
 
-  private static VariableRecord value(Record record) {
+  private VariableRecord value(Record record) {
     return (VariableRecord) record.value();
   }
 }

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engranaje.engine.record.JobIntent;
@@ -9,7 +10,8 @@ import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.camunda.client.api.search.enums.IncidentState;
@@ -17,37 +19,27 @@ import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A job type expression that fails to evaluate (spec §4 activation, §10): scenario 10. */
+@ProcessTest(autoTimeSkipping = false)
 class ExpressionIncidentTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 10
   @Test
   void shouldLeaveTaskActivatingWithExtractValueErrorAndCreateJobAfterVariableIsSetAndIncidentResolved() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("task", t -> t.zeebeJobTypeExpression("\"t-\" + kind")).endEvent("end").done());
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // then
-    List<Incident> incidents = engine.awaitIncidents(instanceKey);
+    assertThat(engine.instance(instanceKey)).hasIncident();
+    List<Incident> incidents = engine.incidents(instanceKey);
     assertThat(incidents).hasSize(1);
     Incident incident = incidents.get(0);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
@@ -60,7 +52,8 @@ class ExpressionIncidentTest {
     engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
 
     // then: the activation is replayed, fails again and raises a new incident
-    TestEngine.await("a second incident", () -> engine.incidents(instanceKey).size() == 2);
+    engine.awaitIdle();
+    assertThat(engine.incidents(instanceKey).size() == 2).as("a second incident").isTrue();
     Incident second = engine.incidents(instanceKey).stream().filter(i -> i.getState() == IncidentState.ACTIVE)
         .findFirst().orElseThrow();
     assertThat(second.getIncidentKey()).isNotEqualTo(incident.getIncidentKey());
@@ -82,18 +75,18 @@ class ExpressionIncidentTest {
     assertThat(engine.incidents(instanceKey)).extracting(Incident::getState)
         .containsExactly(IncidentState.RESOLVED, IncidentState.RESOLVED);
     engine.client().newCompleteCommand(job.getKey()).send().join();
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
   }
 
-  private static List<ProcessInstanceIntent> taskIntents(long instanceKey) {
-    return engine.elementEvents(instanceKey).stream()
+  private List<ProcessInstanceIntent> taskIntents(long instanceKey) {
+    return engine.records().elementEvents(instanceKey).stream()
         .filter(r -> ((ProcessInstanceRecord) r.value()).elementId().equals("task"))
         .map(r -> (ProcessInstanceIntent) r.intent())
         .toList();
   }
 
-  private static List<Record> jobsOf(long instanceKey) {
-    return engine.matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
+  private List<Record> jobsOf(long instanceKey) {
+    return engine.records().matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT
         && r.intent() == JobIntent.CREATED && ((JobRecord) r.value()).processInstanceKey() == instanceKey);
   }
 }

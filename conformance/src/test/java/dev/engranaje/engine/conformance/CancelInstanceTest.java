@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engranaje.engine.record.IncidentRecord;
@@ -11,7 +12,8 @@ import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -21,29 +23,18 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Cancelling a process instance (spec §11): scenario 11. */
+@ProcessTest(autoTimeSkipping = false)
 class CancelInstanceTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 11
   @Test
   void shouldCancelJobAndTimerResolveIncidentAndTerminateInsideOutWhenInstanceIsCancelled() {
     // given: inside a subprocess, task "a" has a job and a timer boundary; task "b" has an incident
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String typeA = processId + "-a";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
         .subProcess("sub").embeddedSubProcess().startEvent("subStart").parallelGateway("fork")
@@ -53,19 +44,21 @@ class CancelInstanceTest {
         .subProcessDone().endEvent("end")
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of());
-    List<Incident> incidents = engine.awaitIncidents(instanceKey);
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
+    assertThat(engine.instance(instanceKey)).hasIncident();
+    List<Incident> incidents = engine.incidents(instanceKey);
     assertThat(incidents).extracting(Incident::getErrorType).containsExactly(IncidentErrorType.EXTRACT_VALUE_ERROR);
-    engine.awaitElement(instanceKey, "a", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    assertThat(engine.instance(instanceKey)).hasActiveElements("a");
 
     // when
     engine.client().newCancelInstanceCommand(instanceKey).send().join();
 
     // then: the client sees the instance terminated and its incident resolved
-    TestEngine.await("the instance is terminated", () -> engine.client().newProcessInstanceGetRequest(instanceKey).send()
-        .join().getState() == ProcessInstanceState.TERMINATED);
+    assertThat(engine.instance(instanceKey)).isTerminated();
+    assertThat(engine.client().newProcessInstanceGetRequest(instanceKey).send().join().getState())
+        .isEqualTo(ProcessInstanceState.TERMINATED);
     assertThat(engine.incidents(instanceKey)).extracting(Incident::getState).containsExactly(IncidentState.RESOLVED);
-    assertThat(engine.pollJobs(typeA, Duration.ofMillis(200))).isEmpty();
+    assertThat(engine.activateJobs(typeA, 10)).isEmpty();
 
     // then: children terminate inside-out, each cleaning up before it is TERMINATED
     List<String> log = log(instanceKey);
@@ -81,11 +74,11 @@ class CancelInstanceTest {
     assertThat(log).last().isEqualTo(processId + " ELEMENT_TERMINATED");
 
     // when: the timer's due date passes
-    engine.clock().advance(Duration.ofHours(2));
+    engine.advance(Duration.ofHours(2));
     engine.incidents(instanceKey); // a round trip: the processor has run its due work after the advance
 
     // then: it does not fire
-    assertThat(engine.matching(r -> r.valueType() == ValueType.TIMER && r.intent() == TimerIntent.TRIGGERED
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.TIMER && r.intent() == TimerIntent.TRIGGERED
         && ((TimerRecord) r.value()).processInstanceKey() == instanceKey)).isEmpty();
   }
 
@@ -93,12 +86,13 @@ class CancelInstanceTest {
   @Test
   void shouldCancelFailedJobAndResolveItsIncidentWhenInstanceIsCancelled() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-a";
-    engine.deploy(TestEngine.serviceTaskProcess(processId, type));
-    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     engine.client().newFailCommand(engine.activateJob(type).getKey()).retries(0).errorMessage("down").send().join();
-    assertThat(engine.awaitIncidents(instanceKey)).extracting(Incident::getErrorType)
+    assertThat(engine.instance(instanceKey)).hasIncident();
+    assertThat(engine.incidents(instanceKey)).extracting(Incident::getErrorType)
         .containsExactly(IncidentErrorType.JOB_NO_RETRIES);
 
     // when
@@ -116,15 +110,15 @@ class CancelInstanceTest {
    * The instance's events in log order: element lifecycle as "elementId INTENT", and job, timer and
    * incident events as "VALUE_TYPE INTENT".
    */
-  private static List<String> log(long instanceKey) {
-    return engine.matching(r -> r.recordType() == RecordType.EVENT && instanceKey(r) == instanceKey).stream()
+  private List<String> log(long instanceKey) {
+    return engine.records().matching(r -> r.recordType() == RecordType.EVENT && instanceKey(r) == instanceKey).stream()
         .map(r -> r.value() instanceof ProcessInstanceRecord element
             ? element.elementId() + " " + r.intent()
             : r.valueType() + " " + r.intent())
         .toList();
   }
 
-  private static long instanceKey(Record record) {
+  private long instanceKey(Record record) {
     if (record.value() instanceof ProcessInstanceRecord element) {
       return element.processInstanceKey();
     } else if (record.value() instanceof JobRecord job) {

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -7,7 +8,8 @@ import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableIntent;
 import dev.engranaje.engine.record.VariableRecord;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -16,8 +18,6 @@ import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,26 +26,17 @@ import org.junit.jupiter.api.Test;
  * subprocess unless an output mapping carries it out. Each process waits at a service task "next"
  * after the subprocess, so the root variables can be searched while the instance is still active.
  */
+@ProcessTest(autoTimeSkipping = false)
 class SubprocessVariablesTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 19
   @Test
   void shouldDropSubprocessLocalWhenSubprocessCompletesWithoutOutputMapping() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(process(processId, sub -> sub.zeebeInputExpression("\"draft\"", "tmp")));
-    long instanceKey = engine.createInstance(processId, Map.of("x", 1));
+    long instanceKey = engine.startInstance(processId, Map.of("x", 1)).key();
     ActivatedJob inner = engine.activateJob(processId + "-inner");
 
     // when the job inside updates the subprocess local and the subprocess completes
@@ -62,7 +53,7 @@ class SubprocessVariablesTest {
             tuple(VariableIntent.CREATED, subprocessKey, "\"draft\""),
             tuple(VariableIntent.UPDATED, subprocessKey, "\"final\""));
     assertThat(next.getVariablesAsMap()).isEqualTo(Map.of("x", 1));
-    assertThat(engine.localVariables(instanceKey)).isEqualTo(Map.of("x", 1));
+    assertThat(engine.scopeVariables(instanceKey)).isEqualTo(Map.of("x", 1));
     assertThat(searchByName(instanceKey, "tmp")).isEmpty();
   }
 
@@ -70,10 +61,10 @@ class SubprocessVariablesTest {
   @Test
   void shouldCarryLocalToRootWhenSubprocessOutputMapsIt() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(process(processId, sub -> sub.zeebeInputExpression("\"draft\"", "tmp")
         .zeebeOutputExpression("tmp", "kept")));
-    long instanceKey = engine.createInstance(processId, Map.of("x", 1));
+    long instanceKey = engine.startInstance(processId, Map.of("x", 1)).key();
     ActivatedJob inner = engine.activateJob(processId + "-inner");
 
     // when
@@ -82,7 +73,7 @@ class SubprocessVariablesTest {
 
     // then only the mapped target reaches the root, with the value tmp had at the end
     assertThat(next.getVariablesAsMap()).isEqualTo(Map.of("x", 1, "kept", "final"));
-    assertThat(engine.localVariables(instanceKey)).isEqualTo(Map.of("x", 1, "kept", "final"));
+    assertThat(engine.scopeVariables(instanceKey)).isEqualTo(Map.of("x", 1, "kept", "final"));
     assertThat(searchByName(instanceKey, "kept")).extracting(Variable::getScopeKey).containsExactly(instanceKey);
     assertThat(searchByName(instanceKey, "tmp")).isEmpty();
     assertThat(variableRecords(instanceKey, "kept"))
@@ -90,7 +81,7 @@ class SubprocessVariablesTest {
         .containsExactly(tuple(VariableIntent.CREATED, instanceKey, "\"final\""));
   }
 
-  private static BpmnModelInstance process(String processId, Consumer<SubProcessBuilder> mappings) {
+  private BpmnModelInstance process(String processId, Consumer<SubProcessBuilder> mappings) {
     SubProcessBuilder sub = Bpmn.createExecutableProcess(processId).startEvent("start").subProcess("sub");
     mappings.accept(sub);
     return sub.embeddedSubProcess().startEvent("subStart")
@@ -99,21 +90,21 @@ class SubprocessVariablesTest {
         .serviceTask("next", t -> t.zeebeJobType(processId + "-next")).endEvent("end").done();
   }
 
-  private static long scopeOfFirst(long instanceKey, String name) {
+  private long scopeOfFirst(long instanceKey, String name) {
     return value(variableRecords(instanceKey, name).get(0)).scopeKey();
   }
 
-  private static List<Variable> searchByName(long instanceKey, String name) {
+  private List<Variable> searchByName(long instanceKey, String name) {
     return engine.client().newVariableSearchRequest()
         .filter(f -> f.processInstanceKey(instanceKey).name(name)).send().join().items();
   }
 
-  private static List<Record> variableRecords(long instanceKey, String name) {
-    return engine.matching(r -> r.valueType() == ValueType.VARIABLE
+  private List<Record> variableRecords(long instanceKey, String name) {
+    return engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
         && value(r).processInstanceKey() == instanceKey && value(r).name().equals(name));
   }
 
-  private static VariableRecord value(Record record) {
+  private VariableRecord value(Record record) {
     return (VariableRecord) record.value();
   }
 }

@@ -1,66 +1,57 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableRecord;
 import dev.engranaje.engine.record.Record;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Script tasks (spec §4): engine-evaluated with {@code zeebe:script}, or job-based. */
+@ProcessTest(autoTimeSkipping = false)
 class ScriptTaskTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldCompleteAtOnceWithResultVariableAtRoot() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
         .scriptTask("add", t -> t.zeebeExpression("a + b").zeebeResultVariable("sum"))
         .endEvent().done());
 
     // when
-    long instance = engine.createInstance(processId, Map.of("a", 1, "b", 2));
+    long instance = engine.startInstance(processId, Map.of("a", 1, "b", 2)).key();
 
     // then
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "sum")).isEqualTo("3");
-    assertThat(engine.hasElementEvent(instance, "add", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.records().hasElementEvent(instance, "add", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
   }
 
   @Test
   void shouldEvaluateAfterInputMappingsAndApplyOutputMappings() {
     // given an input-mapped local and an output mapping of the result
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
         .scriptTask("double", t -> t.zeebeExpression("x * 2").zeebeResultVariable("doubled")
             .zeebeInputExpression("a", "x").zeebeOutputExpression("doubled + 1", "result"))
         .endEvent().done());
 
     // when
-    long instance = engine.createInstance(processId, Map.of("a", 20));
+    long instance = engine.startInstance(processId, Map.of("a", 20)).key();
 
     // then only the mapped target leaves the task
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "result")).isEqualTo("41");
     assertThat(rootWrites(instance, "doubled")).isEmpty();
   }
@@ -68,35 +59,36 @@ class ScriptTaskTest {
   @Test
   void shouldRaiseExtractValueErrorWhenExpressionFailsAndEvaluateAgainOnResolve() {
     // given an expression that fails while x is null
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
         .scriptTask("check", t -> t.zeebeExpression("assert(x, x != null)").zeebeResultVariable("checked"))
         .endEvent().done());
 
     // when
-    long instance = engine.createInstance(processId, Map.of());
+    long instance = engine.startInstance(processId, Map.of()).key();
 
     // then the task waits in ACTIVATING with an incident
-    List<Incident> incidents = engine.awaitIncidents(instance);
+    assertThat(engine.instance(instance)).hasIncident();
+    List<Incident> incidents = engine.incidents(instance);
     assertThat(incidents).hasSize(1);
     assertThat(incidents.get(0).getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
-    assertThat(engine.hasElementEvent(instance, "check", ProcessInstanceIntent.ELEMENT_ACTIVATED)).isFalse();
+    assertThat(engine.records().hasElementEvent(instance, "check", ProcessInstanceIntent.ELEMENT_ACTIVATED)).isFalse();
 
     // when x is set and the incident resolved, then the script runs again and completes
     engine.client().newSetVariablesCommand(instance).variables(Map.of("x", 5)).send().join();
     engine.client().newResolveIncidentCommand(incidents.get(0).getIncidentKey()).send().join();
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "checked")).isEqualTo("5");
   }
 
   @Test
   void shouldCreateJobWhenScriptTaskHasTaskDefinition() {
     // given a job-based script task
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-script";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
         .scriptTask("run", t -> t.zeebeJobType(type)).endEvent().done());
-    long instance = engine.createInstance(processId, Map.of());
+    long instance = engine.startInstance(processId, Map.of()).key();
 
     // when a worker completes the job
     ActivatedJob job = engine.activateJob(type);
@@ -104,16 +96,16 @@ class ScriptTaskTest {
     engine.client().newCompleteCommand(job.getKey()).variables(Map.of("out", 1)).send().join();
 
     // then the task completes like a service task
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "out")).isEqualTo("1");
   }
 
-  private static List<Record> rootWrites(long instance, String name) {
-    return engine.matching(r -> r.valueType() == ValueType.VARIABLE
+  private List<Record> rootWrites(long instance, String name) {
+    return engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
         && ((VariableRecord) r.value()).scopeKey() == instance && ((VariableRecord) r.value()).name().equals(name));
   }
 
-  private static String rootVariable(long instance, String name) {
+  private String rootVariable(long instance, String name) {
     List<Record> writes = rootWrites(instance, name);
     assertThat(writes).as("writes of root variable '%s'", name).isNotEmpty();
     return ((VariableRecord) writes.get(writes.size() - 1).value()).value();

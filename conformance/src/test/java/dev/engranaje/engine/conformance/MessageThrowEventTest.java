@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -9,14 +10,13 @@ import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableRecord;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +24,14 @@ import org.junit.jupiter.api.Test;
  * sends the message and the engine publishes nothing; the completion payload propagates as a job
  * payload does.
  */
+@ProcessTest(autoTimeSkipping = false)
 class MessageThrowEventTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldRunMessageThrowAndEndEventsAsJobsAndContinueWhenTheirJobsComplete() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String notifyType = processId + "-notify";
     String closeType = processId + "-close";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
@@ -48,7 +39,7 @@ class MessageThrowEventTest {
             .zeebeTaskHeader("channel", "mail"))
         .endEvent("closed", e -> e.message("order-closed").zeebeJobType(closeType))
         .done());
-    long instanceKey = engine.createInstance(processId, Map.of("orderId", "o-1"));
+    long instanceKey = engine.startInstance(processId, Map.of("orderId", "o-1")).key();
 
     // when
     ActivatedJob notify = engine.activateJob(notifyType);
@@ -57,7 +48,7 @@ class MessageThrowEventTest {
     engine.client().newCompleteCommand(close.getKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(notify.getElementId()).isEqualTo("notify");
     assertThat(notify.getCustomHeaders()).containsEntry("channel", "mail");
     assertThat(notify.getVariablesAsMap()).containsEntry("orderId", "o-1");
@@ -68,30 +59,31 @@ class MessageThrowEventTest {
         "notify ELEMENT_COMPLETING", "notify ELEMENT_COMPLETED",
         "closed ELEMENT_ACTIVATING", "JOB CREATED", "closed ELEMENT_ACTIVATED", "JOB COMPLETED",
         "closed ELEMENT_COMPLETED", processId + " ELEMENT_COMPLETED");
-    assertThat(engine.matching(r -> r.valueType() == ValueType.VARIABLE
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
         && ((VariableRecord) r.value()).name().equals("sentAt"))).extracting(r -> ((VariableRecord) r.value()).scopeKey())
         .containsExactly(instanceKey);
-    assertThat(engine.matching(r -> r.valueType() == ValueType.MESSAGE && r.value().toString().contains("order-")))
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.MESSAGE && r.value().toString().contains("order-")))
         .isEmpty();
   }
 
   @Test
   void shouldCancelJobWhenInstanceIsCancelledAtMessageThrowEvent() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-notify";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .intermediateThrowEvent("notify", e -> e.message("order-shipped").zeebeJobType(type)).endEvent("end")
         .done());
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     ActivatedJob notify = engine.activateJob(type);
 
     // when
     engine.client().newCancelInstanceCommand(instanceKey).send().join();
 
     // then
-    TestEngine.await("job canceled", () -> engine.records().has(ValueType.JOB, JobIntent.CANCELED,
-        r -> ((JobRecord) r.value()).elementInstanceKey() == notify.getElementInstanceKey()));
+    assertThat(engine.instance(instanceKey)).isTerminated();
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.JOB && r.intent() == JobIntent.CANCELED
+        && ((JobRecord) r.value()).elementInstanceKey() == notify.getElementInstanceKey())).as("job canceled").isNotEmpty();
     assertThat(lifecycle(instanceKey)).containsSubsequence("notify ELEMENT_TERMINATING", "JOB CANCELED",
         "notify ELEMENT_TERMINATED", processId + " ELEMENT_TERMINATED");
   }
@@ -99,7 +91,7 @@ class MessageThrowEventTest {
   @Test
   void shouldRejectMessageEndEventWithoutJobTypeNamingIt() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
 
     // when
     ProblemException problem = catchThrowableOfType(ProblemException.class, () -> engine.deploy(
@@ -112,8 +104,8 @@ class MessageThrowEventTest {
   }
 
   /** Element events as "elementId INTENT" and job events as "JOB INTENT", in log order. */
-  private static List<String> lifecycle(long instanceKey) {
-    return engine.matching(r -> r.recordType() == RecordType.EVENT
+  private List<String> lifecycle(long instanceKey) {
+    return engine.records().matching(r -> r.recordType() == RecordType.EVENT
             && (r.value() instanceof ProcessInstanceRecord e && e.processInstanceKey() == instanceKey
                 || r.value() instanceof JobRecord j && j.processInstanceKey() == instanceKey)).stream()
         .map(r -> r.value() instanceof JobRecord ? "JOB " + r.intent()
