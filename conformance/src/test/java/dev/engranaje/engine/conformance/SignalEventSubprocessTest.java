@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -13,7 +14,8 @@ import dev.engranaje.engine.record.SignalSubscriptionIntent;
 import dev.engranaje.engine.record.SignalSubscriptionRecord;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableRecord;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -21,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,38 +30,29 @@ import org.junit.jupiter.api.Test;
  * broadcast: the subscription opens with the enclosing scope and closes when the scope is left or
  * interrupted.
  */
+@ProcessTest(autoTimeSkipping = false)
 class SignalEventSubprocessTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldTerminateSiblingsAndCloseSubscriptionWhenInterruptingSignalStartFires() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String signal = processId + "-cancel";
     String type = processId + "-work";
     engine.deploy(Bpmn.createExecutableProcess(processId)
         .eventSubProcess("esp", e -> e.startEvent("espStart").interrupting(true).signal(signal).endEvent("espEnd"))
         .startEvent("start").serviceTask("work", t -> t.zeebeJobType(type)).endEvent("end")
         .done());
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     ActivatedJob work = engine.activateJob(type);
 
     // when
     broadcast(signal, Map.of("reason", "fraud"));
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("work", ProcessInstanceIntent.ELEMENT_TERMINATED),
             tuple("esp", ProcessInstanceIntent.ELEMENT_ACTIVATING),
@@ -70,7 +61,7 @@ class SignalEventSubprocessTest {
             tuple("esp", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple(processId, ProcessInstanceIntent.ELEMENT_COMPLETED))
         .doesNotContain(tuple("end", ProcessInstanceIntent.ELEMENT_ACTIVATING));
-    assertThat(engine.matching(r -> r.valueType() == ValueType.JOB && r.intent() == JobIntent.CANCELED
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.JOB && r.intent() == JobIntent.CANCELED
         && ((JobRecord) r.value()).elementInstanceKey() == work.getElementInstanceKey())).hasSize(1);
     assertThat(subscriptionEvents(processId)).containsExactly(
         tuple(SignalSubscriptionIntent.CREATED, "espStart", instanceKey, true),
@@ -81,7 +72,7 @@ class SignalEventSubprocessTest {
   @Test
   void shouldFireNonInterruptingSignalStartOnEachBroadcastAndWaitForItsSubprocesses() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String signal = processId + "-remind";
     String type = processId + "-work";
     String remindType = processId + "-remind";
@@ -90,7 +81,7 @@ class SignalEventSubprocessTest {
             .serviceTask("remind", t -> t.zeebeJobType(remindType)).endEvent("espEnd"))
         .startEvent("start").serviceTask("work", t -> t.zeebeJobType(type)).endEvent("end")
         .done());
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     ActivatedJob work = engine.activateJob(type);
 
     // when
@@ -100,11 +91,11 @@ class SignalEventSubprocessTest {
     engine.client().newCompleteCommand(work.getKey()).send().join();
 
     // then the main path ends, but the process waits for both event subprocesses
-    engine.awaitElement(instanceKey, "end", ProcessInstanceIntent.ELEMENT_COMPLETED);
-    assertThat(engine.hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
+    assertThat(engine.instance(instanceKey)).hasPassedElements("end");
+    assertThat(engine.records().hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
     reminders.forEach(job -> engine.client().newCompleteCommand(job.getKey()).send().join());
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey))
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey))
         .filteredOn(r -> value(r).elementId().equals("esp") && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
         .hasSize(2);
     assertThat(subscriptionEvents(processId)).containsExactly(
@@ -115,7 +106,7 @@ class SignalEventSubprocessTest {
   @Test
   void shouldInterruptOnlyTheSubprocessWhenItsSignalStartFiresAndCloseTheSubscriptionWhenTheScopeIsLeft() {
     // given an event subprocess inside an embedded subprocess, its signal name taken from a variable
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     String afterType = processId + "-after";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
@@ -127,28 +118,28 @@ class SignalEventSubprocessTest {
         .serviceTask("after", t -> t.zeebeJobType(afterType)).endEvent("end")
         .done();
     engine.deploy(model);
-    long stopped = engine.createInstance(processId, Map.of("orderId", "o-1"));
-    long finished = engine.createInstance(processId, Map.of("orderId", "o-2"));
+    long stopped = engine.startInstance(processId, Map.of("orderId", "o-1")).key();
+    long finished = engine.startInstance(processId, Map.of("orderId", "o-2")).key();
     List<ActivatedJob> works = awaitJobs(type, 2);
     ActivatedJob finishedWork = works.stream().filter(j -> j.getProcessInstanceKey() == finished).findFirst()
         .orElseThrow();
 
     // when the second instance leaves its subprocess normally, then both signals are broadcast
     engine.client().newCompleteCommand(finishedWork.getKey()).send().join();
-    engine.awaitElement(finished, "after", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    assertThat(engine.instance(finished)).hasActiveElements("after");
     broadcast("stop-o-2", Map.of());
     broadcast("stop-o-1", Map.of());
 
     // then the first instance's subprocess was interrupted and the process went on after it
-    engine.awaitElement(stopped, "after", ProcessInstanceIntent.ELEMENT_ACTIVATED);
-    assertThat(engine.elementEvents(stopped)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(stopped)).hasActiveElements("after");
+    assertThat(engine.records().elementEvents(stopped)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("work", ProcessInstanceIntent.ELEMENT_TERMINATED),
             tuple("stopEnd", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("sub", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("after", ProcessInstanceIntent.ELEMENT_ACTIVATED));
     // and the second instance's subscription had closed with its subprocess, so its signal found nothing
-    assertThat(engine.hasElementEvent(finished, "stopEsp", ProcessInstanceIntent.ELEMENT_ACTIVATING)).isFalse();
+    assertThat(engine.records().hasElementEvent(finished, "stopEsp", ProcessInstanceIntent.ELEMENT_ACTIVATING)).isFalse();
     assertThat(subscriptionEvents(processId)).extracting(t -> t.toList().get(0), t -> t.toList().get(1))
         .containsExactlyInAnyOrder(
             tuple(SignalSubscriptionIntent.CREATED, "stopStart"), tuple(SignalSubscriptionIntent.CREATED, "stopStart"),
@@ -156,39 +147,36 @@ class SignalEventSubprocessTest {
     assertThat(signalNames(processId)).containsExactlyInAnyOrder("stop-o-1", "stop-o-2");
   }
 
-  private static void broadcast(String signal, Map<String, Object> variables) {
+  private void broadcast(String signal, Map<String, Object> variables) {
     engine.client().newBroadcastSignalCommand().signalName(signal).variables(variables).send().join();
   }
 
-  private static List<ActivatedJob> awaitJobs(String type, int count) {
-    List<ActivatedJob> jobs = new ArrayList<>();
-    TestEngine.await(count + " jobs of " + type, () -> {
-      jobs.addAll(engine.activateJobs(type, count - jobs.size()));
-      return jobs.size() >= count;
-    });
+  private List<ActivatedJob> awaitJobs(String type, int count) {
+    List<ActivatedJob> jobs = engine.activateJobs(type, count);
+    assertThat(jobs).as(count + " jobs of " + type).hasSize(count);
     return jobs;
   }
 
   /** (intent, catchElementId, catchEventInstanceKey, interrupting) of the process's signal subscriptions. */
-  private static List<Tuple> subscriptionEvents(String processId) {
+  private List<Tuple> subscriptionEvents(String processId) {
     return subscriptions(processId).stream().map(r -> {
       SignalSubscriptionRecord s = (SignalSubscriptionRecord) r.value();
       return tuple(r.intent(), s.catchElementId(), s.catchEventInstanceKey(), s.interrupting());
     }).toList();
   }
 
-  private static List<String> signalNames(String processId) {
+  private List<String> signalNames(String processId) {
     return subscriptions(processId).stream().filter(r -> r.intent() == SignalSubscriptionIntent.CREATED)
         .map(r -> ((SignalSubscriptionRecord) r.value()).signalName()).toList();
   }
 
-  private static List<Record> subscriptions(String processId) {
-    return engine.matching(r -> r.valueType() == ValueType.SIGNAL_SUBSCRIPTION && r.recordType() == RecordType.EVENT
+  private List<Record> subscriptions(String processId) {
+    return engine.records().matching(r -> r.valueType() == ValueType.SIGNAL_SUBSCRIPTION && r.recordType() == RecordType.EVENT
         && ((SignalSubscriptionRecord) r.value()).bpmnProcessId().equals(processId));
   }
 
-  private static List<String> variableWrites(long scopeKey, String name) {
-    return engine.matching(r -> r.valueType() == ValueType.VARIABLE
+  private List<String> variableWrites(long scopeKey, String name) {
+    return engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
             && ((VariableRecord) r.value()).scopeKey() == scopeKey
             && ((VariableRecord) r.value()).name().equals(name)).stream()
         .map(r -> ((VariableRecord) r.value()).value()).toList();

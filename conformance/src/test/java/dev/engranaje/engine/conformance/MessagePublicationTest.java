@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -7,28 +8,18 @@ import dev.engranaje.engine.record.MessageIntent;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ProblemException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Publishing messages (spec §7.2): buffering with a time to live, expiry and message-id de-duplication. */
+@ProcessTest(autoTimeSkipping = false)
 class MessagePublicationTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldDropMessageAtOnceWhenItHasNoTimeToLive() {
@@ -40,7 +31,8 @@ class MessagePublicationTest {
         .timeToLive(Duration.ZERO).send().join().getMessageKey();
 
     // then
-    TestEngine.await("message expired", () -> !messageEvents(key, MessageIntent.EXPIRED).isEmpty());
+    engine.awaitIdle();
+    assertThat(messageEvents(key, MessageIntent.EXPIRED)).as("message expired").isNotEmpty();
     assertThat(messageEvents(key, MessageIntent.PUBLISHED)).hasSize(1);
   }
 
@@ -61,7 +53,7 @@ class MessagePublicationTest {
     assertThat(duplicate.details().getDetail()).contains("bank-msg-1");
 
     // when its time to live runs out and the id is published straight away, in the same instant
-    engine.clock().advance(Duration.ofMinutes(6));
+    engine.advance(Duration.ofMinutes(6));
     long second = engine.client().newPublishMessageCommand().messageName(name).correlationKey("PAY-7")
         .messageId("bank-msg-1").timeToLive(Duration.ofMinutes(5)).send().join().getMessageKey();
 
@@ -71,7 +63,7 @@ class MessagePublicationTest {
     assertThat(messageEvents(second, MessageIntent.EXPIRED)).isEmpty();
   }
 
-  private static List<Record> messageEvents(long key, MessageIntent intent) {
+  private List<Record> messageEvents(long key, MessageIntent intent) {
     return engine.records().matching(r -> r.key() == key && r.valueType() == ValueType.MESSAGE
         && r.recordType() == RecordType.EVENT && r.intent() == intent);
   }

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -8,7 +9,8 @@ import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.UserTaskIntent;
 import dev.engranaje.engine.record.UserTaskRecord;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.command.UpdateUserTaskCommandStep1;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -20,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,23 +32,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * dates and priority change with UserTask UPDATING then UPDATED, attributes the request leaves out
  * stay as they were, and invalid values are rejected with 400 and change nothing.
  */
+@ProcessTest(autoTimeSkipping = false)
 class UserTaskUpdateTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldChangeCandidatesDatesAndPriorityWithUpdatingThenUpdatedWhenTaskIsUpdated() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     long instanceKey = startApproval(processId);
     long taskKey = awaitTask(instanceKey).getUserTaskKey();
     OffsetDateTime due = OffsetDateTime.of(2031, 5, 2, 17, 0, 0, 0, ZoneOffset.ofHours(2));
@@ -77,13 +68,13 @@ class UserTaskUpdateTest {
 
     // and the task can still be completed
     engine.client().newCompleteUserTaskCommand(taskKey).send().join();
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
   }
 
   @Test
   void shouldClearOnlyTheNamedAttributesWhenUpdateClearsDueDateAndCandidateGroups() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     long instanceKey = startApproval(processId);
     long taskKey = awaitTask(instanceKey).getUserTaskKey();
 
@@ -106,7 +97,7 @@ class UserTaskUpdateTest {
   void shouldRejectWithBadRequestAndChangeNothingWhenUpdateIsInvalid(String problemCase,
       UnaryOperator<UpdateUserTaskCommandStep1> update, String expectedDetail) {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     long instanceKey = startApproval(processId);
     long taskKey = awaitTask(instanceKey).getUserTaskKey();
 
@@ -141,7 +132,7 @@ class UserTaskUpdateTest {
   @Test
   void shouldRejectWithNotFoundWhenCompletedOrUnknownTaskIsUpdated() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     long instanceKey = startApproval(processId);
     long taskKey = awaitTask(instanceKey).getUserTaskKey();
     engine.client().newCompleteUserTaskCommand(taskKey).send().join();
@@ -158,26 +149,27 @@ class UserTaskUpdateTest {
     assertThat(taskEvents(taskKey)).extracting(Record::intent).doesNotContain(UserTaskIntent.UPDATING);
   }
 
-  private static long startApproval(String processId) {
+  private long startApproval(String processId) {
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("approve", t -> t.zeebeUserTask().zeebeAssignee("ana").zeebeCandidateGroups("sales, ops")
             .zeebeCandidateUsers("carla").zeebeDueDate("2030-01-01T12:00:00Z"))
         .endEvent("end").done());
-    return engine.createInstance(processId, Map.of());
+    return engine.startInstance(processId, Map.of()).key();
   }
 
-  private static UserTask awaitTask(long instanceKey) {
-    TestEngine.await("a user task is open", () -> !openTasks(instanceKey).isEmpty());
+  private UserTask awaitTask(long instanceKey) {
+    engine.awaitIdle();
+    assertThat(openTasks(instanceKey)).as("a user task is open").isNotEmpty();
     return openTasks(instanceKey).get(0);
   }
 
-  private static List<UserTask> openTasks(long instanceKey) {
+  private List<UserTask> openTasks(long instanceKey) {
     return engine.client().newUserTaskSearchRequest()
         .filter(f -> f.processInstanceKey(instanceKey).state(UserTaskState.CREATED)).send().join().items();
   }
 
-  private static List<Record> taskEvents(long taskKey) {
-    return engine.matching(r -> r.valueType() == ValueType.USER_TASK && task(r).userTaskKey() == taskKey);
+  private List<Record> taskEvents(long taskKey) {
+    return engine.records().matching(r -> r.valueType() == ValueType.USER_TASK && task(r).userTaskKey() == taskKey);
   }
 
   private static UserTaskRecord task(Record record) {

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -13,7 +14,8 @@ import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableRecord;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentErrorType;
@@ -26,8 +28,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,37 +35,28 @@ import org.junit.jupiter.api.Test;
  * the child or the parent), the call-activity half of scenario 16 (errors bubble to the caller), and
  * boundary events on the call activity.
  */
+@ProcessTest(autoTimeSkipping = false)
 class CallActivityTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 20
   @Test
   void shouldCopyVariablesInAndChildRootVariablesOutWhenPropagationIsDefault() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = childId + "-work";
-    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end").done());
-    long parentKey = engine.createInstance(parentId, Map.of("x", 1));
+    long parentKey = engine.startInstance(parentId, Map.of("x", 1)).key();
 
     // when
     ActivatedJob job = engine.activateJob(type);
     engine.client().newCompleteCommand(job.getKey()).variables(Map.of("y", 2)).send().join();
 
     // then
-    engine.awaitCompleted(parentKey);
+    assertThat(engine.instance(parentKey)).isCompleted();
     long childKey = childInstanceKey(parentKey);
     assertThat(job.getProcessInstanceKey()).isEqualTo(childKey);
     assertThat(job.getVariablesAsMap()).containsEntry("x", 1);
@@ -90,42 +81,42 @@ class CallActivityTest {
   @Test
   void shouldReturnNothingWhenPropagateAllChildVariablesIsFalse() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = childId + "-work";
-    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId).zeebePropagateAllChildVariables(false))
         .endEvent("end").done());
-    long parentKey = engine.createInstance(parentId, Map.of("x", 1));
+    long parentKey = engine.startInstance(parentId, Map.of("x", 1)).key();
 
     // when
     engine.client().newCompleteCommand(engine.activateJob(type).getKey()).variables(Map.of("y", 2)).send().join();
 
     // then
-    engine.awaitCompleted(parentKey);
+    assertThat(engine.instance(parentKey)).isCompleted();
     assertThat(variablesWritten(parentKey)).containsOnlyKeys("x");
   }
 
   @Test
   void shouldCopyOnlyLocalsInAndOnlyMappedOutputsOutWhenConfigured() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = childId + "-work";
-    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId).zeebePropagateAllParentVariables(false)
             .zeebeInputExpression("x + 1", "input").zeebeOutputExpression("y * 10", "result"))
         .endEvent("end").done());
-    long parentKey = engine.createInstance(parentId, Map.of("x", 1, "secret", "s"));
+    long parentKey = engine.startInstance(parentId, Map.of("x", 1, "secret", "s")).key();
 
     // when
     ActivatedJob job = engine.activateJob(type);
     engine.client().newCompleteCommand(job.getKey()).variables(Map.of("y", 2)).send().join();
 
     // then
-    engine.awaitCompleted(parentKey);
+    assertThat(engine.instance(parentKey)).isCompleted();
     assertThat(job.getVariablesAsMap()).containsOnlyKeys("input").containsEntry("input", 2);
     assertThat(variablesWritten(parentKey)).containsOnlyKeys("x", "secret", "result").containsEntry("result", "20");
   }
@@ -133,8 +124,8 @@ class CallActivityTest {
   @Test
   void shouldCallProcessIdFromExpressionAndContinueWhenChildEndsWithTerminateEndEvent() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").parallelGateway("fork")
         .serviceTask("never", t -> t.zeebeJobType(childId + "-never")).endEvent("neverEnd")
         .moveToNode("fork").endEvent("stop", e -> e.terminate())
@@ -143,33 +134,34 @@ class CallActivityTest {
         .callActivity("call", c -> c.zeebeProcessIdExpression("target")).endEvent("end").done());
 
     // when
-    long parentKey = engine.createInstance(parentId, Map.of("target", childId));
+    long parentKey = engine.startInstance(parentId, Map.of("target", childId)).key();
 
     // then
-    engine.awaitCompleted(parentKey);
+    assertThat(engine.instance(parentKey)).isCompleted();
     long childKey = childInstanceKey(parentKey);
-    assertThat(engine.elementEvents(childKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.records().elementEvents(childKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("stop", ProcessInstanceIntent.ELEMENT_COMPLETED),
             tuple("never", ProcessInstanceIntent.ELEMENT_TERMINATED),
             tuple(childId, ProcessInstanceIntent.ELEMENT_COMPLETED));
-    assertThat(engine.hasElementEvent(parentKey, "end", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.records().hasElementEvent(parentKey, "end", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
   }
 
   // spec §14 scenario 20
   @Test
   void shouldRaiseCalledElementErrorWhenProcessIsMissingAndContinueAfterDeployingIt() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end").done());
 
     // when
-    long parentKey = engine.createInstance(parentId, Map.of());
+    long parentKey = engine.startInstance(parentId, Map.of()).key();
 
     // then
-    List<Incident> incidents = engine.awaitIncidents(parentKey);
+    assertThat(engine.instance(parentKey)).hasIncident();
+    List<Incident> incidents = engine.incidents(parentKey);
     assertThat(incidents).singleElement().satisfies(incident -> {
       assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.CALLED_ELEMENT_ERROR);
       assertThat(incident.getErrorMessage())
@@ -182,24 +174,23 @@ class CallActivityTest {
     engine.client().newResolveIncidentCommand(incidents.get(0).getIncidentKey()).send().join();
 
     // then
-    engine.awaitCompleted(parentKey);
-    assertThat(engine.elementEvents(childInstanceKey(parentKey))).isNotEmpty();
+    assertThat(engine.instance(parentKey)).isCompleted();
+    assertThat(engine.records().elementEvents(childInstanceKey(parentKey))).isNotEmpty();
   }
 
   @Test
   void shouldRaiseCalledElementErrorWhenCallsNestDeeperThanTheLimit() {
     // given: a process that calls itself
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .callActivity("again", c -> c.zeebeProcessId(processId)).endEvent("end").done());
 
     // when
-    engine.createInstance(processId, Map.of());
+    engine.startInstance(processId, Map.of()).key();
 
     // then
-    TestEngine.await("the recursion stopped with an incident", () -> !engine.matching(
-        r -> r.valueType() == ValueType.INCIDENT && ((IncidentRecord) r.value()).bpmnProcessId().equals(processId)).isEmpty());
-    List<Record> incidents = engine.matching(
+    engine.awaitIdle(); // the recursion stopped with an incident
+    List<Record> incidents = engine.records().matching(
         r -> r.valueType() == ValueType.INCIDENT && ((IncidentRecord) r.value()).bpmnProcessId().equals(processId));
     assertThat(incidents).singleElement().satisfies(r -> {
       IncidentRecord incident = (IncidentRecord) r.value();
@@ -207,7 +198,7 @@ class CallActivityTest {
       assertThat(incident.errorMessage()).startsWith("Expected the call activity 'again' to create a process instance"
           + " at a depth of at most 1000, but");
     });
-    assertThat(engine.matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE
         && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING && value(r).bpmnProcessId().equals(processId)
         && value(r).bpmnElementType() == BpmnElementType.PROCESS)).hasSize(1001);
   }
@@ -215,7 +206,7 @@ class CallActivityTest {
   @Test
   void shouldRejectDeploymentWhenCallActivityHasNoCalledProcessId() {
     // given
-    String parentId = TestEngine.uniqueProcessId();
+    String parentId = ProcessTestEngine.uniqueId("process");
     String fileName = parentId + ".bpmn";
     BpmnModelInstance model = Bpmn.createExecutableProcess(parentId).startEvent("start").callActivity("call")
         .endEvent("end").done();
@@ -234,12 +225,12 @@ class CallActivityTest {
   @Test
   void shouldRejectCancellingTheChildInstance() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
-    engine.deploy(TestEngine.serviceTaskProcess(childId, childId + "-work"));
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(childId + "-work")).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end").done());
-    long parentKey = engine.createInstance(parentId, Map.of());
+    long parentKey = engine.startInstance(parentId, Map.of()).key();
     engine.activateJob(childId + "-work");
     long childKey = childInstanceKey(parentKey);
 
@@ -259,13 +250,13 @@ class CallActivityTest {
   @Test
   void shouldTerminateChildWhenParentIsCancelled() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = childId + "-work";
-    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end").done());
-    long parentKey = engine.createInstance(parentId, Map.of());
+    long parentKey = engine.startInstance(parentId, Map.of()).key();
     ActivatedJob job = engine.activateJob(type);
     long childKey = childInstanceKey(parentKey);
 
@@ -273,8 +264,7 @@ class CallActivityTest {
     engine.client().newCancelInstanceCommand(parentKey).send().join();
 
     // then
-    TestEngine.await("parent terminated", () -> engine.hasElementEvent(parentKey, parentId,
-        ProcessInstanceIntent.ELEMENT_TERMINATED));
+    assertThat(engine.instance(parentKey)).isTerminated();
     assertThat(elementEvents(parentKey, childKey)).extracting(CallActivityTest::elementType, Record::intent)
         .containsSubsequence(
             tuple(BpmnElementType.PROCESS, ProcessInstanceIntent.ELEMENT_TERMINATING),
@@ -293,8 +283,8 @@ class CallActivityTest {
   @Test
   void shouldCatchUncaughtErrorEndEventOfChildAtCallActivityBoundary() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = childId + "-work";
     engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").parallelGateway("fork")
         .serviceTask("work", t -> t.zeebeJobType(type)).endEvent("workEnd")
@@ -306,10 +296,10 @@ class CallActivityTest {
         .done());
 
     // when
-    long parentKey = engine.createInstance(parentId, Map.of());
+    long parentKey = engine.startInstance(parentId, Map.of()).key();
 
     // then
-    engine.awaitCompleted(parentKey);
+    assertThat(engine.instance(parentKey)).isCompleted();
     long childKey = childInstanceKey(parentKey);
     assertThat(elementEvents(parentKey, childKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
@@ -330,24 +320,24 @@ class CallActivityTest {
   @Test
   void shouldCatchErrorThrownByJobInChildWithCatchAllOnCallActivity() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = childId + "-work";
-    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end")
         .moveToActivity("call").boundaryEvent("onAny", b -> b.error()).endEvent("handled")
         .done());
-    long parentKey = engine.createInstance(parentId, Map.of());
+    long parentKey = engine.startInstance(parentId, Map.of()).key();
     ActivatedJob job = engine.activateJob(type);
 
     // when
     engine.client().newThrowErrorCommand(job.getKey()).errorCode("DECLINED").send().join();
 
     // then
-    engine.awaitCompleted(parentKey);
-    assertThat(engine.hasElementEvent(parentKey, "handled", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
-    assertThat(engine.hasElementEvent(job.getProcessInstanceKey(), childId, ProcessInstanceIntent.ELEMENT_TERMINATED))
+    assertThat(engine.instance(parentKey)).isCompleted();
+    assertThat(engine.records().hasElementEvent(parentKey, "handled", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.records().hasElementEvent(job.getProcessInstanceKey(), childId, ProcessInstanceIntent.ELEMENT_TERMINATED))
         .isTrue();
     assertThat(jobEvents(job.getKey())).containsExactly(JobIntent.CREATED, JobIntent.ERROR_THROWN);
   }
@@ -355,22 +345,23 @@ class CallActivityTest {
   @Test
   void shouldRaiseIncidentInChildWhenErrorIsNotCaughtInParentEither() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = childId + "-work";
-    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end")
         .moveToActivity("call").boundaryEvent("onOther", b -> b.error("OTHER")).endEvent("handled")
         .done());
-    long parentKey = engine.createInstance(parentId, Map.of());
+    long parentKey = engine.startInstance(parentId, Map.of()).key();
     ActivatedJob job = engine.activateJob(type);
 
     // when
     engine.client().newThrowErrorCommand(job.getKey()).errorCode("DECLINED").send().join();
 
     // then
-    List<Incident> incidents = engine.awaitIncidents(job.getProcessInstanceKey());
+    assertThat(engine.instance(job.getProcessInstanceKey())).hasIncident();
+    List<Incident> incidents = engine.incidents(job.getProcessInstanceKey());
     assertThat(incidents).singleElement().satisfies(incident -> {
       assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.UNHANDLED_ERROR_EVENT);
       assertThat(incident.getErrorMessage()).contains("'DECLINED'").contains("OTHER");
@@ -380,24 +371,24 @@ class CallActivityTest {
   @Test
   void shouldTerminateChildWhenInterruptingTimerOnCallActivityFires() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = childId + "-work";
-    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end")
         .moveToActivity("call").boundaryEvent("timeout", b -> b.timerWithDuration("PT1M")).endEvent("timedOut")
         .done());
-    long parentKey = engine.createInstance(parentId, Map.of());
+    long parentKey = engine.startInstance(parentId, Map.of()).key();
     ActivatedJob job = engine.activateJob(type);
 
     // when
-    engine.clock().advance(Duration.ofSeconds(90)); // the job's own timeout is 5 minutes
+    engine.advance(Duration.ofSeconds(90)); // the job's own timeout is 5 minutes
 
     // then
-    engine.awaitCompleted(parentKey);
-    assertThat(engine.hasElementEvent(parentKey, "timedOut", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
-    assertThat(engine.hasElementEvent(job.getProcessInstanceKey(), childId, ProcessInstanceIntent.ELEMENT_TERMINATED))
+    assertThat(engine.instance(parentKey)).isCompleted();
+    assertThat(engine.records().hasElementEvent(parentKey, "timedOut", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.records().hasElementEvent(job.getProcessInstanceKey(), childId, ProcessInstanceIntent.ELEMENT_TERMINATED))
         .isTrue();
     assertThat(jobEvents(job.getKey())).containsExactly(JobIntent.CREATED, JobIntent.CANCELED);
   }
@@ -405,17 +396,17 @@ class CallActivityTest {
   @Test
   void shouldTerminateChildWhenMessageOnCallActivityBoundaryIsCorrelated() {
     // given
-    String childId = TestEngine.uniqueProcessId();
-    String parentId = TestEngine.uniqueProcessId();
+    String childId = ProcessTestEngine.uniqueId("process");
+    String parentId = ProcessTestEngine.uniqueId("process");
     String type = childId + "-work";
     String orderId = "order-" + childId;
-    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(parentId).startEvent("start")
         .callActivity("call", c -> c.zeebeProcessId(childId)).endEvent("end")
         .moveToActivity("call").boundaryEvent("cancelled", b -> b.message(m -> m.name("order-cancelled")
             .zeebeCorrelationKeyExpression("orderId"))).endEvent("stopped")
         .done());
-    long parentKey = engine.createInstance(parentId, Map.of("orderId", orderId));
+    long parentKey = engine.startInstance(parentId, Map.of("orderId", orderId)).key();
     ActivatedJob job = engine.activateJob(type);
 
     // when
@@ -423,46 +414,47 @@ class CallActivityTest {
         .variables(Map.of("reason", "customer")).send().join();
 
     // then
-    engine.awaitCompleted(parentKey);
-    assertThat(engine.hasElementEvent(parentKey, "stopped", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
-    assertThat(engine.hasElementEvent(job.getProcessInstanceKey(), childId, ProcessInstanceIntent.ELEMENT_TERMINATED))
+    assertThat(engine.instance(parentKey)).isCompleted();
+    assertThat(engine.records().hasElementEvent(parentKey, "stopped", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.records().hasElementEvent(job.getProcessInstanceKey(), childId, ProcessInstanceIntent.ELEMENT_TERMINATED))
         .isTrue();
     assertThat(jobEvents(job.getKey())).containsExactly(JobIntent.CREATED, JobIntent.CANCELED);
   }
 
-  private static long childInstanceKey(long parentKey) {
-    TestEngine.await("a child of " + parentKey + " was created", () -> !childActivations(parentKey).isEmpty());
+  private long childInstanceKey(long parentKey) {
+    engine.awaitIdle();
+    assertThat(childActivations(parentKey)).as("a child of " + parentKey + " was created").isNotEmpty();
     return childActivations(parentKey).get(0).key();
   }
 
-  private static List<Record> childActivations(long parentKey) {
-    return engine.matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
+  private List<Record> childActivations(long parentKey) {
+    return engine.records().matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
         && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING && value(r).bpmnElementType() == BpmnElementType.PROCESS
         && value(r).parentProcessInstanceKey() == parentKey);
   }
 
-  private static long callActivityKey(long parentKey) {
-    return engine.elementEvents(parentKey).stream().filter(r -> value(r).bpmnElementType() == BpmnElementType.CALL_ACTIVITY)
+  private long callActivityKey(long parentKey) {
+    return engine.records().elementEvents(parentKey).stream().filter(r -> value(r).bpmnElementType() == BpmnElementType.CALL_ACTIVITY)
         .findFirst().orElseThrow().key();
   }
 
   /** Element events of a parent and its child instance, in log order. */
-  private static List<Record> elementEvents(long parentKey, long childKey) {
-    return engine.matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
+  private List<Record> elementEvents(long parentKey, long childKey) {
+    return engine.records().matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
         && (value(r).processInstanceKey() == parentKey || value(r).processInstanceKey() == childKey));
   }
 
   /** The last value written for each variable of a scope, as JSON text. */
-  private static Map<String, String> variablesWritten(long scopeKey) {
+  private Map<String, String> variablesWritten(long scopeKey) {
     Map<String, String> variables = new LinkedHashMap<>();
-    engine.matching(r -> r.valueType() == ValueType.VARIABLE && r.recordType() == RecordType.EVENT
+    engine.records().matching(r -> r.valueType() == ValueType.VARIABLE && r.recordType() == RecordType.EVENT
             && ((VariableRecord) r.value()).scopeKey() == scopeKey)
         .forEach(r -> variables.put(((VariableRecord) r.value()).name(), ((VariableRecord) r.value()).value()));
     return variables;
   }
 
-  private static List<JobIntent> jobEvents(long jobKey) {
-    return engine.matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT && r.key() == jobKey)
+  private List<JobIntent> jobEvents(long jobKey) {
+    return engine.records().matching(r -> r.valueType() == ValueType.JOB && r.recordType() == RecordType.EVENT && r.key() == jobKey)
         .stream().map(r -> (JobIntent) r.intent()).toList();
   }
 

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,8 @@ import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableRecord;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.Decision;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -28,8 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,24 +37,15 @@ import org.junit.jupiter.api.Test;
  * back-office example: who approves a supplier invoice, who handles it, and which checks it needs.
  * Each test deploys the fixtures under fresh decision ids, so versions never clash between tests.
  */
+@ProcessTest(autoTimeSkipping = false)
 class BusinessRuleTaskTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldListDecisionsAndRequirementsWhenBpmnAndDmnAreDeployedTogether() {
     // given
     Dmn dmn = Dmn.fixture("invoice-approval.dmn", "invoice-approval-level", "invoice-approval");
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
 
     // when
     DeploymentEvent deployment = engine.client().newDeployResourceCommand()
@@ -75,9 +66,9 @@ class BusinessRuleTaskTest {
       assertThat(requirements.getResourceName()).isEqualTo("invoice-approval.dmn");
       assertThat(requirements.getVersion()).isEqualTo(1);
     });
-    assertThat(engine.matching(r -> r.intent() == DecisionRequirementsIntent.CREATED
+    assertThat(engine.records().matching(r -> r.intent() == DecisionRequirementsIntent.CREATED
         && r.key() == decision.getDecisionRequirementsKey())).hasSize(1);
-    assertThat(engine.matching(r -> r.intent() == DecisionIntent.CREATED && r.key() == decision.getDecisionKey()))
+    assertThat(engine.records().matching(r -> r.intent() == DecisionIntent.CREATED && r.key() == decision.getDecisionKey()))
         .hasSize(1);
   }
 
@@ -96,7 +87,7 @@ class BusinessRuleTaskTest {
     assertThat(again.getDecisionKey()).isEqualTo(first.getDecisionKey());
     assertThat(changed.getVersion()).isEqualTo(2);
     assertThat(changed.getDecisionKey()).isNotEqualTo(first.getDecisionKey());
-    assertThat(engine.matching(r -> r.valueType() == ValueType.DECISION
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.DECISION
         && ((DecisionRecord) r.value()).decisionId().equals(dmn.decisionId()))).hasSize(2);
   }
 
@@ -107,10 +98,10 @@ class BusinessRuleTaskTest {
     String processId = deployWithProcess(dmn, "approvalLevel");
 
     // when a preferred supplier's invoice matches the preferred-supplier and the medium-invoice rule
-    long instance = engine.createInstance(processId, Map.of("amount", 2500, "supplierCategory", "preferred"));
+    long instance = engine.startInstance(processId, Map.of("amount", 2500, "supplierCategory", "preferred")).key();
 
     // then the first of them decides, and the evaluation is recorded with the matched rule
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "approvalLevel")).isEqualTo("\"team-lead\"");
     DecisionEvaluationRecord evaluation = evaluations(instance).get(0);
     assertThat(evaluation.decisionId()).isEqualTo(dmn.decisionId());
@@ -129,10 +120,10 @@ class BusinessRuleTaskTest {
     String processId = deployWithProcess(dmn, "routing");
 
     // when
-    long instance = engine.createInstance(processId, Map.of("amount", 8000, "supplierCategory", "standard"));
+    long instance = engine.startInstance(processId, Map.of("amount", 8000, "supplierCategory", "standard")).key();
 
     // then
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "routing")).isEqualTo("{\"approverGroup\":\"controlling\",\"slaDays\":7}");
   }
 
@@ -143,11 +134,11 @@ class BusinessRuleTaskTest {
     String processId = deployWithProcess(dmn, "checks");
 
     // when
-    long instance = engine.createInstance(processId,
-        Map.of("amount", 8000, "supplierCategory", "new", "currency", "USD"));
+    long instance = engine.startInstance(processId,
+        Map.of("amount", 8000, "supplierCategory", "new", "currency", "USD")).key();
 
     // then
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "checks")).isEqualTo("[\"four-eyes\",\"vendor-verification\",\"fx-rate-check\"]");
   }
 
@@ -158,10 +149,10 @@ class BusinessRuleTaskTest {
     String processId = deployWithProcess(dmn, "approvalLevel");
 
     // when a credit note (negative amount) matches no rule
-    long instance = engine.createInstance(processId, Map.of("amount", -40, "supplierCategory", "standard"));
+    long instance = engine.startInstance(processId, Map.of("amount", -40, "supplierCategory", "standard")).key();
 
     // then
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "approvalLevel")).isEqualTo("null");
   }
 
@@ -170,15 +161,15 @@ class BusinessRuleTaskTest {
     // given an instance decided with version 1
     Dmn dmn = Dmn.fixture("invoice-approval.dmn", "invoice-approval-level", "invoice-approval");
     String processId = deployWithProcess(dmn, "approvalLevel");
-    long before = engine.createInstance(processId, Map.of("amount", 50000, "supplierCategory", "standard"));
-    engine.awaitCompleted(before);
+    long before = engine.startInstance(processId, Map.of("amount", 50000, "supplierCategory", "standard")).key();
+    assertThat(engine.instance(before)).isCompleted();
 
     // when version 2 sends large invoices to the board
     Decision v2 = deploy(dmn.replacing("\"cfo\"", "\"board\""), "invoice-approval.dmn").getDecisions().get(0);
-    long after = engine.createInstance(processId, Map.of("amount", 50000, "supplierCategory", "standard"));
+    long after = engine.startInstance(processId, Map.of("amount", 50000, "supplierCategory", "standard")).key();
 
     // then
-    engine.awaitCompleted(after);
+    assertThat(engine.instance(after)).isCompleted();
     assertThat(v2.getVersion()).isEqualTo(2);
     assertThat(rootVariable(before, "approvalLevel")).isEqualTo("\"cfo\"");
     assertThat(rootVariable(after, "approvalLevel")).isEqualTo("\"board\"");
@@ -189,7 +180,7 @@ class BusinessRuleTaskTest {
   void shouldEvaluateTheVersionDeployedWithTheProcessWhenBindingIsDeployment() {
     // given the process deployed with version 1, then version 2 deployed alone
     Dmn dmn = Dmn.fixture("invoice-approval.dmn", "invoice-approval-level", "invoice-approval");
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.client().newDeployResourceCommand()
         .addProcessModel(Bpmn.createExecutableProcess(processId).startEvent()
             .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(dmn.decisionId()).zeebeResultVariable("level")
@@ -199,10 +190,10 @@ class BusinessRuleTaskTest {
     deploy(dmn.replacing("\"cfo\"", "\"board\""), "invoice-approval.dmn");
 
     // when
-    long instance = engine.createInstance(processId, Map.of("amount", 50000, "supplierCategory", "standard"));
+    long instance = engine.startInstance(processId, Map.of("amount", 50000, "supplierCategory", "standard")).key();
 
     // then
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "level")).isEqualTo("\"cfo\"");
   }
 
@@ -211,7 +202,7 @@ class BusinessRuleTaskTest {
     // given
     Dmn dmn = Dmn.fixture("invoice-approval.dmn", "invoice-approval-level", "invoice-approval");
     deploy(dmn, "invoice-approval.dmn");
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
         .businessRuleTask("decide", t -> t.zeebeCalledDecisionIdExpression("decisionName")
             .zeebeResultVariable("level").zeebeInputExpression("invoice.total", "amount")
@@ -219,11 +210,11 @@ class BusinessRuleTaskTest {
         .endEvent().done());
 
     // when
-    long instance = engine.createInstance(processId, Map.of("decisionName", dmn.decisionId(),
-        "invoice", Map.of("total", 700), "supplierCategory", "standard"));
+    long instance = engine.startInstance(processId, Map.of("decisionName", dmn.decisionId(),
+        "invoice", Map.of("total", 700), "supplierCategory", "standard")).key();
 
     // then only the mapped target leaves the task
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "approval")).isEqualTo("{\"approver\":\"auto\"}");
     assertThat(rootWrites(instance, "level")).isEmpty();
   }
@@ -235,25 +226,26 @@ class BusinessRuleTaskTest {
     String processId = deployWithProcess(dmn, "routing");
 
     // when a large invoice of a new supplier matches two rules of a UNIQUE table
-    long instance = engine.createInstance(processId, Map.of("amount", 25000, "supplierCategory", "new"));
+    long instance = engine.startInstance(processId, Map.of("amount", 25000, "supplierCategory", "new")).key();
 
     // then
-    List<Incident> incidents = engine.awaitIncidents(instance);
+    assertThat(engine.instance(instance)).hasIncident();
+    List<Incident> incidents = engine.incidents(instance);
     assertThat(incidents).singleElement().satisfies(incident -> {
       assertThat(incident.getErrorType().name()).isEqualTo("DECISION_EVALUATION_ERROR");
       assertThat(incident.getErrorMessage()).startsWith("Expected to evaluate decision '" + dmn.decisionId() + "', but")
           .contains("multiple values aren't allowed for UNIQUE hit policy");
     });
-    assertThat(engine.matching(r -> r.intent() == DecisionEvaluationIntent.FAILED
+    assertThat(engine.records().matching(r -> r.intent() == DecisionEvaluationIntent.FAILED
         && ((DecisionEvaluationRecord) r.value()).process().processInstanceKey() == instance)).hasSize(1);
-    assertThat(engine.hasElementEvent(instance, "decide", ProcessInstanceIntent.ELEMENT_ACTIVATED)).isFalse();
+    assertThat(engine.records().hasElementEvent(instance, "decide", ProcessInstanceIntent.ELEMENT_ACTIVATED)).isFalse();
 
     // when the amount is corrected and the incident resolved
     engine.client().newSetVariablesCommand(instance).variables(Map.of("amount", 15000)).send().join();
     engine.client().newResolveIncidentCommand(incidents.get(0).getIncidentKey()).send().join();
 
     // then
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "routing")).isEqualTo("{\"approverGroup\":\"vendor-onboarding\",\"slaDays\":10}");
   }
 
@@ -261,14 +253,15 @@ class BusinessRuleTaskTest {
   void shouldRaiseCalledDecisionErrorWhenTheDecisionIsMissingAndEvaluateOnResolveAfterDeployingIt() {
     // given a process whose decision is not deployed yet
     Dmn dmn = Dmn.fixture("invoice-approval.dmn", "invoice-approval-level", "invoice-approval");
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(ruleTask(processId, dmn.decisionId(), "approvalLevel"));
 
     // when
-    long instance = engine.createInstance(processId, Map.of("amount", 300, "supplierCategory", "standard"));
+    long instance = engine.startInstance(processId, Map.of("amount", 300, "supplierCategory", "standard")).key();
 
     // then
-    List<Incident> incidents = engine.awaitIncidents(instance);
+    assertThat(engine.instance(instance)).hasIncident();
+    List<Incident> incidents = engine.incidents(instance);
     assertThat(incidents).singleElement().satisfies(incident -> {
       assertThat(incident.getErrorType().name()).isEqualTo("CALLED_DECISION_ERROR");
       assertThat(incident.getErrorMessage()).isEqualTo("Expected to evaluate decision '" + dmn.decisionId()
@@ -280,14 +273,14 @@ class BusinessRuleTaskTest {
     engine.client().newResolveIncidentCommand(incidents.get(0).getIncidentKey()).send().join();
 
     // then
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "approvalLevel")).isEqualTo("\"auto\"");
   }
 
   @Test
   void shouldRejectTheWholeDeploymentNamingTheFileWhenADmnIsBroken() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     byte[] broken = Dmn.read("broken-invalid-feel.dmn");
 
     // when / then
@@ -296,7 +289,7 @@ class BusinessRuleTaskTest {
         .addResourceBytes(broken, "early-payment-discount.dmn").send().join())
         .hasMessageContaining("'early-payment-discount.dmn' is invalid")
         .hasMessageContaining("failed to parse expression '<= = 10'");
-    assertThatThrownBy(() -> engine.createInstance(processId, Map.of())).hasMessageContaining(processId);
+    assertThatThrownBy(() -> engine.startInstance(processId, Map.of())).hasMessageContaining(processId);
     assertThatThrownBy(() -> engine.client().newDeployResourceCommand()
         .addResourceBytes(Dmn.read("broken-not-dmn.dmn"), "structure.dmn").send().join())
         .hasMessageContaining("'structure.dmn' is invalid").hasMessageContaining("decisionMatrix");
@@ -323,25 +316,25 @@ class BusinessRuleTaskTest {
           .satisfies(rule -> assertThat(rule.getRuleId()).isEqualTo("route-standard-small"));
       assertThat(evaluated.getEvaluatedInputs()).hasSize(2);
     });
-    assertThat(engine.matching(r -> r.intent() == DecisionEvaluationIntent.EVALUATED
+    assertThat(engine.records().matching(r -> r.intent() == DecisionEvaluationIntent.EVALUATED
         && r.key() == response.getDecisionEvaluationKey())).hasSize(1);
   }
 
   @Test
   void shouldCreateAJobWhenTheBusinessRuleTaskHasATaskDefinition() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-rules";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
         .businessRuleTask("decide", t -> t.zeebeJobType(type)).endEvent().done());
-    long instance = engine.createInstance(processId, Map.of());
+    long instance = engine.startInstance(processId, Map.of()).key();
 
     // when
     ActivatedJob job = engine.activateJob(type);
     engine.client().newCompleteCommand(job.getKey()).variables(Map.of("approvalLevel", "manager")).send().join();
 
     // then
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "approvalLevel")).isEqualTo("\"manager\"");
   }
 
@@ -351,36 +344,36 @@ class BusinessRuleTaskTest {
         .endEvent().done();
   }
 
-  private static DeploymentEvent deploy(Dmn dmn, String resourceName) {
+  private DeploymentEvent deploy(Dmn dmn, String resourceName) {
     return engine.client().newDeployResourceCommand().addResourceBytes(dmn.bytes(), resourceName).send().join();
   }
 
-  private static String deployWithProcess(Dmn dmn, String resultVariable) {
-    String processId = TestEngine.uniqueProcessId();
+  private String deployWithProcess(Dmn dmn, String resultVariable) {
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.client().newDeployResourceCommand()
         .addProcessModel(ruleTask(processId, dmn.decisionId(), resultVariable), "invoice.bpmn")
         .addResourceBytes(dmn.bytes(), dmn.decisionId() + ".dmn").send().join();
     return processId;
   }
 
-  private static List<DecisionEvaluationRecord> evaluations(long instance) {
-    return engine.matching(r -> r.valueType() == ValueType.DECISION_EVALUATION
+  private List<DecisionEvaluationRecord> evaluations(long instance) {
+    return engine.records().matching(r -> r.valueType() == ValueType.DECISION_EVALUATION
             && ((DecisionEvaluationRecord) r.value()).process().processInstanceKey() == instance)
         .stream().map(r -> (DecisionEvaluationRecord) r.value()).toList();
   }
 
-  private static List<ProcessInstanceIntent> elementIntents(long instance, String elementId) {
-    return engine.elementEvents(instance).stream()
+  private List<ProcessInstanceIntent> elementIntents(long instance, String elementId) {
+    return engine.records().elementEvents(instance).stream()
         .filter(r -> ((dev.engranaje.engine.record.ProcessInstanceRecord) r.value()).elementId().equals(elementId))
         .map(r -> (ProcessInstanceIntent) r.intent()).toList();
   }
 
-  private static List<Record> rootWrites(long instance, String name) {
-    return engine.matching(r -> r.valueType() == ValueType.VARIABLE
+  private List<Record> rootWrites(long instance, String name) {
+    return engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
         && ((VariableRecord) r.value()).scopeKey() == instance && ((VariableRecord) r.value()).name().equals(name));
   }
 
-  private static String rootVariable(long instance, String name) {
+  private String rootVariable(long instance, String name) {
     List<Record> writes = rootWrites(instance, name);
     assertThat(writes).as("writes of root variable '%s'", name).isNotEmpty();
     return ((VariableRecord) writes.get(writes.size() - 1).value()).value();

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -14,7 +15,8 @@ import dev.engranaje.engine.record.SignalSubscriptionRecord;
 import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.Process;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -22,8 +24,6 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,25 +32,16 @@ import org.junit.jupiter.api.Test;
  * a new version takes over the start events (timers cancelled, message and signal start
  * subscriptions replaced) while a duplicate leaves them alone.
  */
+@ProcessTest(autoTimeSkipping = false)
 class RedeploymentTest {
   private static final String RESOURCE = "versioned.bpmn";
 
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldKeepVersionAndKeyAndWriteNoProcessRecordWhenIdenticalResourceIsRedeployed() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     BpmnModelInstance model = modelA(processId);
     Process first = deploy(model, RESOURCE);
 
@@ -66,7 +57,7 @@ class RedeploymentTest {
   @Test
   void shouldCreateNewVersionWhenSameBytesComeUnderAnotherResourceName() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     BpmnModelInstance model = modelA(processId);
     Process first = deploy(model, RESOURCE);
 
@@ -83,7 +74,7 @@ class RedeploymentTest {
   @Test
   void shouldCreateNewVersionForEachChangeAndForAReturnToAnEarlierContent() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     BpmnModelInstance modelA = modelA(processId);
     Process a = deploy(modelA, RESOURCE);
 
@@ -101,43 +92,44 @@ class RedeploymentTest {
   @Test
   void shouldKeepRunningInstancesOnTheirVersionUntilTheyCompleteAndStartNewOnesOnTheLatest() {
     // given an instance of version 1 waiting at its task
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     Process v1 = deploy(modelA(processId), RESOURCE);
-    long onV1 = engine.createInstance(processId, Map.of());
+    long onV1 = engine.startInstance(processId, Map.of()).key();
     ActivatedJob v1Job = engine.activateJob(processId + "-a");
 
     // when version 2 is deployed, a new instance starts and the old one goes on
     Process v2 = deploy(modelB(processId), RESOURCE);
-    long onV2 = engine.createInstance(processId, Map.of());
+    long onV2 = engine.startInstance(processId, Map.of()).key();
     ActivatedJob v2Job = engine.activateJob(processId + "-b");
     engine.client().newCompleteCommand(v1Job.getKey()).send().join();
     engine.client().newCompleteCommand(v2Job.getKey()).send().join();
 
     // then each instance ran its own version from start to end (v1 ends in "end", v2 in "done")
-    engine.awaitCompleted(onV1);
-    engine.awaitCompleted(onV2);
+    assertThat(engine.instance(onV1)).isCompleted();
+    assertThat(engine.instance(onV2)).isCompleted();
     assertThat(v1Job.getProcessDefinitionVersion()).isEqualTo(1);
     assertThat(v2Job.getProcessDefinitionVersion()).isEqualTo(2);
-    assertThat(engine.elementEvents(onV1)).extracting(r -> instance(r).processDefinitionKey(), r -> instance(r).version())
+    assertThat(engine.records().elementEvents(onV1)).extracting(r -> instance(r).processDefinitionKey(), r -> instance(r).version())
         .containsOnly(tuple(v1.getProcessDefinitionKey(), 1));
-    assertThat(engine.hasElementEvent(onV1, "end", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
-    assertThat(engine.elementEvents(onV2)).extracting(r -> instance(r).processDefinitionKey(), r -> instance(r).version())
+    assertThat(engine.records().hasElementEvent(onV1, "end", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.records().elementEvents(onV2)).extracting(r -> instance(r).processDefinitionKey(), r -> instance(r).version())
         .containsOnly(tuple(v2.getProcessDefinitionKey(), 2));
-    assertThat(engine.hasElementEvent(onV2, "done", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.records().hasElementEvent(onV2, "done", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
   }
 
   @Test
   void shouldCancelStartTimerOfPreviousVersionAndFireOnlyTheNewOne() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     long v1 = deploy(timerStart(processId, "endV1"), RESOURCE).getProcessDefinitionKey();
 
     // when
     long v2 = deploy(timerStart(processId, "endV2"), RESOURCE).getProcessDefinitionKey();
-    engine.clock().advance(Duration.ofMinutes(1));
+    engine.advance(Duration.ofMinutes(1));
 
     // then
-    TestEngine.await("an instance of version 2", () -> processInstances(processId).size() == 1);
+    engine.awaitIdle();
+    assertThat(processInstances(processId).size() == 1).as("an instance of version 2").isTrue();
     assertThat(startTimers(v1)).containsExactly(TimerIntent.CREATED, TimerIntent.CANCELED);
     assertThat(startTimers(v2)).startsWith(TimerIntent.CREATED, TimerIntent.TRIGGERED);
     assertThat(processInstances(processId)).extracting(ProcessInstanceRecord::processDefinitionKey)
@@ -147,16 +139,17 @@ class RedeploymentTest {
   @Test
   void shouldLeaveStartTimerArmedWhenIdenticalResourceIsRedeployed() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     BpmnModelInstance model = timerStart(processId, "end");
     long v1 = deploy(model, RESOURCE).getProcessDefinitionKey();
 
     // when
     long again = deploy(model, RESOURCE).getProcessDefinitionKey();
-    engine.clock().advance(Duration.ofMinutes(1));
+    engine.advance(Duration.ofMinutes(1));
 
     // then
-    TestEngine.await("an instance of version 1", () -> processInstances(processId).size() == 1);
+    engine.awaitIdle();
+    assertThat(processInstances(processId).size() == 1).as("an instance of version 1").isTrue();
     assertThat(again).isEqualTo(v1);
     assertThat(startTimers(v1)).startsWith(TimerIntent.CREATED, TimerIntent.TRIGGERED)
         .doesNotContain(TimerIntent.CANCELED);
@@ -165,7 +158,7 @@ class RedeploymentTest {
   @Test
   void shouldStartOnlyTheNewVersionWhenMessageStartProcessIsRedeployed() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String message = processId + "-order";
     deploy(messageStart(processId, message, "endV1"), RESOURCE);
 
@@ -174,11 +167,12 @@ class RedeploymentTest {
     engine.client().newPublishMessageCommand().messageName(message).correlationKey("").send().join();
 
     // then one instance, of version 2
-    TestEngine.await("an instance", () -> processInstances(processId).size() == 1);
+    engine.awaitIdle();
+    assertThat(processInstances(processId).size() == 1).as("an instance").isTrue();
     ProcessInstanceRecord started = processInstances(processId).get(0);
     assertThat(started.processDefinitionKey()).isEqualTo(v2);
-    engine.awaitCompleted(started.processInstanceKey());
-    assertThat(engine.hasElementEvent(started.processInstanceKey(), "endV2", ProcessInstanceIntent.ELEMENT_COMPLETED))
+    assertThat(engine.instance(started.processInstanceKey())).isCompleted();
+    assertThat(engine.records().hasElementEvent(started.processInstanceKey(), "endV2", ProcessInstanceIntent.ELEMENT_COMPLETED))
         .isTrue();
     assertThat(processInstances(processId)).hasSize(1);
   }
@@ -186,7 +180,7 @@ class RedeploymentTest {
   @Test
   void shouldReplaceSignalStartSubscriptionOfPreviousVersion() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String signal = processId + "-go";
     long v1 = deploy(signalStart(processId, signal, "endV1"), RESOURCE).getProcessDefinitionKey();
 
@@ -195,7 +189,8 @@ class RedeploymentTest {
     engine.client().newBroadcastSignalCommand().signalName(signal).send().join();
 
     // then
-    TestEngine.await("an instance", () -> processInstances(processId).size() == 1);
+    engine.awaitIdle();
+    assertThat(processInstances(processId).size() == 1).as("an instance").isTrue();
     assertThat(signalSubscriptions(processId)).extracting(r -> r.intent(),
             r -> ((SignalSubscriptionRecord) r.value()).processDefinitionKey())
         .containsExactly(tuple(SignalSubscriptionIntent.CREATED, v1), tuple(SignalSubscriptionIntent.DELETED, v1),
@@ -204,31 +199,31 @@ class RedeploymentTest {
         .containsExactly(v2);
   }
 
-  private static Process deploy(BpmnModelInstance model, String resourceName) {
+  private Process deploy(BpmnModelInstance model, String resourceName) {
     return engine.client().newDeployResourceCommand().addProcessModel(model, resourceName).send().join()
         .getProcesses().get(0);
   }
 
-  private static List<ProcessRecord> processCreated(String processId) {
-    return engine.matching(r -> r.valueType() == ValueType.PROCESS && r.intent() == ProcessIntent.CREATED
+  private List<ProcessRecord> processCreated(String processId) {
+    return engine.records().matching(r -> r.valueType() == ValueType.PROCESS && r.intent() == ProcessIntent.CREATED
         && ((ProcessRecord) r.value()).bpmnProcessId().equals(processId)).stream()
         .map(r -> (ProcessRecord) r.value()).toList();
   }
 
-  private static List<ProcessInstanceRecord> processInstances(String processId) {
-    return engine.matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
+  private List<ProcessInstanceRecord> processInstances(String processId) {
+    return engine.records().matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE && r.recordType() == RecordType.EVENT
         && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING && r.key() == instance(r).processInstanceKey()
         && instance(r).bpmnProcessId().equals(processId)).stream().map(RedeploymentTest::instance).toList();
   }
 
-  private static List<Object> startTimers(long processDefinitionKey) {
-    return engine.matching(r -> r.valueType() == ValueType.TIMER && r.recordType() == RecordType.EVENT
+  private List<Object> startTimers(long processDefinitionKey) {
+    return engine.records().matching(r -> r.valueType() == ValueType.TIMER && r.recordType() == RecordType.EVENT
         && ((TimerRecord) r.value()).processDefinitionKey() == processDefinitionKey).stream()
         .map(r -> (Object) r.intent()).toList();
   }
 
-  private static List<Record> signalSubscriptions(String processId) {
-    return engine.matching(r -> r.valueType() == ValueType.SIGNAL_SUBSCRIPTION && r.recordType() == RecordType.EVENT
+  private List<Record> signalSubscriptions(String processId) {
+    return engine.records().matching(r -> r.valueType() == ValueType.SIGNAL_SUBSCRIPTION && r.recordType() == RecordType.EVENT
         && ((SignalSubscriptionRecord) r.value()).bpmnProcessId().equals(processId));
   }
 
@@ -237,7 +232,7 @@ class RedeploymentTest {
   }
 
   private static BpmnModelInstance modelA(String processId) {
-    return TestEngine.serviceTaskProcess(processId, processId + "-a");
+    return Bpmn.createExecutableProcess(processId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(processId + "-a")).endEvent("end").done();
   }
 
   private static BpmnModelInstance modelB(String processId) {

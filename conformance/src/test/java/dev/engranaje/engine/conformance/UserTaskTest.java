@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,8 @@ import dev.engranaje.engine.record.UserTaskIntent;
 import dev.engranaje.engine.record.UserTaskRecord;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableRecord;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentErrorType;
@@ -22,41 +24,30 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** User tasks (spec §5): scenario 29, the user-task API, cancellation and search. */
+@ProcessTest(autoTimeSkipping = false)
 class UserTaskTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 29
   @Test
   void shouldRecordAssigneeAndCandidateGroupsAndPropagateCompletionVariablesWhenCamundaUserTaskCompletes() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("approve", t -> t.zeebeUserTask().zeebeAssigneeExpression("initiator").zeebeCandidateGroups("a, b")
             .zeebeDueDate("2025-03-01T09:00:00+01:00").zeebeTaskPriority("70"))
         .endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of("initiator", "ana"));
+    long instanceKey = engine.startInstance(processId, Map.of("initiator", "ana")).key();
     UserTask task = awaitTask(instanceKey);
 
     // when
     engine.client().newCompleteUserTaskCommand(task.getUserTaskKey()).variables(Map.of("approved", true)).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(task.getAssignee()).isEqualTo("ana");
     assertThat(task.getCandidateGroups()).containsExactly("a", "b");
     assertThat(task.getPriority()).isEqualTo(70);
@@ -74,12 +65,12 @@ class UserTaskTest {
   @Test
   void shouldCarryReservedHeadersWhenUserTaskIsJobWorkerTask() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("approve", t -> t.zeebeAssignee("ana").zeebeCandidateGroups("a,b")
             .zeebeCandidateUsersExpression("[\"u1\"]").zeebeFormKey("camunda-forms:bpmn:form1"))
         .endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // when
     ActivatedJob job = engine.activateJob("io.camunda.zeebe:userTask");
@@ -91,7 +82,7 @@ class UserTaskTest {
         .containsEntry("io.camunda.zeebe:candidateUsers", "[\"u1\"]")
         .containsEntry("io.camunda.zeebe:formKey", "camunda-forms:bpmn:form1");
     assertThat(job.getProcessInstanceKey()).isEqualTo(instanceKey);
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(processVariable(instanceKey, "approved")).isEqualTo("\"yes\"");
     assertThat(engine.client().newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instanceKey)).send().join()
         .items()).isEmpty();
@@ -101,12 +92,12 @@ class UserTaskTest {
   @Test
   void shouldContinueWithSubmittedVariablesAndRecordCompleterWhenTaskIsCompletedThroughUserTaskApi() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("review", t -> t.zeebeUserTask().zeebeAssignee("maker"))
         .userTask("approve", t -> t.zeebeUserTask().zeebeCandidateGroups("checkers"))
         .endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     UserTask review = awaitTask(instanceKey);
     engine.client().newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("amount", 120)).send().join();
     UserTask approve = awaitTask(instanceKey);
@@ -117,7 +108,7 @@ class UserTaskTest {
         .join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(processVariable(instanceKey, "amount")).isEqualTo("120");
     assertThat(processVariable(instanceKey, "approved")).isEqualTo("true");
     assertThat(taskEvents(instanceKey, UserTaskIntent.COMPLETED)).extracting(UserTaskRecord::elementId,
@@ -131,9 +122,9 @@ class UserTaskTest {
   @Test
   void shouldShowAssigneeWhenTaskIsAssignedAndUnassigned() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(approvalProcess(processId));
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     long taskKey = awaitTask(instanceKey).getUserTaskKey();
 
     // when
@@ -153,9 +144,9 @@ class UserTaskTest {
   @Test
   void shouldRejectWithNotFoundWhenCompletedTaskIsCompletedAgain() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(approvalProcess(processId));
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     long taskKey = awaitTask(instanceKey).getUserTaskKey();
     engine.client().newCompleteUserTaskCommand(taskKey).send().join();
 
@@ -173,16 +164,16 @@ class UserTaskTest {
   @Test
   void shouldCancelTaskWhenInstanceIsCancelled() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(approvalProcess(processId));
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     long taskKey = awaitTask(instanceKey).getUserTaskKey();
 
     // when
     engine.client().newCancelInstanceCommand(instanceKey).send().join();
 
     // then
-    engine.awaitElement(instanceKey, processId, ProcessInstanceIntent.ELEMENT_TERMINATED);
+    assertThat(engine.instance(instanceKey)).isTerminated();
     assertThat(intents(instanceKey)).containsSubsequence("approve ELEMENT_TERMINATING", "USER_TASK CANCELING",
         "USER_TASK CANCELED", "approve ELEMENT_TERMINATED");
     assertThat(engine.client().newUserTaskGetRequest(taskKey).send().join().getState())
@@ -192,11 +183,11 @@ class UserTaskTest {
   @Test
   void shouldFindTasksByProcessInstanceAndStateWhenSearching() {
     // given: one task completed and one waiting in the same instance
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("first", t -> t.zeebeUserTask()).userTask("second", t -> t.zeebeUserTask().zeebeAssignee("bo"))
         .endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     engine.client().newCompleteUserTaskCommand(awaitTask(instanceKey).getUserTaskKey()).send().join();
     awaitTask(instanceKey);
 
@@ -219,9 +210,9 @@ class UserTaskTest {
   @Test
   void shouldRejectWithConflictWhenTaskAssignedToSomeoneElseIsAssignedWithoutOverride() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(approvalProcess(processId));
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     long taskKey = awaitTask(instanceKey).getUserTaskKey();
     engine.client().newAssignUserTaskCommand(taskKey).assignee("ana").send().join();
 
@@ -236,11 +227,12 @@ class UserTaskTest {
   @Test
   void shouldCreateTaskAfterResolvingWhenCandidateGroupsWereNotAList() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("approve", t -> t.zeebeUserTask().zeebeCandidateGroupsExpression("groups")).endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of("groups", 5));
-    List<Incident> incidents = engine.awaitIncidents(instanceKey);
+    long instanceKey = engine.startInstance(processId, Map.of("groups", 5)).key();
+    assertThat(engine.instance(instanceKey)).hasIncident();
+    List<Incident> incidents = engine.incidents(instanceKey);
 
     // when
     engine.client().newSetVariablesCommand(instanceKey).variables(Map.of("groups", List.of("sales"))).send().join();
@@ -255,29 +247,30 @@ class UserTaskTest {
   @Test
   void shouldRaiseFormNotFoundWhenTaskLinksDeployedForm() {
     // given a linked form that was never deployed (UserTaskFormTest covers deployed forms)
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("approve", t -> t.zeebeUserTask().zeebeFormId("approval-form")).endEvent("end").done());
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
 
     // then
-    assertThat(engine.awaitIncidents(instanceKey)).extracting(Incident::getErrorType)
+    assertThat(engine.instance(instanceKey)).hasIncident();
+    assertThat(engine.incidents(instanceKey)).extracting(Incident::getErrorType)
         .containsExactly(IncidentErrorType.FORM_NOT_FOUND);
   }
 
   @Test
   void shouldShowExternalFormReferenceAndFollowUpDateWhenTaskSetsThem() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .userTask("approve", t -> t.zeebeUserTask().zeebeExternalFormReferenceExpression("\"https://forms/\" + id")
             .zeebeFollowUpDateExpression("date and time(\"2030-05-01T08:00:00Z\")"))
         .endEvent("end").done());
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of("id", "42"));
+    long instanceKey = engine.startInstance(processId, Map.of("id", "42")).key();
 
     // then
     UserTask task = awaitTask(instanceKey);
@@ -292,27 +285,28 @@ class UserTaskTest {
   }
 
   /** Waits for the instance's single open task. */
-  private static UserTask awaitTask(long instanceKey) {
-    TestEngine.await("a user task is open", () -> !openTasks(instanceKey).isEmpty());
+  private UserTask awaitTask(long instanceKey) {
+    engine.awaitIdle();
+    assertThat(openTasks(instanceKey)).as("a user task is open").isNotEmpty();
     List<UserTask> open = openTasks(instanceKey);
     assertThat(open).hasSize(1);
     return open.get(0);
   }
 
-  private static List<UserTask> openTasks(long instanceKey) {
+  private List<UserTask> openTasks(long instanceKey) {
     return engine.client().newUserTaskSearchRequest()
         .filter(f -> f.processInstanceKey(instanceKey).state(UserTaskState.CREATED)).send().join().items();
   }
 
-  private static List<UserTaskRecord> taskEvents(long instanceKey, UserTaskIntent intent) {
-    return engine.matching(r -> r.valueType() == ValueType.USER_TASK && r.intent() == intent
+  private List<UserTaskRecord> taskEvents(long instanceKey, UserTaskIntent intent) {
+    return engine.records().matching(r -> r.valueType() == ValueType.USER_TASK && r.intent() == intent
         && ((UserTaskRecord) r.value()).processInstanceKey() == instanceKey)
         .stream().map(r -> (UserTaskRecord) r.value()).toList();
   }
 
   /** Element events as "elementId INTENT" and user task events as "USER_TASK INTENT", in log order. */
-  private static List<String> intents(long instanceKey) {
-    return engine.matching(r -> r.recordType() == RecordType.EVENT && belongsTo(r, instanceKey)).stream()
+  private List<String> intents(long instanceKey) {
+    return engine.records().matching(r -> r.recordType() == RecordType.EVENT && belongsTo(r, instanceKey)).stream()
         .map(r -> r.valueType() == ValueType.USER_TASK ? "USER_TASK " + r.intent()
             : ((ProcessInstanceRecord) r.value()).elementId() + " " + r.intent())
         .toList();
@@ -324,8 +318,8 @@ class UserTaskTest {
   }
 
   /** The last value the record log shows for a root variable (the scope is gone once the instance ends). */
-  private static String processVariable(long instanceKey, String name) {
-    List<String> values = engine.matching(r -> r.valueType() == ValueType.VARIABLE
+  private String processVariable(long instanceKey, String name) {
+    List<String> values = engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
         && r.value() instanceof VariableRecord v && v.scopeKey() == instanceKey && v.name().equals(name))
         .stream().map(r -> ((VariableRecord) r.value()).value()).toList();
     assertThat(values).as("values of root variable '%s'", name).isNotEmpty();

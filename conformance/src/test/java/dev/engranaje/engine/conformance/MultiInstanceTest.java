@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -12,7 +13,8 @@ import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableRecord;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.camunda.client.api.search.response.Incident;
@@ -22,23 +24,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Multi-instance activities (spec §9, §7.4): scenarios 21 and 22. */
+@ProcessTest(autoTimeSkipping = false)
 class MultiInstanceTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   private static BpmnModelInstance parallelTask(String processId, String type) {
     return Bpmn.createExecutableProcess(processId).startEvent("start")
@@ -51,10 +42,10 @@ class MultiInstanceTest {
   @Test
   void shouldCollectResultsInItemOrderWhenParallelJobsCompleteOutOfOrder() {
     // given scenario 21
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-each";
     engine.deploy(parallelTask(processId, type));
-    long instanceKey = engine.createInstance(processId, Map.of("items", List.of("a", "b", "c")));
+    long instanceKey = engine.startInstance(processId, Map.of("items", List.of("a", "b", "c"))).key();
     List<ActivatedJob> jobs = activateAll(type, 3);
 
     // when the jobs complete c, a, b
@@ -64,11 +55,11 @@ class MultiInstanceTest {
     }
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(jobs).extracting(j -> j.getVariablesAsMap().get("loopCounter")).containsExactlyInAnyOrder(1, 2, 3);
     assertThat(rootVariables(instanceKey)).containsEntry("results", "[\"a\",\"b\",\"c\"]")
         .doesNotContainKeys("loopCounter", "item", "result");
-    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> "each".equals(value(r).elementId()))
+    assertThat(engine.records().elementEvents(instanceKey)).filteredOn(r -> "each".equals(value(r).elementId()))
         .extracting(r -> value(r).bpmnElementType(), Record::intent)
         .startsWith(
             tuple(BpmnElementType.MULTI_INSTANCE_BODY, ProcessInstanceIntent.ELEMENT_ACTIVATING),
@@ -83,53 +74,54 @@ class MultiInstanceTest {
   @Test
   void shouldCompleteAtOnceWithEmptyOutputWhenCollectionIsEmpty() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(parallelTask(processId, processId + "-each"));
 
     // when
-    long instanceKey = engine.createInstance(processId, Map.of("items", List.of()));
+    long instanceKey = engine.startInstance(processId, Map.of("items", List.of())).key();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(rootVariables(instanceKey)).containsEntry("results", "[]");
-    assertThat(engine.elementEvents(instanceKey))
+    assertThat(engine.records().elementEvents(instanceKey))
         .noneMatch(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK);
   }
 
   @Test
   void shouldRunTwoInstancesOneAfterTheOtherWhenSequentialCompletionConditionHolds() {
     // given scenario 22
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-each";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.sequential()
             .zeebeInputCollectionExpression("items").zeebeInputElement("item")
             .completionCondition("=numberOfCompletedInstances >= 2")))
         .endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2, 3, 4, 5)));
+    long instanceKey = engine.startInstance(processId, Map.of("items", List.of(1, 2, 3, 4, 5))).key();
 
     // when
     ActivatedJob first = engine.activateJob(type);
-    assertThat(engine.pollJobs(type, Duration.ofMillis(200))).isEmpty();
+    assertThat(engine.activateJobs(type, 10)).isEmpty();
     engine.client().newCompleteCommand(first.getKey()).send().join();
     ActivatedJob second = engine.activateJob(type);
     engine.client().newCompleteCommand(second.getKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(List.of(first, second)).extracting(j -> j.getVariablesAsMap().get("item")).containsExactly(1, 2);
-    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK
+    assertThat(engine.records().elementEvents(instanceKey)).filteredOn(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK
         && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING).hasSize(2);
   }
 
   @Test
   void shouldRaiseExtractValueErrorWhenInputCollectionIsNoArrayAndContinueAfterSetVariables() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-each";
     engine.deploy(parallelTask(processId, type));
-    long instanceKey = engine.createInstance(processId, Map.of("items", "not a list"));
-    Incident incident = engine.awaitIncidents(instanceKey).get(0);
+    long instanceKey = engine.startInstance(processId, Map.of("items", "not a list")).key();
+    assertThat(engine.instance(instanceKey)).hasIncident();
+    Incident incident = engine.incidents(instanceKey).get(0);
 
     // when
     engine.client().newSetVariablesCommand(instanceKey).variables(Map.of("items", List.of("x"))).send().join();
@@ -138,7 +130,7 @@ class MultiInstanceTest {
     engine.client().newCompleteCommand(job.getKey()).variables(Map.of("result", "done")).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
     assertThat(incident.getElementId()).isEqualTo("each");
     assertThat(incident.getErrorMessage())
@@ -149,28 +141,28 @@ class MultiInstanceTest {
   @Test
   void shouldTerminateAllInnerInstancesWhenInterruptingTimerOnBodyFires() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-each";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.parallel()
             .zeebeInputCollectionExpression("items").zeebeOutputCollection("results").zeebeOutputElementExpression("result")))
         .endEvent("end")
         .moveToActivity("each").boundaryEvent("late", b -> b.timerWithDuration("PT1H")).endEvent("gaveUp").done());
-    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2, 3)));
+    long instanceKey = engine.startInstance(processId, Map.of("items", List.of(1, 2, 3))).key();
     List<ActivatedJob> jobs = activateAll(type, 3);
     engine.client().newCompleteCommand(jobs.get(0).getKey()).variables(Map.of("result", 1)).send().join();
 
     // when
-    engine.clock().advance(Duration.ofHours(2));
+    engine.advance(Duration.ofHours(2));
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.hasElementEvent(instanceKey, "gaveUp", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
-    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> "each".equals(value(r).elementId())
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().hasElementEvent(instanceKey, "gaveUp", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.records().elementEvents(instanceKey)).filteredOn(r -> "each".equals(value(r).elementId())
         && r.intent() == ProcessInstanceIntent.ELEMENT_TERMINATED)
         .extracting(r -> value(r).bpmnElementType())
         .containsExactly(BpmnElementType.SERVICE_TASK, BpmnElementType.SERVICE_TASK, BpmnElementType.MULTI_INSTANCE_BODY);
-    assertThat(engine.matching(r -> r.valueType() == ValueType.JOB && r.intent() == JobIntent.CANCELED
+    assertThat(engine.records().matching(r -> r.valueType() == ValueType.JOB && r.intent() == JobIntent.CANCELED
         && ((JobRecord) r.value()).processInstanceKey() == instanceKey)).hasSize(2);
     assertThat(rootVariables(instanceKey)).doesNotContainKey("results");
   }
@@ -178,7 +170,7 @@ class MultiInstanceTest {
   @Test
   void shouldRunEmbeddedSubprocessOncePerItemWithOwnLocals() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-inner";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .subProcess("sub", s -> s.multiInstance(m -> m.parallel().zeebeInputCollectionExpression("orders")
@@ -186,8 +178,8 @@ class MultiInstanceTest {
         .embeddedSubProcess().startEvent("subStart").serviceTask("price", t -> t.zeebeJobType(type)
             .zeebeOutputExpression("order.qty * 10", "order.total")).endEvent("subEnd")
         .subProcessDone().endEvent("end").done());
-    long instanceKey = engine.createInstance(processId,
-        Map.of("orders", List.of(Map.of("qty", 1), Map.of("qty", 2))));
+    long instanceKey = engine.startInstance(processId,
+        Map.of("orders", List.of(Map.of("qty", 1), Map.of("qty", 2)))).key();
 
     // when
     for (ActivatedJob job : activateAll(type, 2)) {
@@ -195,9 +187,9 @@ class MultiInstanceTest {
     }
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(rootVariables(instanceKey)).containsEntry("totals", "[10,20]").doesNotContainKeys("order");
-    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> "sub".equals(value(r).elementId())
+    assertThat(engine.records().elementEvents(instanceKey)).filteredOn(r -> "sub".equals(value(r).elementId())
         && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
         .extracting(r -> value(r).bpmnElementType())
         .containsExactly(BpmnElementType.SUB_PROCESS, BpmnElementType.SUB_PROCESS, BpmnElementType.MULTI_INSTANCE_BODY);
@@ -206,7 +198,7 @@ class MultiInstanceTest {
   @Test
   void shouldTerminateRemainingInstancesWhenParallelCompletionConditionHolds() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-each";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.parallel()
@@ -215,7 +207,7 @@ class MultiInstanceTest {
             .completionCondition("=numberOfCompletedInstances = 1 and numberOfActiveInstances = 2"
                 + " and numberOfInstances = 3 and numberOfTerminatedInstances = 0")))
         .endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of("items", List.of("a", "b", "c")));
+    long instanceKey = engine.startInstance(processId, Map.of("items", List.of("a", "b", "c"))).key();
     List<ActivatedJob> jobs = activateAll(type, 3);
     ActivatedJob second = jobs.stream().filter(j -> "b".equals(j.getVariablesAsMap().get("item"))).findFirst().orElseThrow();
 
@@ -223,45 +215,45 @@ class MultiInstanceTest {
     engine.client().newCompleteCommand(second.getKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(rootVariables(instanceKey)).containsEntry("results", "[null,\"b\",null]");
-    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK)
+    assertThat(engine.records().elementEvents(instanceKey)).filteredOn(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK)
         .extracting(Record::intent).filteredOn(i -> i == ProcessInstanceIntent.ELEMENT_TERMINATED).hasSize(2);
   }
 
   @Test
   void shouldCatchErrorOfInnerInstanceWithBoundaryOnBody() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-each";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.parallel()
             .zeebeInputCollectionExpression("items")))
         .endEvent("end")
         .moveToActivity("each").boundaryEvent("failed", b -> b.error("E1")).endEvent("handled").done());
-    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2)));
+    long instanceKey = engine.startInstance(processId, Map.of("items", List.of(1, 2))).key();
     List<ActivatedJob> jobs = activateAll(type, 2);
 
     // when
     engine.client().newThrowErrorCommand(jobs.get(0).getKey()).errorCode("E1").send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.hasElementEvent(instanceKey, "handled", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
-    assertThat(engine.hasElementEvent(instanceKey, "end", ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().hasElementEvent(instanceKey, "handled", ProcessInstanceIntent.ELEMENT_COMPLETED)).isTrue();
+    assertThat(engine.records().hasElementEvent(instanceKey, "end", ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
   }
 
   @Test
   void shouldKeepOutputMappedResultInInnerInstanceWhenItIsTheOutputElement() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-each";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("each", t -> t.zeebeJobType(type).zeebeOutputExpression("answer", "result")
             .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items")
                 .zeebeOutputCollection("results").zeebeOutputElementExpression("result")))
         .endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2)));
+    long instanceKey = engine.startInstance(processId, Map.of("items", List.of(1, 2))).key();
 
     // when
     for (ActivatedJob job : activateAll(type, 2)) {
@@ -270,20 +262,20 @@ class MultiInstanceTest {
     }
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(rootVariables(instanceKey)).containsEntry("results", "[\"r1\",\"r2\"]").doesNotContainKey("result");
   }
 
   @Test
   void shouldRaiseExtractValueErrorWhenSequentialCollectionShrinks() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-each";
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         .serviceTask("each", t -> t.zeebeJobType(type).multiInstance(m -> m.sequential()
             .zeebeInputCollectionExpression("items").zeebeInputElement("item")))
         .endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of("items", List.of(1, 2, 3)));
+    long instanceKey = engine.startInstance(processId, Map.of("items", List.of(1, 2, 3))).key();
     ActivatedJob first = engine.activateJob(type);
     engine.client().newCompleteCommand(first.getKey()).send().join();
     ActivatedJob second = engine.activateJob(type);
@@ -291,25 +283,26 @@ class MultiInstanceTest {
 
     // when
     engine.client().newCompleteCommand(second.getKey()).send().join();
-    Incident incident = engine.awaitIncidents(instanceKey).get(0);
+    assertThat(engine.instance(instanceKey)).hasIncident();
+    Incident incident = engine.incidents(instanceKey).get(0);
     engine.client().newSetVariablesCommand(instanceKey).variables(Map.of("items", List.of(1, 2))).send().join();
     engine.client().newResolveIncidentCommand(incident.getIncidentKey()).send().join();
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
     assertThat(incident.getElementInstanceKey()).isEqualTo(second.getElementInstanceKey());
-    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK
+    assertThat(engine.records().elementEvents(instanceKey)).filteredOn(r -> value(r).bpmnElementType() == BpmnElementType.SERVICE_TASK
         && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATING).hasSize(2);
   }
 
   @Test
   void shouldCallOneChildInstancePerItemAndCollectTheirResults() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String childId = processId + "-child";
     String type = childId + "-work";
-    engine.deploy(TestEngine.serviceTaskProcess(childId, type));
+    engine.deploy(Bpmn.createExecutableProcess(childId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(type)).endEvent("end").done());
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
         // without this, every child hands back the body's whole (copied) output collection, which
         // propagates onto the body and overwrites the results gathered so far
@@ -318,7 +311,7 @@ class MultiInstanceTest {
             .zeebeInputCollectionExpression("items").zeebeInputElement("item")
             .zeebeOutputCollection("results").zeebeOutputElementExpression("done")))
         .endEvent("end").done());
-    long instanceKey = engine.createInstance(processId, Map.of("items", List.of("a", "b")));
+    long instanceKey = engine.startInstance(processId, Map.of("items", List.of("a", "b"))).key();
 
     // when
     for (ActivatedJob job : activateAll(type, 2)) {
@@ -327,24 +320,21 @@ class MultiInstanceTest {
     }
 
     // then
-    engine.awaitCompleted(instanceKey);
+    assertThat(engine.instance(instanceKey)).isCompleted();
     assertThat(rootVariables(instanceKey)).containsEntry("results", "[\"a\",\"b\"]")
         .doesNotContainKeys("item", "loopCounter", "done");
   }
 
-  private static List<ActivatedJob> activateAll(String type, int count) {
-    TestEngine.await(count + " jobs of type " + type, () -> engine.matching(r -> r.valueType() == ValueType.JOB
-        && r.intent() == JobIntent.CREATED && type.equals(((JobRecord) r.value()).type()))
-        .size() >= count);
+  private List<ActivatedJob> activateAll(String type, int count) {
     List<ActivatedJob> jobs = engine.activateJobs(type, count);
     assertThat(jobs).hasSize(count);
     return jobs;
   }
 
   /** The last value written for each variable of the root scope, as JSON text. */
-  private static Map<String, String> rootVariables(long instanceKey) {
+  private Map<String, String> rootVariables(long instanceKey) {
     Map<String, String> variables = new LinkedHashMap<>();
-    engine.matching(r -> r.valueType() == ValueType.VARIABLE && r.recordType() == RecordType.EVENT
+    engine.records().matching(r -> r.valueType() == ValueType.VARIABLE && r.recordType() == RecordType.EVENT
             && ((VariableRecord) r.value()).scopeKey() == instanceKey)
         .forEach(r -> variables.put(((VariableRecord) r.value()).name(), ((VariableRecord) r.value()).value()));
     return variables;

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -14,39 +15,29 @@ import dev.engranaje.engine.record.TimerIntent;
 import dev.engranaje.engine.record.TimerRecord;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.record.VariableRecord;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Event subprocesses (spec §8): message, timer and error starts, interrupting and
  * non-interrupting, in a process and in an embedded subprocess; scenario 18.
  */
+@ProcessTest(autoTimeSkipping = false)
 class EventSubprocessTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   // spec §14 scenario 18
   @Test
   void shouldTerminateSiblingsWhenInterruptingMessageStartFires() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     String message = processId + "-cancel";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
@@ -58,15 +49,15 @@ class EventSubprocessTest {
         .moveToNode("fork").serviceTask("other", t -> t.zeebeJobType(type + "-other")).endEvent("otherEnd")
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of("orderId", "o-1"));
-    engine.awaitElement(instanceKey, "other", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long instanceKey = engine.startInstance(processId, Map.of("orderId", "o-1")).key();
+    assertThat(engine.instance(instanceKey)).hasActiveElements("other");
 
     // when
     publish(message, "o-1", Map.of("reason", "late"));
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("work", ProcessInstanceIntent.ELEMENT_TERMINATED),
             tuple("esp", ProcessInstanceIntent.ELEMENT_ACTIVATING),
@@ -76,7 +67,7 @@ class EventSubprocessTest {
             tuple(processId, ProcessInstanceIntent.ELEMENT_COMPLETED))
         .contains(tuple("other", ProcessInstanceIntent.ELEMENT_TERMINATED))
         .doesNotContain(tuple("end", ProcessInstanceIntent.ELEMENT_ACTIVATING));
-    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> value(r).elementId().equals("esp"))
+    assertThat(engine.records().elementEvents(instanceKey)).filteredOn(r -> value(r).elementId().equals("esp"))
         .extracting(r -> value(r).bpmnElementType()).containsOnly(BpmnElementType.EVENT_SUB_PROCESS);
     assertThat(variablesWritten(instanceKey)).containsEntry("reason", "\"late\"");
     // an interrupting subscription is consumed by its correlation
@@ -88,7 +79,7 @@ class EventSubprocessTest {
   @Test
   void shouldFireNonInterruptingMessageStartTwiceAndWaitForBoth() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     String espType = processId + "-esp";
     String message = processId + "-remind";
@@ -99,7 +90,7 @@ class EventSubprocessTest {
         .startEvent("start").serviceTask("work", t -> t.zeebeJobType(type)).endEvent("end")
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of("orderId", "o-2"));
+    long instanceKey = engine.startInstance(processId, Map.of("orderId", "o-2")).key();
     ActivatedJob work = engine.activateJob(type);
 
     // when
@@ -109,14 +100,14 @@ class EventSubprocessTest {
     engine.client().newCompleteCommand(work.getKey()).send().join();
 
     // then: the main path ended but the process waits for both event subprocesses
-    engine.awaitElement(instanceKey, "end", ProcessInstanceIntent.ELEMENT_COMPLETED);
-    assertThat(engine.hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
+    assertThat(engine.instance(instanceKey)).hasPassedElements("end");
+    assertThat(engine.records().hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
     engine.client().newCompleteCommand(reminders.get(0).getKey()).send().join();
-    engine.awaitElement(instanceKey, "espEnd", ProcessInstanceIntent.ELEMENT_COMPLETED);
-    assertThat(engine.hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
+    assertThat(engine.instance(instanceKey)).hasPassedElements("espEnd");
+    assertThat(engine.records().hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
     engine.client().newCompleteCommand(reminders.get(1).getKey()).send().join();
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey))
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey))
         .filteredOn(r -> value(r).elementId().equals("esp") && r.intent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
         .hasSize(2);
     assertThat(subscriptionEvents(instanceKey)).containsExactly(ProcessMessageSubscriptionIntent.CREATED,
@@ -127,7 +118,7 @@ class EventSubprocessTest {
   @Test
   void shouldCatchJobErrorByErrorEventSubprocessAndPropagateItsVariables() {
     // given: an error event subprocess inside an embedded subprocess, plus a catch-all at process level
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-charge";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
         .eventSubProcess("outerEsp", e -> e.startEvent("outerStart").error().endEvent("outerEnd"))
@@ -141,7 +132,7 @@ class EventSubprocessTest {
         .subProcessDone().endEvent("end")
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
     ActivatedJob job = engine.activateJob(type);
 
     // when
@@ -149,8 +140,8 @@ class EventSubprocessTest {
         .variables(Map.of("declineReason", "expired")).send().join();
 
     // then: the exact code wins, the subprocess's other children end and the subprocess completes normally
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("charge", ProcessInstanceIntent.ELEMENT_TERMINATED),
             tuple("cardEsp", ProcessInstanceIntent.ELEMENT_ACTIVATING),
@@ -168,7 +159,7 @@ class EventSubprocessTest {
   @Test
   void shouldFireTimerEventSubprocessesInterruptingOnceAndNonInterruptingRepeatedly() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
         .eventSubProcess("tick", e -> e.startEvent("tickStart").interrupting(false).timerWithCycle("R/PT1M")
@@ -178,21 +169,22 @@ class EventSubprocessTest {
         .startEvent("start").serviceTask("work", t -> t.zeebeJobType(type)).endEvent("end")
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of());
-    engine.awaitElement(instanceKey, "work", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
+    assertThat(engine.instance(instanceKey)).hasActiveElements("work");
 
     // when
     for (int i = 0; i < 3; i++) {
-      engine.clock().advance(Duration.ofSeconds(61));
+      engine.advance(Duration.ofSeconds(61));
       int fired = i + 1;
-      TestEngine.await("tick fired " + fired, () -> count(instanceKey, "tickEnd", ProcessInstanceIntent.ELEMENT_COMPLETED) == fired);
+      engine.awaitIdle();
+      assertThat(count(instanceKey, "tickEnd", ProcessInstanceIntent.ELEMENT_COMPLETED) == fired).as("tick fired " + fired).isTrue();
     }
-    assertThat(engine.hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
-    engine.clock().advance(Duration.ofMinutes(8));
+    assertThat(engine.records().hasElementEvent(instanceKey, processId, ProcessInstanceIntent.ELEMENT_COMPLETED)).isFalse();
+    engine.advance(Duration.ofMinutes(8));
 
     // then
-    engine.awaitCompleted(instanceKey);
-    assertThat(engine.elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
+    assertThat(engine.instance(instanceKey)).isCompleted();
+    assertThat(engine.records().elementEvents(instanceKey)).extracting(r -> value(r).elementId(), Record::intent)
         .containsSubsequence(
             tuple("work", ProcessInstanceIntent.ELEMENT_TERMINATED),
             tuple("timeout", ProcessInstanceIntent.ELEMENT_ACTIVATING),
@@ -200,7 +192,7 @@ class EventSubprocessTest {
             tuple(processId, ProcessInstanceIntent.ELEMENT_COMPLETED))
         .doesNotContain(tuple("end", ProcessInstanceIntent.ELEMENT_ACTIVATING));
     assertThat(count(instanceKey, "timeout", ProcessInstanceIntent.ELEMENT_ACTIVATING)).isEqualTo(1);
-    List<TimerIntent> timers = engine.matching(r -> r.valueType() == ValueType.TIMER
+    List<TimerIntent> timers = engine.records().matching(r -> r.valueType() == ValueType.TIMER
             && r.recordType() == RecordType.EVENT && ((TimerRecord) r.value()).processInstanceKey() == instanceKey
             && ((TimerRecord) r.value()).targetElementId().equals("tickStart"))
         .stream().map(r -> (TimerIntent) r.intent()).toList();
@@ -210,7 +202,7 @@ class EventSubprocessTest {
   @Test
   void shouldOpenEventSubprocessSubscriptionsOfEmbeddedSubprocessOnlyWhileItIsActive() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String type = processId + "-work";
     String message = processId + "-note";
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent("start")
@@ -221,52 +213,49 @@ class EventSubprocessTest {
         .subProcessDone().userTask("after").endEvent("end")
         .done();
     engine.deploy(model);
-    long instanceKey = engine.createInstance(processId, Map.of("orderId", "o-3"));
+    long instanceKey = engine.startInstance(processId, Map.of("orderId", "o-3")).key();
     ActivatedJob work = engine.activateJob(type);
 
     // when
     publish(message, "o-3", Map.of());
-    engine.awaitElement(instanceKey, "noteEnd", ProcessInstanceIntent.ELEMENT_COMPLETED);
+    assertThat(engine.instance(instanceKey)).hasPassedElements("noteEnd");
     engine.client().newCompleteCommand(work.getKey()).send().join();
-    engine.awaitElement(instanceKey, "after", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    assertThat(engine.instance(instanceKey)).hasActiveElements("after");
 
     // then
     assertThat(subscriptionEvents(instanceKey)).containsExactly(ProcessMessageSubscriptionIntent.CREATED,
         ProcessMessageSubscriptionIntent.CORRELATED, ProcessMessageSubscriptionIntent.DELETED);
-    assertThat(engine.elementEvents(instanceKey)).filteredOn(r -> value(r).elementId().equals("noteEsp"))
+    assertThat(engine.records().elementEvents(instanceKey)).filteredOn(r -> value(r).elementId().equals("noteEsp"))
         .allMatch(r -> value(r).flowScopeKey() != instanceKey);
   }
 
   /** The last value written for each variable of a scope, as JSON text. */
-  private static Map<String, String> variablesWritten(long scopeKey) {
+  private Map<String, String> variablesWritten(long scopeKey) {
     Map<String, String> variables = new java.util.LinkedHashMap<>();
-    engine.matching(r -> r.valueType() == ValueType.VARIABLE && r.recordType() == RecordType.EVENT
+    engine.records().matching(r -> r.valueType() == ValueType.VARIABLE && r.recordType() == RecordType.EVENT
             && ((VariableRecord) r.value()).scopeKey() == scopeKey)
         .forEach(r -> variables.put(((VariableRecord) r.value()).name(), ((VariableRecord) r.value()).value()));
     return variables;
   }
 
-  private static List<ActivatedJob> awaitJobs(String type, int count) {
-    List<ActivatedJob> jobs = new java.util.ArrayList<>();
-    TestEngine.await(count + " jobs of " + type, () -> {
-      jobs.addAll(engine.activateJobs(type, count - jobs.size()));
-      return jobs.size() >= count;
-    });
+  private List<ActivatedJob> awaitJobs(String type, int count) {
+    List<ActivatedJob> jobs = engine.activateJobs(type, count);
+    assertThat(jobs).as(count + " jobs of " + type).hasSize(count);
     return jobs;
   }
 
-  private static long count(long instanceKey, String elementId, ProcessInstanceIntent intent) {
-    return engine.elementEvents(instanceKey).stream()
+  private long count(long instanceKey, String elementId, ProcessInstanceIntent intent) {
+    return engine.records().elementEvents(instanceKey).stream()
         .filter(r -> r.intent() == intent && value(r).elementId().equals(elementId)).count();
   }
 
-  private static void publish(String name, String key, Map<String, Object> variables) {
+  private void publish(String name, String key, Map<String, Object> variables) {
     engine.client().newPublishMessageCommand().messageName(name).correlationKey(key).timeToLive(Duration.ZERO)
         .variables(variables).send().join();
   }
 
-  private static List<ProcessMessageSubscriptionIntent> subscriptionEvents(long processInstanceKey) {
-    return engine.matching(r -> r.valueType() == ValueType.PROCESS_MESSAGE_SUBSCRIPTION
+  private List<ProcessMessageSubscriptionIntent> subscriptionEvents(long processInstanceKey) {
+    return engine.records().matching(r -> r.valueType() == ValueType.PROCESS_MESSAGE_SUBSCRIPTION
             && r.recordType() == RecordType.EVENT
             && ((ProcessMessageSubscriptionRecord) r.value()).processInstanceKey() == processInstanceKey)
         .stream().map(r -> (ProcessMessageSubscriptionIntent) r.intent()).toList();

@@ -1,12 +1,14 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.engranaje.engine.record.FormIntent;
 import dev.engranaje.engine.record.FormRecord;
 import dev.engranaje.engine.record.ValueType;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -26,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,30 +35,21 @@ import org.junit.jupiter.api.Test;
  * {@code zeebe:formDefinition formId} and each binding, FORM_NOT_FOUND, and fetching a task's form
  * through the client. Each test deploys the invoice approval form under a fresh form id.
  */
+@ProcessTest(autoTimeSkipping = false)
 class UserTaskFormTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldLinkTheFormAndHandOutItsSchemaWhenBpmnAndFormAreDeployedTogether() {
     // given
     FormFixture form = FormFixture.invoiceApproval();
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
 
     // when
     DeploymentEvent deployment = engine.client().newDeployResourceCommand()
         .addProcessModel(approval(processId, form.formId(), t -> t), "invoice.bpmn")
         .addResourceBytes(form.bytes(), "invoice-approval.form").send().join();
-    long instance = engine.createInstance(processId, Map.of("invoiceNumber", "INV-7", "amount", 1250.5));
+    long instance = engine.startInstance(processId, Map.of("invoiceNumber", "INV-7", "amount", 1250.5)).key();
     UserTask task = awaitTask(instance);
     Form fetched = engine.client().newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
 
@@ -109,15 +100,15 @@ class UserTaskFormTest {
   void shouldLinkTheLatestVersionWhenTheTaskIsCreatedWhenBindingIsLatest() {
     // given a task created while version 1 was the latest
     FormFixture form = FormFixture.invoiceApproval();
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     long v1 = deployForm(form, "invoice-approval.form").getFormKey();
     engine.deploy(approval(processId, form.formId(), t -> t.zeebeFormBindingType(ZeebeBindingType.latest)));
-    UserTask before = awaitTask(engine.createInstance(processId, Map.of()));
+    UserTask before = awaitTask(engine.startInstance(processId, Map.of()).key());
 
     // when version 2 is deployed
     FormFixture changed = form.withLabel("Comment", "Reason");
     long v2 = deployForm(changed, "invoice-approval.form").getFormKey();
-    UserTask after = awaitTask(engine.createInstance(processId, Map.of()));
+    UserTask after = awaitTask(engine.startInstance(processId, Map.of()).key());
 
     // then
     assertThat(before.getFormKey()).isEqualTo(v1);
@@ -131,7 +122,7 @@ class UserTaskFormTest {
   void shouldLinkTheVersionDeployedWithTheProcessWhenBindingIsDeployment() {
     // given the process deployed with version 1, then version 2 deployed alone
     FormFixture form = FormFixture.invoiceApproval();
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     long v1 = engine.client().newDeployResourceCommand()
         .addProcessModel(approval(processId, form.formId(), t -> t.zeebeFormBindingType(ZeebeBindingType.deployment)),
             "invoice.bpmn")
@@ -139,7 +130,7 @@ class UserTaskFormTest {
     long v2 = deployForm(form.withLabel("Comment", "Reason"), "invoice-approval.form").getFormKey();
 
     // when
-    UserTask task = awaitTask(engine.createInstance(processId, Map.of()));
+    UserTask task = awaitTask(engine.startInstance(processId, Map.of()).key());
 
     // then
     assertThat(v2).isNotEqualTo(v1);
@@ -152,12 +143,12 @@ class UserTaskFormTest {
     FormFixture form = FormFixture.invoiceApproval();
     long v1 = deployForm(form, "invoice-approval.form").getFormKey();
     deployForm(form.withVersionTag("v2"), "invoice-approval.form");
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(approval(processId, form.formId(),
         t -> t.zeebeFormBindingType(ZeebeBindingType.versionTag).zeebeFormVersionTag("v1")));
 
     // when
-    UserTask task = awaitTask(engine.createInstance(processId, Map.of()));
+    UserTask task = awaitTask(engine.startInstance(processId, Map.of()).key());
 
     // then
     assertThat(task.getFormKey()).isEqualTo(v1);
@@ -167,14 +158,15 @@ class UserTaskFormTest {
   void shouldRaiseFormNotFoundAndCreateTheTaskOnResolveAfterTheFormIsDeployed() {
     // given a process whose form is not deployed yet
     FormFixture form = FormFixture.invoiceApproval();
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(approval(processId, form.formId(), t -> t));
 
     // when
-    long instance = engine.createInstance(processId, Map.of());
+    long instance = engine.startInstance(processId, Map.of()).key();
 
     // then
-    List<Incident> incidents = engine.awaitIncidents(instance);
+    assertThat(engine.instance(instance)).hasIncident();
+    List<Incident> incidents = engine.incidents(instance);
     assertThat(incidents).singleElement().satisfies(incident -> {
       assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.FORM_NOT_FOUND);
       assertThat(incident.getErrorMessage()).isEqualTo("Expected to find a form with id '" + form.formId()
@@ -192,7 +184,7 @@ class UserTaskFormTest {
     assertThat(task.getFormKey()).isEqualTo(formKey);
     engine.client().newCompleteUserTaskCommand(task.getUserTaskKey()).variables(Map.of("approved", true)).send()
         .join();
-    engine.awaitCompleted(instance);
+    assertThat(engine.instance(instance)).isCompleted();
   }
 
   @Test
@@ -200,15 +192,16 @@ class UserTaskFormTest {
     // given
     FormFixture form = FormFixture.invoiceApproval();
     deployForm(form, "invoice-approval.form");
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(approval(processId, form.formId(),
         t -> t.zeebeFormBindingType(ZeebeBindingType.versionTag).zeebeFormVersionTag("v9")));
 
     // when
-    long instance = engine.createInstance(processId, Map.of());
+    long instance = engine.startInstance(processId, Map.of()).key();
 
     // then
-    assertThat(engine.awaitIncidents(instance)).singleElement().satisfies(incident -> {
+    assertThat(engine.instance(instance)).hasIncident();
+    assertThat(engine.incidents(instance)).singleElement().satisfies(incident -> {
       assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.FORM_NOT_FOUND);
       assertThat(incident.getErrorMessage()).isEqualTo("Expected to find a form with id '" + form.formId()
           + "' and version tag 'v9', but no version of it has this tag");
@@ -218,7 +211,7 @@ class UserTaskFormTest {
   @Test
   void shouldRejectTheWholeDeploymentNamingTheFileWhenAFormIsBroken() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
 
     // when / then
     assertThatThrownBy(() -> engine.client().newDeployResourceCommand()
@@ -228,7 +221,7 @@ class UserTaskFormTest {
         .hasMessageContaining("Expected form resource 'invoice-approval.form' to be a JSON object, but it is"
             + " malformed")
         .hasMessageContaining("line 5");
-    assertThatThrownBy(() -> engine.createInstance(processId, Map.of())).hasMessageContaining(processId);
+    assertThatThrownBy(() -> engine.startInstance(processId, Map.of())).hasMessageContaining(processId);
     assertThatThrownBy(() -> engine.client().newDeployResourceCommand()
         .addResourceBytes(FormFixture.read("broken-missing-id.form"), "no-id.form").send().join())
         .hasMessageContaining("Expected form resource 'no-id.form' to have a string 'id' (the form id), but it has"
@@ -255,7 +248,7 @@ class UserTaskFormTest {
   @Test
   void shouldRejectAVersionTagBindingWithoutAVersionTag() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     BpmnModelInstance model = approval(processId, "invoice-approval",
         t -> t.zeebeFormBindingType(ZeebeBindingType.versionTag));
 
@@ -269,11 +262,11 @@ class UserTaskFormTest {
   @Test
   void shouldAnswerNoContentWhenTheTaskLinksNoFormAndNotFoundForAnUnknownTask() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
         .userTask("approve", t -> t.zeebeUserTask().zeebeExternalFormReference("https://forms.example/approve"))
         .endEvent().done());
-    UserTask task = awaitTask(engine.createInstance(processId, Map.of()));
+    UserTask task = awaitTask(engine.startInstance(processId, Map.of()).key());
 
     // when
     Form none = engine.client().newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
@@ -291,12 +284,12 @@ class UserTaskFormTest {
     // given
     FormFixture form = FormFixture.invoiceApproval();
     long formKey = deployForm(form, "invoice-approval.form").getFormKey();
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
         .userTask("approve", t -> t.zeebeFormId(form.formId())).endEvent().done());
 
     // when
-    long instance = engine.createInstance(processId, Map.of());
+    long instance = engine.startInstance(processId, Map.of()).key();
     ActivatedJob job = engine.activateJob("io.camunda.zeebe:userTask");
 
     // then
@@ -310,22 +303,23 @@ class UserTaskFormTest {
         .userTask("approve", t -> binding.apply(t.zeebeUserTask().zeebeFormId(formId))).endEvent().done();
   }
 
-  private static io.camunda.client.api.response.Form deployForm(FormFixture form, String resourceName) {
+  private io.camunda.client.api.response.Form deployForm(FormFixture form, String resourceName) {
     return engine.client().newDeployResourceCommand().addResourceBytes(form.bytes(), resourceName).send().join()
         .getForm().get(0);
   }
 
-  private static List<FormRecord> formRecords(String formId) {
-    return engine.matching(r -> r.valueType() == ValueType.FORM && r.intent() == FormIntent.CREATED
+  private List<FormRecord> formRecords(String formId) {
+    return engine.records().matching(r -> r.valueType() == ValueType.FORM && r.intent() == FormIntent.CREATED
         && ((FormRecord) r.value()).formId().equals(formId)).stream().map(r -> (FormRecord) r.value()).toList();
   }
 
-  private static UserTask awaitTask(long instanceKey) {
-    TestEngine.await("a user task is open", () -> !openTasks(instanceKey).isEmpty());
+  private UserTask awaitTask(long instanceKey) {
+    engine.awaitIdle();
+    assertThat(openTasks(instanceKey)).as("a user task is open").isNotEmpty();
     return openTasks(instanceKey).get(0);
   }
 
-  private static List<UserTask> openTasks(long instanceKey) {
+  private List<UserTask> openTasks(long instanceKey) {
     return engine.client().newUserTaskSearchRequest()
         .filter(f -> f.processInstanceKey(instanceKey).state(UserTaskState.CREATED)).send().join().items();
   }

@@ -1,12 +1,14 @@
 package dev.engranaje.engine.conformance;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.engranaje.engine.record.DeploymentRecord;
 import dev.engranaje.engine.record.ProcessRecord;
 import dev.engranaje.engine.record.Record;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -14,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,23 +26,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * naming the file and the element, and nothing is stored, also when only one file of several is
  * invalid.
  */
+@ProcessTest(autoTimeSkipping = false)
 class DeploymentRejectionTest {
-  private static TestEngine engine;
-
-  @BeforeAll
-  static void startEngine() {
-    engine = TestEngine.inMemory();
-  }
-
-  @AfterAll
-  static void stopEngine() {
-    engine.close();
-  }
+  ProcessTestEngine engine;
 
   @Test
   void shouldRejectMalformedXmlNamingFileAndStoreNothing() {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String fileName = processId + ".bpmn";
     String truncated = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\""
@@ -65,7 +56,7 @@ class DeploymentRejectionTest {
   void shouldRejectInvalidModelNamingFileAndElementAndStoreNothing(String problemCase,
       Function<String, BpmnModelInstance> model, String elementId) {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String fileName = processId + ".bpmn";
 
     // when
@@ -94,7 +85,7 @@ class DeploymentRejectionTest {
   void shouldRejectEachSpecRejectionCaseWithProblemDetailNamingElementAndStoreNothing(String problemCase,
       Function<String, byte[]> resource, String elementIdPattern) {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("process");
     String fileName = processId + ".bpmn";
     String elementId = String.format(elementIdPattern, processId);
 
@@ -161,11 +152,11 @@ class DeploymentRejectionTest {
   @Test
   void shouldStoreNothingWhenOneFileOfMultiFileDeploymentIsInvalid() {
     // given
-    String validId = TestEngine.uniqueProcessId();
-    String invalidId = TestEngine.uniqueProcessId();
+    String validId = ProcessTestEngine.uniqueId("process");
+    String invalidId = ProcessTestEngine.uniqueId("process");
     String validFile = validId + ".bpmn";
     String invalidFile = invalidId + ".bpmn";
-    BpmnModelInstance valid = TestEngine.serviceTaskProcess(validId, validId + "-a");
+    BpmnModelInstance valid = Bpmn.createExecutableProcess(validId).startEvent("start").serviceTask("task", t -> t.zeebeJobType(validId + "-a")).endEvent("end").done();
     BpmnModelInstance invalid = Bpmn.createExecutableProcess(invalidId).startEvent("start").serviceTask("charge")
         .endEvent("end").done();
 
@@ -180,11 +171,11 @@ class DeploymentRejectionTest {
     assertNothingStored(invalidId, invalidFile);
   }
 
-  private static void assertNothingStored(String processId, String fileName) {
+  private void assertNothingStored(String processId, String fileName) {
     ProblemException notFound = catchThrowableOfType(ProblemException.class, () -> engine.client()
         .newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(Map.of()).send().join());
     assertThat(notFound.code()).isEqualTo(404);
-    assertThat(engine.matching(r -> mentions(r, processId, fileName))).isEmpty();
+    assertThat(engine.records().matching(r -> mentions(r, processId, fileName))).isEmpty();
   }
 
   private static boolean mentions(Record record, String processId, String fileName) {
