@@ -237,7 +237,7 @@ public final class ProcessTestEngine implements AutoCloseable {
 
   // --- driving ----------------------------------------------------------------------------------
 
-  /** Publishes a message (time to live 0: it correlates now or never), then waits until the engine is idle. */
+  /** Publishes a message (with the client's default time to live, as a worker would), then waits until the engine is idle. */
   public void publishMessage(String name, String correlationKey, Map<String, ?> variables) {
     client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
         .variables(Map.copyOf(variables)).send().join();
