@@ -49,6 +49,7 @@ import picocli.CommandLine.Command;
       EinvoiceCommand.class,
       CompletionCommand.class,
       LintCommand.class,
+      TestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Rpa implements Runnable {

@@ -155,6 +155,15 @@ public final class Engine implements AutoCloseable {
     processor.addExporter(exporter);
   }
 
+  /**
+   * What the engine has left to do, answered after every command submitted before this call was
+   * processed and its records were stored and exported. A harness that sees no due work, no job it
+   * serves and no timer it wants to skip to knows the engine is idle.
+   */
+  public CompletableFuture<EngineActivity> activity() {
+    return processor.submit((processing, reply) -> reply.complete(processing.activity()));
+  }
+
   public RecoveryReport recovery() {
     return recovery;
   }
