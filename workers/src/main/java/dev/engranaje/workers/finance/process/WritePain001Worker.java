@@ -133,9 +133,14 @@ public final class WritePain001Worker implements JobWorker<WritePain001Worker.In
     List<String> ids = transfers.stream().map(CreditTransfer::endToEndId).toList();
     run.withRelease(new RunFile.Release(fileRef, file.messageId(), version.messageName(), now.toString(), controlSum, ids))
         .save(context, input.runRef());
-    DecisionLog.append(log, new Decision(now.toString(), now.toString(), run.runId(), Decision.RELEASE, null, true,
+    Decision release = new Decision(now.toString(), now.toString(), run.runId(), Decision.RELEASE, null, true,
         "released as " + fileRef + " (tier " + tier.id() + ", approved by " + approvers + ")", null, null, null,
-        controlSum, run.currency(), ids.size(), run.fingerprint(), true, null), context.json());
+        controlSum, run.currency(), ids.size(), run.fingerprint(), true, null);
+    // a redelivered job writes the same file again but logs its release once
+    context.once(context.idempotencyKey(), Decision.class, () -> {
+      DecisionLog.append(log, release, context.json());
+      return release;
+    });
     return new Result(fileRef, file.messageId(), controlSum, file.numberOfTransactions(), heldBack);
   }
 
