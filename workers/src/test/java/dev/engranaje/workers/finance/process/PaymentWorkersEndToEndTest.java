@@ -392,6 +392,49 @@ class PaymentWorkersEndToEndTest {
   }
 
   @Test
+  void shouldGiveTheTierOfTheDocumentedLimitsWhenTheDecisionIsEvaluated() {
+    Map<String, String> tiers = new LinkedHashMap<>();
+    for (String amount : List.of("0.01", "999.99", "1000.00", "10000.00", "10000.01", "250000.00")) {
+      String output = client.newEvaluateDecisionCommand().decisionId("payment-approval-tier")
+          .variables(Map.of("amount", new java.math.BigDecimal(amount))).send().join().getDecisionOutput();
+      tiers.put(amount, output);
+    }
+
+    assertThat(tiers).containsExactly(Map.entry("0.01", "\"auto\""), Map.entry("999.99", "\"auto\""),
+        Map.entry("1000.00", "\"single\""), Map.entry("10000.00", "\"single\""), Map.entry("10000.01", "\"dual\""),
+        Map.entry("250000.00", "\"dual\""));
+  }
+
+  @Test
+  void shouldTakeTheAssigneeAtCompletionWhenTheTaskWasReassignedThroughTheApi() throws Exception {
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(process(processId, 1, false, false));
+    long instance = engine.createInstance(processId, Map.of("checks",
+        List.of(check("A-1", "S1", "Alpha AG", "DE89370400440532013000", "2500.00")),
+        "preparer", "paula", "debtor", DEBTOR, "runId", "PAY-T5"));
+    List<UserTask> open = new ArrayList<>();
+    await("task approve1 is open", () -> {
+      open.clear();
+      open.addAll(openTasks(instance, "approve1"));
+      return !open.isEmpty();
+    });
+    long key = open.get(0).getUserTaskKey();
+
+    // assigned to alice, then, through the API, to the preparer, who completes it
+    client.newAssignUserTaskCommand(key).assignee("alice").send().join();
+    client.newAssignUserTaskCommand(key).assignee("paula").allowOverride(true).send().join();
+    client.newCompleteUserTaskCommand(key).variables(Map.of("approved", true)).send().join();
+    await("the refusal is recorded", () -> Files.exists(workspace(instance).resolve("payments/decisions.jsonl")));
+    decide(instance, "approve1", "bob", true, "approved");
+    Map<String, Object> variables = job("test:inspect").getVariablesAsMap();
+
+    List<Map<String, Object>> decisions = decisions(instance);
+    assertThat(decisions).extracting(d -> d.get("user"), d -> d.get("counted"))
+        .startsWith(org.assertj.core.groups.Tuple.tuple("paula", false), org.assertj.core.groups.Tuple.tuple("bob", true));
+    assertThat(variables).containsEntry("approvalCount", 1).containsEntry("transactionCount", 1);
+  }
+
+  @Test
   void shouldRefuseToWriteTheFileWhenTheTierVariableWasSetToSkipTheApproval() throws Exception {
     String processId = TestEngine.uniqueProcessId();
     // no approval task at all, and a tier variable that claims none is needed
