@@ -30,7 +30,7 @@ class FinanceElementTemplatesTest {
         Arguments.of("finance-read-einvoice.json", new ReadEinvoiceWorker(), ReadEinvoiceWorker.Result.class,
             List.of("file")),
         Arguments.of("payments-check-invoice.json", new CheckInvoiceWorker(), CheckInvoiceWorker.Result.class,
-            List.of("invoiceFile", "supplierMaster")),
+            List.of("supplierMaster")),
         Arguments.of("payments-prepare-run.json", new PreparePaymentRunWorker(), PreparePaymentRunWorker.Result.class,
             List.of("checks", "preparer", "debtor")),
         Arguments.of("payments-record-approval.json", new RecordApprovalWorker(), RecordApprovalWorker.Result.class,
