@@ -169,16 +169,30 @@ class PaymentWorkersEndToEndTest {
         .state(UserTaskState.COMPLETED)).send().join().items().size();
   }
 
-  /** Waits for the open task, has {@code user} claim it (none: nobody) and complete it with the decision. */
-  private void decide(long instance, String elementId, String user, boolean approved, String comment) {
-    long before = completedTasks(instance, elementId);
+  /** Waits until the task is open and returns its key. */
+  private long openTask(long instance, String elementId) {
     List<UserTask> open = new ArrayList<>();
     await("task " + elementId + " is open", () -> {
       open.clear();
       open.addAll(openTasks(instance, elementId));
       return !open.isEmpty();
     });
-    long key = open.get(0).getUserTaskKey();
+    return open.get(0).getUserTaskKey();
+  }
+
+  /** A run of one 2,500.00 payment (tier single) prepared by paula, waiting for its approval task. */
+  private long singleApprovalRun(String runId) {
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(process(processId, 1, false, false));
+    return engine.createInstance(processId, Map.of("checks",
+        List.of(check("A-1", "S1", "Alpha AG", "DE89370400440532013000", "2500.00")),
+        "preparer", "paula", "debtor", DEBTOR, "runId", runId));
+  }
+
+  /** Waits for the open task, has {@code user} claim it (none: nobody) and complete it with the decision. */
+  private void decide(long instance, String elementId, String user, boolean approved, String comment) {
+    long before = completedTasks(instance, elementId);
+    long key = openTask(instance, elementId);
     if (user != null) {
       client.newAssignUserTaskCommand(key).assignee(user).send().join();
     }
@@ -374,11 +388,7 @@ class PaymentWorkersEndToEndTest {
 
   @Test
   void shouldRefuseADecisionFromATaskCompletedWithoutAssignee() throws Exception {
-    String processId = TestEngine.uniqueProcessId();
-    engine.deploy(process(processId, 1, false, false));
-    long instance = engine.createInstance(processId, Map.of("checks",
-        List.of(check("A-1", "S1", "Alpha AG", "DE89370400440532013000", "2500.00")),
-        "preparer", "paula", "debtor", DEBTOR, "runId", "PAY-T3"));
+    long instance = singleApprovalRun("PAY-T3");
 
     decide(instance, "approve1", null, true, "nobody claimed this");
     await("the refusal is recorded", () -> Files.exists(workspace(instance).resolve("payments/decisions.jsonl")));
@@ -407,18 +417,8 @@ class PaymentWorkersEndToEndTest {
 
   @Test
   void shouldTakeTheAssigneeAtCompletionWhenTheTaskWasReassignedThroughTheApi() throws Exception {
-    String processId = TestEngine.uniqueProcessId();
-    engine.deploy(process(processId, 1, false, false));
-    long instance = engine.createInstance(processId, Map.of("checks",
-        List.of(check("A-1", "S1", "Alpha AG", "DE89370400440532013000", "2500.00")),
-        "preparer", "paula", "debtor", DEBTOR, "runId", "PAY-T5"));
-    List<UserTask> open = new ArrayList<>();
-    await("task approve1 is open", () -> {
-      open.clear();
-      open.addAll(openTasks(instance, "approve1"));
-      return !open.isEmpty();
-    });
-    long key = open.get(0).getUserTaskKey();
+    long instance = singleApprovalRun("PAY-T5");
+    long key = openTask(instance, "approve1");
 
     // assigned to alice, then, through the API, to the preparer, who completes it
     client.newAssignUserTaskCommand(key).assignee("alice").send().join();
