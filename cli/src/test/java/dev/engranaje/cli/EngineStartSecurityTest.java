@@ -49,9 +49,21 @@ class EngineStartSecurityTest {
   }
 
   @Test
+  void shouldRefuseAnIncidentWebhookWhoseUrlCarriesCredentialsWithoutEchoingThem() {
+    // when
+    Result result = rpa("engine", "start", "--in-memory", "--port", "0", "--incident-webhook",
+        "https://ops:hunter2@alerts.example.com/hook");
+
+    // then
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err()).contains("without credentials").contains(IncidentWebhookOptions.TOKEN_VARIABLE)
+        .doesNotContain("hunter2");
+  }
+
+  @Test
   void shouldListTheLimitOptionsInHelp() {
     assertThat(rpa("engine", "start", "--help").out()).contains("--max-request-size", "--max-deployment-request-size",
-        "--max-header-size", "--idle-timeout", "--read-timeout", "--max-connections", "--insecure-no-auth",
+        "--max-header-size", "--idle-timeout", "--read-timeout", "--max-connections", "--insecure-no-auth", "--incident-webhook",
         ApiAccess.USER_VARIABLE);
   }
 
