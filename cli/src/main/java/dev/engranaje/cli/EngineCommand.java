@@ -2,9 +2,11 @@ package dev.engranaje.cli;
 
 import dev.engranaje.engine.Engine;
 import dev.engranaje.engine.EngineOptions;
+import dev.engranaje.engine.alert.IncidentWebhook;
 import dev.engranaje.engine.api.rest.ApiAccess;
 import dev.engranaje.engine.api.rest.ServerLimits;
 import dev.engranaje.engine.processing.Quarantine;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +82,12 @@ final class EngineCommand {
         description = "Survive process crashes but not power loss, for more throughput (SQLite synchronous=NORMAL).")
     boolean noFsync;
 
+    @Option(names = "--incident-webhook", paramLabel = "URL",
+        description = "POST every new incident as JSON to URL, retried with backoff until taken (see"
+            + " docs/engine/operations.md, \"Incident alerts\"); a bearer token is read from "
+            + IncidentWebhookOptions.TOKEN_VARIABLE + ".")
+    URI incidentWebhook;
+
     @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Limits (see docs/engine/limits.md):%n")
     LimitOptions limits = new LimitOptions();
 
@@ -111,11 +119,21 @@ final class EngineCommand {
       } catch (RuntimeException e) {
         throw new UserError("Could not start the engine: " + e.getMessage());
       }
+      IncidentWebhook alerts;
+      try {
+        alerts = IncidentWebhookOptions.start(incidentWebhook, engine, inMemory ? null : dataDirectory, System.getenv());
+      } catch (IllegalArgumentException e) {
+        engine.close();
+        throw new UserError(e.getMessage());
+      }
       CompletableFuture<Integer> exit = new CompletableFuture<>();
       reportQuarantine(engine);
       Thread shutdown = new Thread(() -> {
         if (!exit.isDone()) {
           System.out.println("Engranaje engine stopping...");
+          if (alerts != null) {
+            alerts.close();
+          }
           engine.close();
           System.out.printf("Engranaje engine stopped (%d records committed).%n", engine.committedRecords());
           System.out.flush();
