@@ -61,6 +61,19 @@ class TestCommandTest {
   }
 
   @Test
+  void buildOutputAndHiddenFoldersAreNotSearched(@TempDir Path directory) throws Exception {
+    Files.copy(Path.of("../bpmn/processes/invoice-intake.bpmn"), directory.resolve("invoice-intake.bpmn"));
+    Files.copy(Path.of("../bpmn/processes/invoice-intake.test.yaml"), directory.resolve("invoice-intake.test.yaml"));
+    for (String skipped : new String[] {"target/classes", ".git"}) {
+      Files.createDirectories(directory.resolve(skipped));
+      Files.writeString(directory.resolve(skipped).resolve("copy.test.yaml"), "not: [a scenario file");
+    }
+
+    assertThat(rpa("test", directory.toString())).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("4 scenario(s) in 1 file(s): 4 passed, 0 failed").doesNotContain("copy.test.yaml");
+  }
+
+  @Test
   void folderWithoutScenariosIsAUserError(@TempDir Path directory) {
     assertThat(rpa("test", directory.toString())).isEqualTo(1);
     assertThat(out.toString()).contains("Expected scenario files (*.test.yaml)");
