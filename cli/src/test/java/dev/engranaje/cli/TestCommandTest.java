@@ -56,7 +56,7 @@ class TestCommandTest {
     assertThat(out.toString()).contains("FAIL   " + directory.resolve("invoice-intake.test.yaml")
         + " > expects a path the model does not take")
         .contains("to have passed [approve], but it did not pass [approve]")
-        .contains("BROKEN").contains("mock 'rpa:demo.check-invoice:1': expected exactly one of")
+        .contains("BROKEN").contains("mock 'rpa:demo.check-invoice:1': expected exactly one of [complete, throwError, fail], but got [succeed]")
         .contains("2 scenario(s) in 1 file(s): 0 passed, 2 failed");
   }
 
