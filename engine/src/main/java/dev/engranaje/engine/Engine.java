@@ -7,6 +7,7 @@ import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.Topology;
 import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.gateway.EngineHealth;
+import dev.engranaje.engine.history.HistorySearch;
 import dev.engranaje.engine.processing.CommandProcessor;
 import dev.engranaje.engine.processing.FatalFailure;
 import dev.engranaje.engine.processing.Quarantine;
@@ -56,6 +57,7 @@ public final class Engine implements AutoCloseable {
   private final Quarantine quarantine;
   private final Optional<DataDirectory.FatalMarker> previousFailure;
   private final CompletableFuture<FatalFailure> failure;
+  private final HistorySearch history = new HistorySearch();
 
   /** What recovery found and how long the whole start took. */
   public record RecoveryReport(long records, long activeElementInstances, Duration took) {}
@@ -78,8 +80,17 @@ public final class Engine implements AutoCloseable {
     BpmnResourceReader reader = new ValidatingResourceReader(options.limits().model());
     AtomicLong replayed = new AtomicLong();
     AtomicLong activeElementInstances = new AtomicLong();
-    Supplier<RecordLog> openLog = () -> options.inMemory() ? SqliteRecordLog.inMemory()
-        : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
+    Supplier<RecordLog> openLog = () -> {
+      try {
+        SqliteRecordLog log = options.inMemory() ? SqliteRecordLog.inMemory()
+            : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
+        history.attach(log.historyReads());
+        return log;
+      } catch (RuntimeException e) {
+        history.failed(e);
+        throw e;
+      }
+    };
     this.processor = new CommandProcessor(openLog, (log, hooks) -> {
       ProcessTransformer transformer = new ProcessTransformer(language);
       EngineState state = new EngineState();
@@ -104,7 +115,7 @@ public final class Engine implements AutoCloseable {
     // recovered wait in the processor's queue
     RestServer server = null;
     try {
-      server = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port(),
+      server = options.restEnabled() ? RestServer.start(gateway, history, options.host(), options.port(),
           options.serverLimits(), options.apiAccess()) : null;
     } catch (RuntimeException e) {
       if (dataDirectory != null) {
@@ -172,6 +183,11 @@ public final class Engine implements AutoCloseable {
     return failure;
   }
 
+  /** Searches over the history store (what the REST API's searches, gets and statistics read). */
+  public HistorySearch history() {
+    return history;
+  }
+
   /** Readiness now: the processor, the log writer and the storage. */
   public EngineHealth health() {
     return processor.health();
@@ -222,6 +238,7 @@ public final class Engine implements AutoCloseable {
       restServer.close();
     }
     processor.close();
+    history.close();
     if (dataDirectory != null) {
       if (!failure.isDone()) {
         dataDirectory.clearFatalMarker(); // a clean stop: nothing killed this run

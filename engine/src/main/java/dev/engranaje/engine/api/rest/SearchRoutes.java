@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.IncidentFilter;
 import dev.engranaje.engine.gateway.ProcessInstanceFilter;
+import dev.engranaje.engine.gateway.Rejection;
+import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.gateway.VariableView;
 import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
 import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
@@ -13,8 +15,11 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Searches: {@code POST /v2/incidents/search}, {@code /v2/process-instances/search} and {@code
- * /v2/variables/search}. Sorting is the engine's order; unsupported filter fields are rejected.
+ * The reads a gateway answers from the engine state, for a server without a history store: {@code
+ * POST /v2/incidents/search}, {@code /v2/process-instances/search} and {@code /v2/variables/search},
+ * {@code GET /v2/incidents/{key}} and {@code /v2/process-instances/{key}}. Sorting is the engine's
+ * order; unsupported filter fields are rejected. The engine itself serves reads from its history
+ * ({@link HistoryRoutes}).
  */
 final class SearchRoutes {
 
@@ -34,6 +39,41 @@ final class SearchRoutes {
     router.add("POST", "/v2/incidents/search", this::searchIncidents);
     router.add("POST", "/v2/process-instances/search", this::searchProcessInstances);
     router.add("POST", "/v2/variables/search", this::searchVariables);
+    router.add("GET", "/v2/incidents/{key}", this::getIncident);
+    router.add("GET", "/v2/process-instances/{key}", this::getProcessInstance);
+  }
+
+  private CompletionStage<RestResponse> getIncident(RestRequest request) {
+    long key = request.key("key");
+    return gateway
+        .searchIncidents(new IncidentFilter(key, null, null, null, null))
+        .thenApply(
+            incidents ->
+                RestResponse.ok(
+                    Views.incident(
+                        incidents.stream()
+                            .filter(incident -> incident.key() == key)
+                            .findFirst()
+                            .orElseThrow(
+                                () ->
+                                    new Rejection(
+                                        RejectionType.NOT_FOUND,
+                                        "Incident with key " + key + " not found")))));
+  }
+
+  private CompletionStage<RestResponse> getProcessInstance(RestRequest request) {
+    long key = request.key("key");
+    return gateway
+        .getProcessInstance(key)
+        .thenApply(
+            found ->
+                RestResponse.ok(
+                    Views.processInstance(
+                        found.orElseThrow(
+                            () ->
+                                new Rejection(
+                                    RejectionType.NOT_FOUND,
+                                    "Process instance with key " + key + " not found")))));
   }
 
   private CompletionStage<RestResponse> searchIncidents(RestRequest request) {
