@@ -29,9 +29,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the history tables from event records. Called with the records of each append, inside
@@ -60,17 +62,24 @@ public final class HistoryProjection {
     }
   };
 
+  // element instances that began in the batch being projected, and the scopes that got variables in it
+  private final Map<Long, ElementRow> freshElements = new LinkedHashMap<>();
+  private final Set<Long> scopesWithNewVariables = new HashSet<>();
+
   public HistoryProjection(Connection connection) {
     this.connection = connection;
   }
 
   /** Projects the event records of one append (commands change nothing) and remembers the position. */
   public void apply(List<Record> records) throws SQLException {
+    freshElements.clear();
+    scopesWithNewVariables.clear();
     for (Record record : records) {
       if (record.recordType() == RecordType.EVENT) {
         apply(record);
       }
     }
+    flushFreshElements();
     if (!records.isEmpty()) {
       update("INSERT INTO history_meta (name, value) VALUES (?, ?)"
           + " ON CONFLICT (name) DO UPDATE SET value = excluded.value", HistoryMeta.POSITION,
@@ -151,18 +160,23 @@ public final class HistoryProjection {
               key, e.bpmnProcessId(), e.version(), e.processDefinitionKey(), record.timestamp(),
               e.parentProcessInstanceKey(), e.parentElementInstanceKey(), root, e.tenantId());
         }
-        update("INSERT OR REPLACE INTO h_element_instance (element_instance_key, process_instance_key,"
-            + " root_process_instance_key, process_definition_key, process_definition_id, element_id, element_name,"
-            + " type, state, flow_scope_key, start_date, tenant_id) VALUES (?,?,?,?,?,?,?,?,'ACTIVE',?,?,?)", key,
-            e.processInstanceKey(), root(e.processInstanceKey()), e.processDefinitionKey(), e.bpmnProcessId(),
-            e.elementId(), names(e.processDefinitionKey()).element(e.elementId()), e.bpmnElementType().name(),
-            e.flowScopeKey(), record.timestamp(), e.tenantId());
+        freshElements.put(key, new ElementRow(key, e, root(e.processInstanceKey()),
+            names(e.processDefinitionKey()).element(e.elementId()), record.timestamp()));
       }
       case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
         String state = intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
-        update("UPDATE h_element_instance SET state = ?, end_date = ? WHERE element_instance_key = ?", state,
-            record.timestamp(), key);
-        update("UPDATE h_variable SET scope_active = 0 WHERE scope_key = ?", key);
+        ElementRow fresh = freshElements.get(key);
+        if (fresh != null) {
+          fresh.state = state;
+          fresh.endDate = record.timestamp();
+        } else {
+          update("UPDATE h_element_instance SET state = ?, end_date = ? WHERE element_instance_key = ?", state,
+              record.timestamp(), key);
+        }
+        // an element that began in this batch and got no variable in it has none to close
+        if (fresh == null || scopesWithNewVariables.contains(key)) {
+          update("UPDATE h_variable SET scope_active = 0 WHERE scope_key = ?", key);
+        }
         if (isProcess) {
           update("UPDATE h_process_instance SET state = ?, end_date = ? WHERE process_instance_key = ?", state,
               record.timestamp(), key);
@@ -178,8 +192,44 @@ public final class HistoryProjection {
     }
   }
 
+  /** Writes the element instances that began in this batch, each once, with the state it ended in. */
+  private void flushFreshElements() throws SQLException {
+    for (ElementRow row : freshElements.values()) {
+      ProcessInstanceRecord e = row.record;
+      update("INSERT OR REPLACE INTO h_element_instance (element_instance_key, process_instance_key,"
+          + " root_process_instance_key, process_definition_key, process_definition_id, element_id, element_name,"
+          + " type, state, flow_scope_key, start_date, end_date, incident_key, tenant_id)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row.key, e.processInstanceKey(), row.root,
+          e.processDefinitionKey(), e.bpmnProcessId(), e.elementId(), row.name, e.bpmnElementType().name(), row.state,
+          e.flowScopeKey(), row.startDate, row.endDate, row.incidentKey, e.tenantId());
+    }
+    freshElements.clear();
+    scopesWithNewVariables.clear();
+  }
+
+  /** An element instance that began in the batch being projected, written once at its end. */
+  private static final class ElementRow {
+    final long key;
+    final ProcessInstanceRecord record;
+    final long root;
+    final String name;
+    final long startDate;
+    String state = "ACTIVE";
+    long endDate = -1;
+    long incidentKey = -1;
+
+    ElementRow(long key, ProcessInstanceRecord record, long root, String name, long startDate) {
+      this.key = key;
+      this.record = record;
+      this.root = root;
+      this.name = name;
+      this.startDate = startDate;
+    }
+  }
+
   private void variable(Record record, VariableIntent intent, VariableRecord v) throws SQLException {
     if (intent == VariableIntent.CREATED) {
+      scopesWithNewVariables.add(v.scopeKey());
       update("INSERT OR REPLACE INTO h_variable (variable_key, name, value, scope_key, process_instance_key,"
           + " root_process_instance_key, process_definition_key, tenant_id) VALUES (?,?,?,?,?,?,?,?)", record.key(),
           v.name(), v.value(), v.scopeKey(), v.processInstanceKey(), root(v.processInstanceKey()),
@@ -199,15 +249,25 @@ public final class HistoryProjection {
           record.key(), i.bpmnProcessId(), i.processDefinitionKey(), i.processInstanceKey(),
           root(i.processInstanceKey()), i.elementId(), i.elementInstanceKey(), i.jobKey(), i.errorType(),
           nullToEmpty(i.errorMessage()), nullToEmpty(i.errorMessage()).hashCode(), record.timestamp(), i.tenantId());
-      update("UPDATE h_element_instance SET incident_key = ? WHERE element_instance_key = ?", record.key(),
-          i.elementInstanceKey());
+      ElementRow fresh = freshElements.get(i.elementInstanceKey());
+      if (fresh != null) {
+        fresh.incidentKey = record.key();
+      } else {
+        update("UPDATE h_element_instance SET incident_key = ? WHERE element_instance_key = ?", record.key(),
+            i.elementInstanceKey());
+      }
       update("UPDATE h_process_instance SET active_incidents = active_incidents + 1 WHERE process_instance_key = ?",
           i.processInstanceKey());
     } else if (intent == IncidentIntent.RESOLVED) {
       update("UPDATE h_incident SET state = 'RESOLVED', resolution_time = ? WHERE incident_key = ?",
           record.timestamp(), record.key());
-      update("UPDATE h_element_instance SET incident_key = -1 WHERE element_instance_key = ? AND incident_key = ?",
-          i.elementInstanceKey(), record.key());
+      ElementRow fresh = freshElements.get(i.elementInstanceKey());
+      if (fresh != null && fresh.incidentKey == record.key()) {
+        fresh.incidentKey = -1;
+      } else if (fresh == null) {
+        update("UPDATE h_element_instance SET incident_key = -1 WHERE element_instance_key = ? AND incident_key = ?",
+            i.elementInstanceKey(), record.key());
+      }
       update("UPDATE h_process_instance SET active_incidents = MAX(0, active_incidents - 1)"
           + " WHERE process_instance_key = ?", i.processInstanceKey());
     }

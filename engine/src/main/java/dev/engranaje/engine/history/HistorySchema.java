@@ -40,6 +40,7 @@ final class HistorySchema {
       "CREATE INDEX h_process_instance_state ON h_process_instance (state, start_date)",
       "CREATE INDEX h_process_instance_parent ON h_process_instance (parent_process_instance_key)",
       "CREATE INDEX h_process_instance_end ON h_process_instance (end_date)",
+      "CREATE INDEX h_process_instance_root ON h_process_instance (root_process_instance_key)",
       """
       CREATE TABLE h_element_instance (
         element_instance_key INTEGER PRIMARY KEY, process_instance_key INTEGER NOT NULL,

@@ -3,6 +3,7 @@ package dev.engranaje.engine.storage;
 import dev.engranaje.engine.history.HistoryCatchUp;
 import dev.engranaje.engine.history.HistoryProjection;
 import dev.engranaje.engine.history.HistoryReads;
+import dev.engranaje.engine.history.HistoryRetention;
 import dev.engranaje.engine.record.Intent;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
@@ -294,6 +295,24 @@ public final class SqliteRecordLog implements RecordLog {
       HistoryCatchUp.bringUpToDate(connection, history, lastPosition, this::readAfter);
     } catch (SQLException e) {
       throw new IllegalStateException("Expected to rebuild the history, but failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes one batch of finished instances that ended before {@code cutoffMillis} from the history
+   * ({@link HistoryRetention}), in its own short transaction between appends.
+   *
+   * @return how many root instances were removed
+   */
+  public synchronized int removeFinishedHistory(long cutoffMillis, int batch) {
+    try {
+      int removed = HistoryRetention.removeBatch(connection, cutoffMillis, batch);
+      connection.commit();
+      return removed;
+    } catch (SQLException e) {
+      rollback(e);
+      throw classify("Expected to remove finished instances from the history, but the database refused: "
+          + e.getMessage(), e);
     }
   }
 
