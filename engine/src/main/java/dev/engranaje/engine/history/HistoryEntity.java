@@ -7,6 +7,7 @@ import static dev.engranaje.engine.history.HistoryField.Type.JSON;
 import static dev.engranaje.engine.history.HistoryField.Type.KEY;
 import static dev.engranaje.engine.history.HistoryField.Type.TEXT;
 import static dev.engranaje.engine.history.HistoryField.Type.VARIABLE_VALUE;
+import static dev.engranaje.engine.history.HistoryField.atElement;
 import static dev.engranaje.engine.history.HistoryField.filterOnly;
 import static dev.engranaje.engine.history.HistoryField.of;
 
@@ -93,22 +94,15 @@ public enum HistoryEntity {
       filterOnly("userTaskKey", "u.user_task_key", KEY, "EXISTS (SELECT 1 FROM h_user_task u"
           + " WHERE u.element_instance_key = t.scope_key AND %s)")),
 
-  INCIDENT("h_incident", "incident_key", null,
+  INCIDENT("h_incident", "incident_key", null, atElement(
       of("incidentKey", "t.incident_key", KEY),
-      of("processDefinitionKey", "t.process_definition_key", KEY),
-      of("processDefinitionId", "t.process_definition_id", TEXT),
-      of("processInstanceKey", "t.process_instance_key", KEY),
-      of("rootProcessInstanceKey", "t.root_process_instance_key", KEY),
       of("errorType", "t.error_type", TEXT),
       of("errorMessage", "t.error_message", TEXT),
-      of("elementId", "t.element_id", TEXT),
-      of("elementInstanceKey", "t.element_instance_key", KEY),
       of("creationTime", "t.creation_time", DATE),
       of("state", "t.state", TEXT),
-      of("jobKey", "t.job_key", KEY),
-      of("tenantId", "t.tenant_id", TEXT)),
+      of("jobKey", "t.job_key", KEY))),
 
-  JOB("h_job", "job_key", null,
+  JOB("h_job", "job_key", null, atElement(
       of("jobKey", "t.job_key", KEY),
       of("type", "t.type", TEXT),
       of("worker", "COALESCE(t.worker, '')", TEXT),
@@ -123,16 +117,9 @@ public enum HistoryEntity {
       of("deadline", "t.deadline", DATE),
       of("endTime", "t.end_time", DATE),
       of("hasFailedWithRetriesLeft", "t.has_failed_with_retries_left", BOOLEAN),
-      of("processDefinitionId", "t.process_definition_id", TEXT),
-      of("processDefinitionKey", "t.process_definition_key", KEY),
-      of("processInstanceKey", "t.process_instance_key", KEY),
-      of("rootProcessInstanceKey", "t.root_process_instance_key", KEY),
-      of("elementId", "t.element_id", TEXT),
-      of("elementInstanceKey", "t.element_instance_key", KEY),
       of("customHeaders", "t.custom_headers", JSON),
       of("creationTime", "t.creation_time", DATE),
-      of("lastUpdateTime", "t.last_update_time", DATE),
-      of("tenantId", "t.tenant_id", TEXT)),
+      of("lastUpdateTime", "t.last_update_time", DATE))),
 
   DECISION_DEFINITION("h_decision_definition", "decision_definition_key", null,
       of("decisionDefinitionKey", "t.decision_definition_key", KEY),
@@ -176,34 +163,20 @@ public enum HistoryEntity {
       of("tenantId", "t.tenant_id", TEXT),
       filterOnly("decisionRequirementsKey", "t.decision_requirements_key", KEY, null)),
 
-  MESSAGE_SUBSCRIPTION("h_message_subscription", "message_subscription_key", null,
+  MESSAGE_SUBSCRIPTION("h_message_subscription", "message_subscription_key", null, atElement(
       of("messageSubscriptionKey", "t.message_subscription_key", KEY),
-      of("processDefinitionId", "t.process_definition_id", TEXT),
-      of("processDefinitionKey", "t.process_definition_key", KEY),
-      of("processInstanceKey", "t.process_instance_key", KEY),
-      of("rootProcessInstanceKey", "t.root_process_instance_key", KEY),
-      of("elementId", "t.element_id", TEXT),
-      of("elementInstanceKey", "t.element_instance_key", KEY),
       of("messageSubscriptionState", "t.message_subscription_state", TEXT),
       of("lastUpdatedDate", "t.last_updated_date", DATE),
       of("messageName", "t.message_name", TEXT),
-      of("correlationKey", "t.correlation_key", TEXT),
-      of("tenantId", "t.tenant_id", TEXT)),
+      of("correlationKey", "t.correlation_key", TEXT))),
 
-  CORRELATED_MESSAGE_SUBSCRIPTION("h_message_correlation", "subscription_key", null,
+  CORRELATED_MESSAGE_SUBSCRIPTION("h_message_correlation", "subscription_key", null, atElement(
       of("subscriptionKey", "t.subscription_key", KEY),
       of("messageKey", "t.message_key", KEY),
       of("correlationTime", "t.correlation_time", DATE),
       of("messageName", "t.message_name", TEXT),
       of("correlationKey", "t.correlation_key", TEXT),
-      of("processDefinitionId", "t.process_definition_id", TEXT),
-      of("processDefinitionKey", "t.process_definition_key", KEY),
-      of("processInstanceKey", "t.process_instance_key", KEY),
-      of("rootProcessInstanceKey", "t.root_process_instance_key", KEY),
-      of("elementId", "t.element_id", TEXT),
-      of("elementInstanceKey", "t.element_instance_key", KEY),
-      of("partitionId", "1", INTEGER),
-      of("tenantId", "t.tenant_id", TEXT));
+      of("partitionId", "1", INTEGER)));
 
   private final String table;
   private final String keyColumn;

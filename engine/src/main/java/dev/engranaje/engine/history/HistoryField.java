@@ -1,5 +1,8 @@
 package dev.engranaje.engine.history;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A field of a searchable history entity, named as the REST API names it.
  *
@@ -32,6 +35,22 @@ public record HistoryField(String name, String sql, Type type, boolean output, S
 
   static HistoryField of(String name, String sql, Type type) {
     return new HistoryField(name, sql, type, true, null);
+  }
+
+  /**
+   * The fields of an entry that belongs to an element instance (an incident, a job, a
+   * subscription): its own, then its process, instance, root instance, element and tenant.
+   */
+  static HistoryField[] atElement(HistoryField... own) {
+    List<HistoryField> fields = new ArrayList<>(List.of(own));
+    fields.add(of("processDefinitionId", "t.process_definition_id", Type.TEXT));
+    fields.add(of("processDefinitionKey", "t.process_definition_key", Type.KEY));
+    fields.add(of("processInstanceKey", "t.process_instance_key", Type.KEY));
+    fields.add(of("rootProcessInstanceKey", "t.root_process_instance_key", Type.KEY));
+    fields.add(of("elementId", "t.element_id", Type.TEXT));
+    fields.add(of("elementInstanceKey", "t.element_instance_key", Type.KEY));
+    fields.add(of("tenantId", "t.tenant_id", Type.TEXT));
+    return fields.toArray(HistoryField[]::new);
   }
 
   static HistoryField filterOnly(String name, String sql, Type type, String wrapper) {

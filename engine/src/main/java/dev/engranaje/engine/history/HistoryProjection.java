@@ -160,8 +160,8 @@ public final class HistoryProjection {
               key, e.bpmnProcessId(), e.version(), e.processDefinitionKey(), record.timestamp(),
               e.parentProcessInstanceKey(), e.parentElementInstanceKey(), root, e.tenantId());
         }
-        freshElements.put(key, new ElementRow(key, e, root(e.processInstanceKey()),
-            names(e.processDefinitionKey()).element(e.elementId()), record.timestamp()));
+        freshElements.put(key, new ElementRow(new Started(key, e, root(e.processInstanceKey()),
+            names(e.processDefinitionKey()).element(e.elementId()), record.timestamp())));
       }
       case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
         String state = intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
@@ -195,13 +195,14 @@ public final class HistoryProjection {
   /** Writes the element instances that began in this batch, each once, with the state it ended in. */
   private void flushFreshElements() throws SQLException {
     for (ElementRow row : freshElements.values()) {
-      ProcessInstanceRecord e = row.record;
+      Started started = row.started;
+      ProcessInstanceRecord e = started.record();
       update("INSERT OR REPLACE INTO h_element_instance (element_instance_key, process_instance_key,"
           + " root_process_instance_key, process_definition_key, process_definition_id, element_id, element_name,"
           + " type, state, flow_scope_key, start_date, end_date, incident_key, tenant_id)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row.key, e.processInstanceKey(), row.root,
-          e.processDefinitionKey(), e.bpmnProcessId(), e.elementId(), row.name, e.bpmnElementType().name(), row.state,
-          e.flowScopeKey(), row.startDate, row.endDate, row.incidentKey, e.tenantId());
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", started.key(), e.processInstanceKey(), started.root(),
+          e.processDefinitionKey(), e.bpmnProcessId(), e.elementId(), started.name(), e.bpmnElementType().name(),
+          row.state, e.flowScopeKey(), started.startDate(), row.endDate, row.incidentKey, e.tenantId());
     }
     freshElements.clear();
     scopesWithNewVariables.clear();
@@ -209,23 +210,18 @@ public final class HistoryProjection {
 
   /** An element instance that began in the batch being projected, written once at its end. */
   private static final class ElementRow {
-    final long key;
-    final ProcessInstanceRecord record;
-    final long root;
-    final String name;
-    final long startDate;
+    final Started started;
     String state = "ACTIVE";
     long endDate = -1;
     long incidentKey = -1;
 
-    ElementRow(long key, ProcessInstanceRecord record, long root, String name, long startDate) {
-      this.key = key;
-      this.record = record;
-      this.root = root;
-      this.name = name;
-      this.startDate = startDate;
+    ElementRow(Started started) {
+      this.started = started;
     }
   }
+
+  /** What an element instance's activation tells: its record, root instance, name and start. */
+  private record Started(long key, ProcessInstanceRecord record, long root, String name, long startDate) {}
 
   private void variable(Record record, VariableIntent intent, VariableRecord v) throws SQLException {
     if (intent == VariableIntent.CREATED) {
@@ -377,35 +373,37 @@ public final class HistoryProjection {
 
   /** The names in a deployed definition, parsed once from its stored XML. */
   private ProcessNames names(long processDefinitionKey) throws SQLException {
-    ProcessNames cached = names.get(processDefinitionKey);
-    if (cached != null) {
-      return cached;
-    }
-    PreparedStatement query = statement(
-        "SELECT resource, process_definition_id FROM h_process_definition WHERE process_definition_key = ?");
-    query.setLong(1, processDefinitionKey);
-    ProcessNames parsed;
-    try (ResultSet rs = query.executeQuery()) {
-      parsed = rs.next() ? ProcessNames.parse(rs.getString(1), rs.getString(2)) : ProcessNames.NONE;
-    }
-    names.put(processDefinitionKey, parsed);
-    return parsed;
+    return cached(names, processDefinitionKey,
+        "SELECT resource, process_definition_id FROM h_process_definition WHERE process_definition_key = ?",
+        rs -> ProcessNames.parse(rs.getString(1), rs.getString(2)), ProcessNames.NONE);
   }
 
   /** The root process instance of an instance: itself, or its top-most caller. */
   private long root(long processInstanceKey) throws SQLException {
-    Long cached = roots.get(processInstanceKey);
-    if (cached != null) {
-      return cached;
+    return cached(roots, processInstanceKey,
+        "SELECT root_process_instance_key FROM h_process_instance WHERE process_instance_key = ?",
+        rs -> rs.getLong(1), processInstanceKey);
+  }
+
+  /** Reads a row's value on a cache miss (the row may be missing: then {@code missing}). */
+  @FunctionalInterface
+  private interface RowValue<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private <T> T cached(Map<Long, T> cache, long key, String sql, RowValue<T> value, T missing) throws SQLException {
+    T cachedValue = cache.get(key);
+    if (cachedValue != null) {
+      return cachedValue;
     }
-    PreparedStatement query = statement(
-        "SELECT root_process_instance_key FROM h_process_instance WHERE process_instance_key = ?");
-    query.setLong(1, processInstanceKey);
+    PreparedStatement query = statement(sql);
+    query.setLong(1, key);
+    T found;
     try (ResultSet rs = query.executeQuery()) {
-      long root = rs.next() ? rs.getLong(1) : processInstanceKey;
-      roots.put(processInstanceKey, root);
-      return root;
+      found = rs.next() ? value.read(rs) : missing;
     }
+    cache.put(key, found);
+    return found;
   }
 
   private void update(String sql, Object... args) throws SQLException {

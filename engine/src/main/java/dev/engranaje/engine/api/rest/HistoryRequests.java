@@ -25,7 +25,6 @@ import java.util.Map;
  * {@code $lt}, {@code $lte}); a field or operator the history cannot honour is a 400 naming it.
  */
 final class HistoryRequests {
-  static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
   private static final Map<String, Operator> OPERATORS = Map.of("$eq", Operator.EQ, "$neq", Operator.NEQ,
       "$exists", Operator.EXISTS, "$in", Operator.IN, "$notIn", Operator.NOT_IN, "$like", Operator.LIKE,
@@ -75,20 +74,8 @@ final class HistoryRequests {
     } else if (!sorting.isMissingNode() && !sorting.isNull()) {
       throw RestRequest.badRequest("Expected 'sort' to be an array");
     }
-    JsonNode page = body.path("page");
-    int limit = page.path("limit").isNumber() ? page.path("limit").asInt() : DEFAULT_LIMIT;
-    if (limit < 0 || limit > MAX_LIMIT) {
-      throw RestRequest.badRequest("Expected 'page.limit' between 0 and " + MAX_LIMIT + ", but got " + limit);
-    }
-    int from;
-    if (page.hasNonNull("after")) {
-      from = cursor(page.get("after").asText());
-    } else if (page.hasNonNull("before")) {
-      from = Math.max(0, cursor(page.get("before").asText()) - limit);
-    } else {
-      from = Math.max(0, page.path("from").asInt(0));
-    }
-    return new HistoryQuery(conditions, variables, sort, from, limit);
+    SearchQueries.Window window = SearchQueries.window(body, MAX_LIMIT);
+    return new HistoryQuery(conditions, variables, sort, window.from(), window.limit());
   }
 
   /** The page part of a search response: totals and cursors (offsets, opaque to the client). */
@@ -229,13 +216,5 @@ final class HistoryRequests {
       return Boolean.valueOf(text);
     }
     throw RestRequest.badRequest("Expected filter '" + field + "' to be true or false");
-  }
-
-  private static int cursor(String text) {
-    try {
-      return Math.max(0, Integer.parseInt(text));
-    } catch (NumberFormatException e) {
-      throw RestRequest.badRequest("Unknown page cursor '" + ProblemDetails.echo(text) + "'");
-    }
   }
 }

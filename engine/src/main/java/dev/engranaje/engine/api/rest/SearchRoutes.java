@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.IncidentFilter;
 import dev.engranaje.engine.gateway.ProcessInstanceFilter;
-import dev.engranaje.engine.gateway.Rejection;
-import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.gateway.VariableView;
 import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
 import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
@@ -45,35 +43,15 @@ final class SearchRoutes {
 
   private CompletionStage<RestResponse> getIncident(RestRequest request) {
     long key = request.key("key");
-    return gateway
-        .searchIncidents(new IncidentFilter(key, null, null, null, null))
-        .thenApply(
-            incidents ->
-                RestResponse.ok(
-                    Views.incident(
-                        incidents.stream()
-                            .filter(incident -> incident.key() == key)
-                            .findFirst()
-                            .orElseThrow(
-                                () ->
-                                    new Rejection(
-                                        RejectionType.NOT_FOUND,
-                                        "Incident with key " + key + " not found")))));
+    return gateway.searchIncidents(new IncidentFilter(key, null, null, null, null)).thenApply(incidents ->
+        RestResponse.ok(Views.incident(incidents.stream().filter(incident -> incident.key() == key).findFirst()
+            .orElseThrow(() -> HistoryRoutes.notFound("Incident", key)))));
   }
 
   private CompletionStage<RestResponse> getProcessInstance(RestRequest request) {
     long key = request.key("key");
-    return gateway
-        .getProcessInstance(key)
-        .thenApply(
-            found ->
-                RestResponse.ok(
-                    Views.processInstance(
-                        found.orElseThrow(
-                            () ->
-                                new Rejection(
-                                    RejectionType.NOT_FOUND,
-                                    "Process instance with key " + key + " not found")))));
+    return gateway.getProcessInstance(key).thenApply(found -> RestResponse.ok(Views.processInstance(
+        found.orElseThrow(() -> HistoryRoutes.notFound("Process instance", key)))));
   }
 
   private CompletionStage<RestResponse> searchIncidents(RestRequest request) {
