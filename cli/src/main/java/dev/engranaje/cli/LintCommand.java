@@ -13,6 +13,7 @@ import dev.engranaje.cli.lint.TemplateLibrary;
 import dev.engranaje.workers.catalog.WorkerCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -54,7 +56,8 @@ final class LintCommand implements Callable<Integer> {
 
   @Option(names = "--templates", paramLabel = "DIR",
       description = "Element template folder (repeatable). Default: every .camunda/element-templates and"
-          + " bpmn/element-templates in the models' folders and their parents, as Camunda Modeler searches.")
+          + " bpmn/element-templates in the models' folders and their parents, as Camunda Modeler searches,"
+          + " and Engranaje's own templates.")
   List<Path> templateFolders = new ArrayList<>();
 
   @Option(names = "--job-type", paramLabel = "PATTERN",
@@ -117,11 +120,15 @@ final class LintCommand implements Callable<Integer> {
     return LintRules.all().stream().filter(r -> !disabled.contains(r.id())).toList();
   }
 
-  /** The template folders Modeler would find for these models, plus the repository's bpmn/element-templates. */
+  /**
+   * The template folders Modeler would find for these models, plus the repository's (or the
+   * installation's) own templates, found from where this command's classes were loaded.
+   */
   static List<Path> defaultTemplateFolders(List<Path> paths) {
     Set<Path> folders = new LinkedHashSet<>();
-    for (Path path : paths) {
-      Path start = path.toAbsolutePath().normalize();
+    List<Path> starts = new ArrayList<>(paths.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+    installation().ifPresent(starts::add);
+    for (Path start : starts) {
       for (Path dir = Files.isDirectory(start) ? start : start.getParent(); dir != null; dir = dir.getParent()) {
         for (Path candidate : List.of(dir.resolve(".camunda/element-templates"), dir.resolve("bpmn/element-templates"),
             dir.resolve("element-templates"))) {
@@ -132,6 +139,15 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     return List.copyOf(folders);
+  }
+
+  /** Where the running classes are (cli/target/classes, or a jar in the installation's lib folder). */
+  private static Optional<Path> installation() {
+    try {
+      return Optional.of(Path.of(LintCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    } catch (URISyntaxException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static String toJson(int files, long errors, long warnings, List<LintFinding> findings) throws IOException {

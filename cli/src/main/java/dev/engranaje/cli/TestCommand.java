@@ -5,12 +5,14 @@ import dev.engranaje.test.scenario.ScenarioResult;
 import dev.engranaje.test.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /** {@code rpa test [PATH...]}: runs scenario files on the embedded engine, prints pass/fail, writes JUnit XML. */
@@ -33,6 +35,7 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    LibraryLogging.quiet();
     List<Path> files = scenarioFiles(paths.isEmpty() ? List.of(Path.of("bpmn")) : paths);
     if (files.isEmpty()) {
       throw new UserError("Expected scenario files (*.test.yaml) under " + (paths.isEmpty() ? "bpmn/" : paths)
@@ -76,9 +79,7 @@ final class TestCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        try (Stream<Path> found = Files.walk(path)) {
-          found.filter(f -> f.getFileName().toString().endsWith(".test.yaml")).sorted().forEach(files::add);
-        }
+        files.addAll(scenarioFilesUnder(path));
       } else if (Files.isRegularFile(path)) {
         files.add(path);
       } else {
@@ -86,5 +87,28 @@ final class TestCommand implements Callable<Integer> {
       }
     }
     return files;
+  }
+
+  /** Scenario files below a folder, skipping build output ({@code target}) and hidden folders such as {@code .git}. */
+  private static List<Path> scenarioFilesUnder(Path folder) throws IOException {
+    List<Path> found = new ArrayList<>();
+    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+        String name = directory.getFileName() == null ? "" : directory.getFileName().toString();
+        boolean skipped = !directory.equals(folder) && (name.equals("target") || name.startsWith("."));
+        return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (file.getFileName().toString().endsWith(".test.yaml")) {
+          found.add(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    found.sort(null);
+    return found;
   }
 }

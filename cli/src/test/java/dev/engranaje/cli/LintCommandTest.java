@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class LintCommandTest {
@@ -101,5 +104,22 @@ class LintCommandTest {
     // then
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("'no/such/model.bpmn' is neither a file nor a folder");
+  }
+
+  @Test
+  void shouldFindEngranajesOwnTemplatesWhenTheModelsLieOutsideTheRepository(@TempDir Path dir)
+      throws Exception {
+    // given: a task linked to an old version of the mail template, in a folder with no templates
+    String model = Files.readString(Path.of("../bpmn/processes/bank-reconciliation.bpmn"))
+        .replace("zeebe:modelerTemplate=\"dev.engranaje.mail.send\" zeebe:modelerTemplateVersion=\"2\"",
+            "zeebe:modelerTemplate=\"dev.engranaje.mail.send\" zeebe:modelerTemplateVersion=\"1\"");
+    Path file = Files.writeString(dir.resolve("reconcile.bpmn"), model);
+
+    // when
+    Run run = lint(file.toString());
+
+    // then
+    assertThat(run.out()).contains(" mail-report rpa/template-outdated warning: Expected 'mail-report' to use the current"
+        + " version 2 of template 'dev.engranaje.mail.send'");
   }
 }

@@ -56,8 +56,21 @@ class TestCommandTest {
     assertThat(out.toString()).contains("FAIL   " + directory.resolve("invoice-intake.test.yaml")
         + " > expects a path the model does not take")
         .contains("to have passed [approve], but it did not pass [approve]")
-        .contains("BROKEN").contains("mock 'rpa:demo.check-invoice:1': expected exactly one of")
+        .contains("BROKEN").contains("mock 'rpa:demo.check-invoice:1': expected exactly one of [complete, throwError, fail], but got [succeed]")
         .contains("2 scenario(s) in 1 file(s): 0 passed, 2 failed");
+  }
+
+  @Test
+  void buildOutputAndHiddenFoldersAreNotSearched(@TempDir Path directory) throws Exception {
+    Files.copy(Path.of("../bpmn/processes/invoice-intake.bpmn"), directory.resolve("invoice-intake.bpmn"));
+    Files.copy(Path.of("../bpmn/processes/invoice-intake.test.yaml"), directory.resolve("invoice-intake.test.yaml"));
+    for (String skipped : new String[] {"target/classes", ".git"}) {
+      Files.createDirectories(directory.resolve(skipped));
+      Files.writeString(directory.resolve(skipped).resolve("copy.test.yaml"), "not: [a scenario file");
+    }
+
+    assertThat(rpa("test", directory.toString())).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("4 scenario(s) in 1 file(s): 4 passed, 0 failed").doesNotContain("copy.test.yaml");
   }
 
   @Test

@@ -42,6 +42,12 @@ public final class ProcessRecords extends RecordCollector {
         .anyMatch(r -> r.intent() == intent && ((ProcessInstanceRecord) r.value()).elementId().equals(elementId));
   }
 
+  /** Every write (created or updated) of a variable on one scope, oldest first. */
+  public List<Record> variableWrites(long scopeKey, String name) {
+    return matching(r -> r.valueType() == ValueType.VARIABLE && r.recordType() == RecordType.EVENT
+        && ((VariableRecord) r.value()).scopeKey() == scopeKey && ((VariableRecord) r.value()).name().equals(name));
+  }
+
   /** The process instance a record value belongs to, or -1 when it belongs to none. */
   static long processInstanceKey(RecordValue value) {
     if (value instanceof ProcessInstanceRecord element) {

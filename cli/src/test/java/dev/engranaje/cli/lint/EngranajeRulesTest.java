@@ -49,6 +49,17 @@ class EngranajeRulesTest {
   }
 
   @Test
+  void shouldWarnWhenAnUploadHasNoErrorPathButNotWhenATaskOnlyPrepares() {
+    String upload = process("<bpmn:serviceTask id=\"upload\"><bpmn:extensionElements>"
+        + "<zeebe:taskDefinition type=\"rpa:payments.upload-payment-file:1\"/></bpmn:extensionElements></bpmn:serviceTask>");
+    String prepare = process("<bpmn:serviceTask id=\"prepare\"><bpmn:extensionElements>"
+        + "<zeebe:taskDefinition type=\"rpa:payments.prepare-run:1\"/></bpmn:extensionElements></bpmn:serviceTask>");
+
+    assertThat(lint(upload, "rpa/side-effect-error-path")).extracting(LintFinding::elementId).containsExactly("upload");
+    assertThat(lint(prepare, "rpa/side-effect-error-path")).isEmpty();
+  }
+
+  @Test
   void shouldRequireAConditionalFieldOnlyWhenItsConditionHolds() throws Exception {
     Files.writeString(templates.resolve("http.json"), HTTP_TEMPLATE.formatted(1));
     TemplateLibrary library = TemplateLibrary.read(List.of(templates));

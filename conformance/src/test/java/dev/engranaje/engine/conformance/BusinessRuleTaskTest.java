@@ -216,7 +216,7 @@ class BusinessRuleTaskTest {
     // then only the mapped target leaves the task
     assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "approval")).isEqualTo("{\"approver\":\"auto\"}");
-    assertThat(rootWrites(instance, "level")).isEmpty();
+    assertThat(engine.records().variableWrites(instance, "level")).isEmpty();
   }
 
   @Test
@@ -368,13 +368,8 @@ class BusinessRuleTaskTest {
         .map(r -> (ProcessInstanceIntent) r.intent()).toList();
   }
 
-  private List<Record> rootWrites(long instance, String name) {
-    return engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
-        && ((VariableRecord) r.value()).scopeKey() == instance && ((VariableRecord) r.value()).name().equals(name));
-  }
-
   private String rootVariable(long instance, String name) {
-    List<Record> writes = rootWrites(instance, name);
+    List<Record> writes = engine.records().variableWrites(instance, name);
     assertThat(writes).as("writes of root variable '%s'", name).isNotEmpty();
     return ((VariableRecord) writes.get(writes.size() - 1).value()).value();
   }

@@ -53,7 +53,7 @@ class ScriptTaskTest {
     // then only the mapped target leaves the task
     assertThat(engine.instance(instance)).isCompleted();
     assertThat(rootVariable(instance, "result")).isEqualTo("41");
-    assertThat(rootWrites(instance, "doubled")).isEmpty();
+    assertThat(engine.records().variableWrites(instance, "doubled")).isEmpty();
   }
 
   @Test
@@ -100,13 +100,8 @@ class ScriptTaskTest {
     assertThat(rootVariable(instance, "out")).isEqualTo("1");
   }
 
-  private List<Record> rootWrites(long instance, String name) {
-    return engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
-        && ((VariableRecord) r.value()).scopeKey() == instance && ((VariableRecord) r.value()).name().equals(name));
-  }
-
   private String rootVariable(long instance, String name) {
-    List<Record> writes = rootWrites(instance, name);
+    List<Record> writes = engine.records().variableWrites(instance, name);
     assertThat(writes).as("writes of root variable '%s'", name).isNotEmpty();
     return ((VariableRecord) writes.get(writes.size() - 1).value()).value();
   }

@@ -171,9 +171,9 @@ class SignalTest {
     assertThat(engine.instance(waiting)).isCompleted();
     assertThat(engine.instance(endWaiting)).isCompleted();
     assertThat(rootVariable(waiting, "total")).isEqualTo("40");
-    assertThat(rootWrites(waiting, "x")).isEmpty();
+    assertThat(engine.records().variableWrites(waiting, "x")).isEmpty();
     assertThat(rootVariable(endWaiting, "note")).isEqualTo("\"bye\"");
-    assertThat(rootWrites(thrower, "total")).isEmpty();
+    assertThat(engine.records().variableWrites(thrower, "total")).isEmpty();
   }
 
   @Test
@@ -238,13 +238,8 @@ class SignalTest {
         && ((ProcessInstanceRecord) r.value()).elementId().equals(elementId)).count();
   }
 
-  private List<Record> rootWrites(long instance, String name) {
-    return engine.records().matching(r -> r.valueType() == ValueType.VARIABLE
-        && ((VariableRecord) r.value()).scopeKey() == instance && ((VariableRecord) r.value()).name().equals(name));
-  }
-
   private String rootVariable(long instance, String name) {
-    List<Record> writes = rootWrites(instance, name);
+    List<Record> writes = engine.records().variableWrites(instance, name);
     assertThat(writes).as("writes of root variable '%s'", name).isNotEmpty();
     return ((VariableRecord) writes.get(writes.size() - 1).value()).value();
   }

@@ -24,7 +24,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -37,7 +36,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ScenarioRunner {
   private static final String LOG_START = "\n\nRecord log";
-  private static final Set<String> STATES = Set.of("completed", "terminated", "active");
+  private static final List<String> STATES = List.of("completed", "terminated", "active");
   private final ObjectMapper json = new ObjectMapper();
 
   /** A mistake in a scenario file, as opposed to a process that does not do what it expects. */
@@ -198,7 +197,7 @@ public final class ScenarioRunner {
       throw new BrokenScenario(where + ": expected at least one answer, but the list is empty");
     }
     for (Object answer : list) {
-      Map<String, Object> entry = single(answer, Set.of("complete", "throwError", "fail"), where);
+      Map<String, Object> entry = single(answer, List.of("complete", "throwError", "fail"), where);
       String kind = entry.keySet().iterator().next();
       Object value = entry.get(kind);
       switch (kind) {
@@ -218,7 +217,7 @@ public final class ScenarioRunner {
   }
 
   private static void step(ProcessTestEngine engine, ProcessInstance instance, Map<String, Object> step, String where) {
-    Map<String, Object> entry = single(step, Set.of("publishMessage", "advance", "completeUserTask"), where);
+    Map<String, Object> entry = single(step, List.of("publishMessage", "advance", "completeUserTask"), where);
     String kind = entry.keySet().iterator().next();
     Object value = entry.get(kind);
     switch (kind) {
@@ -274,7 +273,7 @@ public final class ScenarioRunner {
     }
   }
 
-  private static Map<String, Object> single(Object value, Set<String> kinds, String where) {
+  private static Map<String, Object> single(Object value, List<String> kinds, String where) {
     Map<String, Object> entry = map(value, where);
     if (entry.size() != 1 || !kinds.contains(entry.keySet().iterator().next())) {
       throw new BrokenScenario(where + ": expected exactly one of " + kinds + ", but got " + entry.keySet());

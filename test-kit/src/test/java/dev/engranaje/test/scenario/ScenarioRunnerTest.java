@@ -40,7 +40,7 @@ class ScenarioRunnerTest {
     assertThat(results).singleElement().satisfies(result -> {
       assertThat(result.outcome()).isEqualTo(Outcome.BROKEN);
       assertThat(result.reason()).contains("broken-step.test.yaml, scenario 'uses a step the runner does not know', step 1")
-          .contains("expected exactly one of").contains("[waitForever]");
+          .contains("expected exactly one of [publishMessage, advance, completeUserTask], but got [waitForever]");
     });
   }
 

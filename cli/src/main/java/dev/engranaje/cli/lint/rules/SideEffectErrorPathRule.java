@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * A task with an effect outside the process (a mail sent, a file moved, an HTTP POST/PUT/PATCH/DELETE,
- * a payment uploaded, any send task or message throw) whose BPMN errors nothing catches: when the
+ * a file uploaded such as a payment file, any send task or message throw) whose BPMN errors nothing catches: when the
  * receiving side refuses, the instance stops in an incident instead of taking a modelled path
  * (tell someone, compensate, retry later).
  */
@@ -45,7 +45,7 @@ public final class SideEffectErrorPathRule extends BaseRule {
       return type;
     }
     String lower = family.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("rpa:") && (lower.contains("payment") || lower.contains("upload"))) {
+    if (lower.startsWith("rpa:") && lower.contains("upload")) { // e.g. rpa:payments.upload-payment-file:1
       return type;
     }
     if (family.equals("rpa:http.request")) {

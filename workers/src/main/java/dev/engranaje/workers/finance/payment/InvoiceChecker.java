@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,8 @@ public final class InvoiceChecker {
   static final String CREDIT = "The document is a credit note (type %s): nothing is paid to the supplier; offset it";
   static final String NOT_EUR = "The invoice is in %s; SEPA credit transfers are in EUR";
   static final String ZERO_DUE = "The amount due is %s: nothing to pay";
+  static final String UNKNOWN_ID = "Expected supplier id '%s' in the supplier master, but it has no such supplier";
+  static final String BAD_ROW = "Expected '%s' of the invoice row from %s to be %s, but got '%s'";
   static final String NO_STRUCTURED_DATA = "The file has no structured invoice data: %s";
 
   private final EinvoiceReader reader = new EinvoiceReader();
@@ -89,34 +93,87 @@ public final class InvoiceChecker {
     }
     List<RuleViolation> warnings = violations.stream().filter(v -> v.severity() != RuleViolation.Severity.FATAL)
         .toList();
+    Claim claim = new Claim(reference, summary.format(), invoice.invoiceNumber(), null, summary.supplierVatId(),
+        summary.supplierName(), summary.supplierIban(), summary.supplierBic(), amount(invoice),
+        summary.amountDue() != null ? summary.amountDue() : summary.grossTotal(), invoice.currency(),
+        summary.issueDate(), summary.dueDate(), summary.paymentReference(),
+        invoice.creditNote() ? invoice.typeCode() : null);
+    return new Outcome(assess(claim, reasons, master, history, maxAmount), new CheckedInvoice(invoice, warnings));
+  }
 
-    Optional<Supplier> found = master.find(summary.supplierVatId(), summary.supplierName(), summary.supplierIban());
+  /**
+   * Checks one open invoice given as a row of an open-items list (xlsx or CSV read with the spreadsheet
+   * workers): {@code invoiceNumber} and {@code amount} required; {@code supplierId} (matched exactly)
+   * or {@code vatId} / {@code supplierName}; {@code currency} (default EUR), {@code issueDate},
+   * {@code dueDate} (ISO), {@code iban}, {@code bic}, {@code paymentReference} optional. No EN 16931
+   * rules apply to a row; a missing number or an amount that is not a decimal gives UNREADABLE.
+   *
+   * @param source where the row came from, for the check's {@code invoiceFile}; may be {@code null}
+   */
+  public InvoiceCheck checkRow(Map<String, Object> row, String source, SupplierMaster master,
+      List<PaidInvoice> history, BigDecimal maxAmount) {
+    List<Reason> reasons = new ArrayList<>();
+    String number = field(row, "invoiceNumber");
+    String amountText = field(row, "amount");
+    BigDecimal amount = null;
+    try {
+      amount = amountText == null ? null : new BigDecimal(amountText);
+    } catch (NumberFormatException e) {
+      reasons.add(new Reason(Reason.UNREADABLE, BAD_ROW.formatted("amount", source, "a decimal such as 1234.50",
+          amountText)));
+    }
+    if (number == null) {
+      reasons.add(new Reason(Reason.UNREADABLE, BAD_ROW.formatted("invoiceNumber", source, "the invoice number", "")));
+    }
+    if (amountText == null) {
+      reasons.add(new Reason(Reason.UNREADABLE, BAD_ROW.formatted("amount", source, "the amount due", "")));
+    }
+    String issueDate = date(row, "issueDate", source, reasons);
+    String dueDate = date(row, "dueDate", source, reasons);
+    String currency = field(row, "currency");
+    Claim claim = new Claim(source, "row", number, field(row, "supplierId"), field(row, "vatId"),
+        field(row, "supplierName"), field(row, "iban"), field(row, "bic"), amount,
+        amount == null ? amountText : (amount.scale() < 2 ? amount.setScale(2) : amount).toPlainString(),
+        currency == null ? "EUR" : currency, issueDate, dueDate, field(row, "paymentReference"), null);
+    return assess(claim, reasons, master, history, maxAmount);
+  }
+
+  /** What an invoice claims, whatever it came as. */
+  private record Claim(String source, String format, String invoiceNumber, String supplierId, String vatId,
+      String name, String iban, String bic, BigDecimal amount, String amountText, String currency, String issueDate,
+      String dueDate, String paymentReference, String creditNoteType) {}
+
+  private InvoiceCheck assess(Claim claim, List<Reason> reasons, SupplierMaster master, List<PaidInvoice> history,
+      BigDecimal maxAmount) {
+    Optional<Supplier> found = claim.supplierId() != null ? master.byId(claim.supplierId())
+        : master.find(claim.vatId(), claim.name(), claim.iban());
     Supplier supplier = found.orElse(null);
     if (supplier == null) {
-      reasons.add(new Reason(Reason.SUPPLIER_UNKNOWN, UNKNOWN_SUPPLIER.formatted(summary.supplierName(),
-          summary.supplierVatId(), summary.supplierIban(),
-          summary.supplierVatId() == null ? ", name or IBAN" : " (a name alone is not matched when the VAT ids differ)")));
+      reasons.add(new Reason(Reason.SUPPLIER_UNKNOWN, claim.supplierId() != null
+          ? UNKNOWN_ID.formatted(claim.supplierId())
+          : UNKNOWN_SUPPLIER.formatted(claim.name(), claim.vatId(), claim.iban(), claim.vatId() == null
+              ? ", name or IBAN" : " (a name alone is not matched when the VAT ids differ)")));
     }
-    String iban = bankDetails(summary, supplier, reasons);
-    String bic = bic(summary, supplier, iban, reasons);
-
-    BigDecimal amount = amount(invoice);
-    String amountText = summary.amountDue() != null ? summary.amountDue() : summary.grossTotal();
-    if (invoice.creditNote()) {
-      reasons.add(new Reason(Reason.CREDIT_NOTE, CREDIT.formatted(invoice.typeCode())));
-    } else if (amount == null || amount.signum() <= 0) {
-      reasons.add(new Reason(Reason.NOTHING_DUE, ZERO_DUE.formatted(amountText)));
+    String iban = bankDetails(claim, supplier, reasons);
+    String bic = bic(claim, supplier, iban, reasons);
+    BigDecimal amount = claim.amount();
+    if (claim.creditNoteType() != null) {
+      reasons.add(new Reason(Reason.CREDIT_NOTE, CREDIT.formatted(claim.creditNoteType())));
+    } else if (amount != null ? amount.signum() <= 0
+        : reasons.stream().noneMatch(r -> r.code().equals(Reason.UNREADABLE))) {
+      reasons.add(new Reason(Reason.NOTHING_DUE, ZERO_DUE.formatted(claim.amountText())));
     }
-    if (invoice.currency() != null && !invoice.currency().equals("EUR")) {
-      reasons.add(new Reason(Reason.CURRENCY, NOT_EUR.formatted(invoice.currency())));
+    if (claim.currency() != null && !claim.currency().equals("EUR")) {
+      reasons.add(new Reason(Reason.CURRENCY, NOT_EUR.formatted(claim.currency())));
     }
     if (maxAmount != null && amount != null && amount.compareTo(maxAmount) > 0) {
-      reasons.add(new Reason(Reason.OVER_LIMIT, LIMIT.formatted(amountText, invoice.currency(),
+      reasons.add(new Reason(Reason.OVER_LIMIT, LIMIT.formatted(claim.amountText(), claim.currency(),
           maxAmount.toPlainString())));
     }
     if (supplier != null) {
       DuplicateFinder.Candidate candidate = new DuplicateFinder.Candidate(supplier.supplierId(),
-          invoice.invoiceNumber(), amount, invoice.currency(), invoice.issueDate(), "invoice " + invoice.invoiceNumber());
+          claim.invoiceNumber(), amount, claim.currency(),
+          claim.issueDate() == null ? null : LocalDate.parse(claim.issueDate()), "invoice " + claim.invoiceNumber());
       for (PaidInvoice paid : history) {
         Optional<String> why = duplicates.repeats(candidate, candidateOf(paid));
         if (why.isPresent()) {
@@ -125,12 +182,32 @@ public final class InvoiceChecker {
         }
       }
     }
-    InvoiceCheck check = new InvoiceCheck(InvoiceCheck.statusOf(reasons), reference, null, summary.format(),
-        invoice.invoiceNumber(), supplier == null ? null : supplier.supplierId(),
-        supplier == null ? summary.supplierName() : supplier.name(), supplier == null ? null : supplier.email(),
-        summary.supplierVatId(), iban, bic, supplier == null ? null : normalisedOrAsIs(supplier.iban()), amountText,
-        invoice.currency(), summary.issueDate(), summary.dueDate(), summary.paymentReference(), reasons);
-    return new Outcome(check, new CheckedInvoice(invoice, warnings));
+    return new InvoiceCheck(InvoiceCheck.statusOf(reasons), claim.source(), null, claim.format(),
+        claim.invoiceNumber(), supplier == null ? claim.supplierId() : supplier.supplierId(),
+        supplier == null ? claim.name() : supplier.name(), supplier == null ? null : supplier.email(),
+        claim.vatId() != null ? claim.vatId() : supplier == null ? null : supplier.vatId(), iban, bic,
+        supplier == null ? null : normalisedOrAsIs(supplier.iban()), claim.amountText(), claim.currency(),
+        claim.issueDate(), claim.dueDate(), claim.paymentReference(), reasons);
+  }
+
+  private static String field(Map<String, Object> row, String name) {
+    Object value = row.get(name);
+    String text = value == null ? null : value.toString().strip();
+    return text == null || text.isEmpty() ? null : text;
+  }
+
+  private static String date(Map<String, Object> row, String name, String source, List<Reason> reasons) {
+    String text = field(row, name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).toString();
+    } catch (DateTimeParseException e) {
+      reasons.add(new Reason(Reason.UNREADABLE, BAD_ROW.formatted(name, source, "an ISO date such as 2026-12-31",
+          text)));
+      return null;
+    }
   }
 
   static DuplicateFinder.Candidate candidateOf(PaidInvoice paid) {
@@ -145,8 +222,8 @@ public final class InvoiceChecker {
   }
 
   // the IBAN to pay (the invoice's, else the master's) and the reasons about it
-  private static String bankDetails(ReadEinvoiceWorker.Summary summary, Supplier supplier, List<Reason> reasons) {
-    AccountCheck invoiceIban = summary.supplierIban() == null ? null : BankAccounts.checkIban(summary.supplierIban());
+  private static String bankDetails(Claim claim, Supplier supplier, List<Reason> reasons) {
+    AccountCheck invoiceIban = claim.iban() == null ? null : BankAccounts.checkIban(claim.iban());
     AccountCheck masterIban = supplier == null || supplier.iban() == null ? null : BankAccounts.checkIban(supplier.iban());
     if (invoiceIban != null && !invoiceIban.valid()) {
       reasons.add(new Reason(Reason.IBAN_INVALID, INVOICE_IBAN.formatted(invoiceIban.problem())));
@@ -170,10 +247,10 @@ public final class InvoiceChecker {
   }
 
   // the invoice's BIC, else the master's when the IBAN to pay is the master's (its BIC belongs to that account)
-  private static String bic(ReadEinvoiceWorker.Summary summary, Supplier supplier, String iban, List<Reason> reasons) {
+  private static String bic(Claim claim, Supplier supplier, String iban, List<Reason> reasons) {
     boolean masterAccount = supplier != null && supplier.iban() != null && iban != null
         && BankAccounts.checkIban(supplier.iban()).normalised().equals(iban);
-    String given = summary.supplierBic() != null ? summary.supplierBic() : masterAccount ? supplier.bic() : null;
+    String given = claim.bic() != null ? claim.bic() : masterAccount ? supplier.bic() : null;
     if (given == null || given.isBlank()) {
       return null;
     }

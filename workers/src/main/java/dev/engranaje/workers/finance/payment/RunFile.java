@@ -2,6 +2,7 @@ package dev.engranaje.workers.finance.payment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.engranaje.workers.api.JobContext;
 import dev.engranaje.workers.api.TechnicalFailure;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ public record RunFile(String runId, String preparer, String preparedAt, Debtor d
 
   static final String MISSING = "Expected the payment run '%s' in the workspace, but it does not exist; check 'runRef'"
       + " (prepare-run writes it)";
+  static final String NO_REF = "Expected 'runRef' (the run file, from run.runRef), but it is empty";
   static final String UNREADABLE = "Expected '%s' to be a payment run written by prepare-run, but: %s";
 
   public RunFile {
@@ -69,6 +71,19 @@ public record RunFile(String runId, String preparer, String preparedAt, Debtor d
   /** The workspace reference of the run file of {@code runId}. */
   public static String reference(String runId) {
     return "payments/run-" + runId + ".json";
+  }
+
+  /** Reads the run file {@code runRef} (the {@code runRef} variable) of the job's workspace. */
+  public static RunFile open(JobContext context, String runRef) throws TechnicalFailure {
+    if (runRef == null || runRef.isBlank()) {
+      throw TechnicalFailure.permanent(NO_REF);
+    }
+    return read(context.workspace().resolve(runRef), runRef, context.json());
+  }
+
+  /** Writes this run over the run file {@code runRef} of the job's workspace. */
+  public void save(JobContext context, String runRef) throws TechnicalFailure, IOException {
+    write(context.workspace().resolveForWriting(runRef), context.json());
   }
 
   /** Reads a run file. */

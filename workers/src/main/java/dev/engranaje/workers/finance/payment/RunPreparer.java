@@ -32,7 +32,7 @@ public final class RunPreparer {
     List<InvoiceCheck> manual = new ArrayList<>();
     List<DuplicateFinder.Candidate> seen = new ArrayList<>();
     for (InvoiceCheck check : checks) {
-      switch (check.status()) {
+      switch (String.valueOf(check.status())) {
         case InvoiceCheck.REJECTED -> rejected.add(check);
         case InvoiceCheck.MANUAL -> manual.add(check);
         case InvoiceCheck.ACCEPTED, InvoiceCheck.HELD -> {

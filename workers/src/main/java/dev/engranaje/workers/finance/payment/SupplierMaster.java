@@ -32,6 +32,7 @@ public final class SupplierMaster {
       + " rows %d and %d";
 
   private final List<Supplier> suppliers;
+  private final Map<String, Supplier> byId = new HashMap<>();
   private final Map<String, Supplier> byVatId = new HashMap<>();
   private final Map<String, List<Supplier>> byName = new HashMap<>();
   private final Map<String, List<Supplier>> byIban = new HashMap<>();
@@ -39,6 +40,7 @@ public final class SupplierMaster {
   SupplierMaster(List<Supplier> suppliers) {
     this.suppliers = List.copyOf(suppliers);
     for (Supplier supplier : this.suppliers) {
+      byId.put(supplier.supplierId(), supplier);
       if (supplier.vatId() != null) {
         byVatId.putIfAbsent(compact(supplier.vatId()), supplier);
       }
@@ -129,6 +131,11 @@ public final class SupplierMaster {
   /** All suppliers, in file order. */
   public List<Supplier> suppliers() {
     return suppliers;
+  }
+
+  /** The supplier with exactly this id. */
+  public Optional<Supplier> byId(String supplierId) {
+    return Optional.ofNullable(byId.get(supplierId));
   }
 
   /**

@@ -19,10 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code rpa:payments.check-invoice:1}: checks one invoice for payment (made for a multi-instance over
- * the invoice files): read as an e-invoice, EN 16931 rules, supplier in the master, IBAN and BIC valid
+ * the invoice files, or over the rows of an open-items list): read as an e-invoice, EN 16931 rules, supplier in the master, IBAN and BIC valid
  * and the IBAN unchanged, not paid before (the payment history), within the amount limit. The outcome
  * is the {@code check} variable ({@link InvoiceCheck}: status accepted, rejected, held or manual with
  * the reasons); a bad invoice is an outcome, never a BPMN error, so the multi-instance collects every
@@ -39,14 +40,17 @@ public final class CheckInvoiceWorker implements JobWorker<CheckInvoiceWorker.In
   static final String BAD_LIMIT = "Expected 'maxInvoiceAmount' to be a decimal amount such as 25000.00, but got '%s'";
 
   /**
-   * @param invoiceFile the invoice (workspace reference): UBL or CII XML, a Factur-X PDF, or a plain PDF
+   * @param invoiceFile the invoice (workspace reference): UBL or CII XML, a Factur-X PDF, or a plain PDF; with
+   *     {@code invoice}, optional: the file the row came from
+   * @param invoice instead of a file, one open invoice as a row of an open-items list (see {@link
+   *     InvoiceChecker#checkRow}), e.g. an element of {@code rpa:spreadsheet.read:1}'s rows
    * @param supplierMaster the supplier master (xlsx, xls or CSV; workspace reference)
    * @param supplierMapping optional YAML column mapping of the master ({@link SupplierMapping})
    * @param paymentHistory optional JSON Lines of the invoices already paid (a missing file is an empty history)
    * @param maxInvoiceAmount optional limit for one invoice (a decimal string); above it the invoice goes to a person
    * @param duplicateWindowDays optional window of the same-amount duplicate rule, default 7 days
    */
-  public record Input(String invoiceFile, String supplierMaster, String supplierMapping, String paymentHistory,
+  public record Input(String invoiceFile, Map<String, Object> invoice, String supplierMaster, String supplierMapping, String paymentHistory,
       String maxInvoiceAmount, Integer duplicateWindowDays) {}
 
   /** @param check the outcome */
@@ -59,11 +63,14 @@ public final class CheckInvoiceWorker implements JobWorker<CheckInvoiceWorker.In
 
   @Override
   public Result handle(Input input, JobContext context) throws TechnicalFailure, IOException {
-    String invoiceRef = required(input.invoiceFile(), "invoiceFile", "the workspace reference of the invoice");
     String masterRef = required(input.supplierMaster(), "supplierMaster", "the workspace reference of the master");
-    Path invoice = context.workspace().resolve(invoiceRef);
-    if (!Files.isRegularFile(invoice)) {
-      throw TechnicalFailure.permanent(NO_INVOICE.formatted(invoiceRef));
+    Path invoice = null;
+    if (input.invoice() == null) {
+      String invoiceRef = required(input.invoiceFile(), "invoiceFile", "the workspace reference of the invoice");
+      invoice = context.workspace().resolve(invoiceRef);
+      if (!Files.isRegularFile(invoice)) {
+        throw TechnicalFailure.permanent(NO_INVOICE.formatted(invoiceRef));
+      }
     }
     SupplierMapping mapping = SupplierMapping.DEFAULT;
     if (input.supplierMapping() != null && !input.supplierMapping().isBlank()) {
@@ -81,7 +88,10 @@ public final class CheckInvoiceWorker implements JobWorker<CheckInvoiceWorker.In
     BigDecimal limit = limit(input.maxInvoiceAmount());
     InvoiceChecker checker = new InvoiceChecker(new DuplicateFinder(
         input.duplicateWindowDays() == null ? DuplicateFinder.DEFAULT_WINDOW_DAYS : input.duplicateWindowDays()));
-    InvoiceChecker.Outcome outcome = checker.check(invoice, invoiceRef, master, history, limit);
+    if (invoice == null) {
+      return new Result(checker.checkRow(input.invoice(), input.invoiceFile(), master, history, limit));
+    }
+    InvoiceChecker.Outcome outcome = checker.check(invoice, input.invoiceFile(), master, history, limit);
     if (outcome.invoice() == null) {
       return new Result(outcome.check());
     }

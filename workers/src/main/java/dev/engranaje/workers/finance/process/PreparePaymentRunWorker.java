@@ -90,9 +90,14 @@ public final class PreparePaymentRunWorker
     }
     RunPreparer preparerOfRuns = new RunPreparer(new DuplicateFinder(
         input.duplicateWindowDays() == null ? DuplicateFinder.DEFAULT_WINDOW_DAYS : input.duplicateWindowDays()));
-    RunFile run = preparerOfRuns.prepare(runId, preparer, debtor, executionDate, today,
-        OffsetDateTime.now(context.clock()).withOffsetSameInstant(ZoneOffset.UTC),
-        input.checks() == null ? List.of() : input.checks());
+    RunFile run;
+    try {
+      run = preparerOfRuns.prepare(runId, preparer, debtor, executionDate, today,
+          OffsetDateTime.now(context.clock()).withOffsetSameInstant(ZoneOffset.UTC),
+          input.checks() == null ? List.of() : input.checks());
+    } catch (IllegalArgumentException e) {
+      throw TechnicalFailure.permanent(e.getMessage() + "; pass the output collection of check-invoice as 'checks'", e);
+    }
     String runRef = RunFile.reference(runId);
     run.write(context.workspace().resolveForWriting(runRef), context.json());
     List<Payable> payable = run.payments().stream().filter(p -> !p.held())

@@ -71,9 +71,7 @@ public final class ReadPaymentStatusWorker
   @Override
   public Result handle(Input input, JobContext context) throws Exception {
     String statusRef = CheckInvoiceWorker.required(input.statusFile(), "statusFile", "the pain.002 status report");
-    String runRef = CheckInvoiceWorker.required(input.runRef(), "runRef", "the run file, from run.runRef");
-    Path runPath = context.workspace().resolve(runRef);
-    RunFile run = RunFile.read(runPath, runRef, context.json());
+    RunFile run = RunFile.open(context, input.runRef());
     if (run.release() == null) {
       throw TechnicalFailure.permanent(NOT_RELEASED.formatted(run.runId()));
     }
@@ -118,7 +116,7 @@ public final class ReadPaymentStatusWorker
         pending++;
       }
     }
-    run.withBankStatus(statuses).write(runPath, context.json());
+    run.withBankStatus(statuses).save(context, input.runRef());
     return new Result(accepted, rejected, new Summary(accepted.size(), rejected.size(), pending));
   }
 }

@@ -70,14 +70,13 @@ public final class RecordApprovalWorker
 
   @Override
   public Result handle(Input input, JobContext context) throws Exception {
-    String runRef = CheckInvoiceWorker.required(input.runRef(), "runRef", "the run file, from run.runRef");
     String taskElementId = CheckInvoiceWorker.required(input.taskElementId(), "taskElementId",
         "the id of the user task whose decision is recorded");
     String role = input.role() == null ? "" : input.role().strip();
     if (!role.equals(Decision.APPROVAL) && !role.equals(Decision.VERIFICATION)) {
       throw TechnicalFailure.permanent(BAD_ROLE.formatted(input.role()));
     }
-    RunFile run = RunFile.read(context.workspace().resolve(runRef), runRef, context.json());
+    RunFile run = RunFile.open(context, input.runRef());
     if (input.preparer() != null && !input.preparer().isBlank() && !input.preparer().strip().equals(run.preparer())) {
       throw TechnicalFailure.permanent(OTHER_PREPARER.formatted(run.runId(), run.preparer(), input.preparer()));
     }

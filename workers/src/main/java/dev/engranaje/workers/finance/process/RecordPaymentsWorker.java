@@ -46,10 +46,9 @@ public final class RecordPaymentsWorker implements JobWorker<RecordPaymentsWorke
 
   @Override
   public Result handle(Input input, JobContext context) throws Exception {
-    String runRef = CheckInvoiceWorker.required(input.runRef(), "runRef", "the run file, from run.runRef");
     String historyRef = CheckInvoiceWorker.required(input.paymentHistory(), "paymentHistory",
         "the workspace reference of the payment history");
-    RunFile run = RunFile.read(context.workspace().resolve(runRef), runRef, context.json());
+    RunFile run = RunFile.open(context, input.runRef());
     if (run.release() == null) {
       throw TechnicalFailure.permanent(NOT_RELEASED.formatted(run.runId()));
     }
@@ -69,7 +68,7 @@ public final class RecordPaymentsWorker implements JobWorker<RecordPaymentsWorke
         .toList();
     Path history = context.workspace().resolveForWriting(historyRef);
     Integer count = context.once("rpa:payments.record-payments:" + run.runId(), Integer.class, () -> {
-      PaymentHistory.append(history, paid, context.json());
+      PaymentHistory.append(history, historyRef, paid, context.json());
       return paid.size();
     });
     return new Result(count);

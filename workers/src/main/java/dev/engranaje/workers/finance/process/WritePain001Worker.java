@@ -81,9 +81,7 @@ public final class WritePain001Worker implements JobWorker<WritePain001Worker.In
 
   @Override
   public Result handle(Input input, JobContext context) throws Exception {
-    String runRef = CheckInvoiceWorker.required(input.runRef(), "runRef", "the run file, from run.runRef");
-    Path runPath = context.workspace().resolve(runRef);
-    RunFile run = RunFile.read(runPath, runRef, context.json());
+    RunFile run = RunFile.open(context, input.runRef());
     if (!run.unchanged()) {
       String why = CHANGED.formatted(run.runId(), RunFile.fingerprintOf(run.payments()), run.fingerprint());
       throw new BusinessError(APPROVAL_MISSING, why, Map.of("approvalMissing", why));
@@ -134,10 +132,15 @@ public final class WritePain001Worker implements JobWorker<WritePain001Worker.In
     String fileRef = context.workspace().reference(target);
     List<String> ids = transfers.stream().map(CreditTransfer::endToEndId).toList();
     run.withRelease(new RunFile.Release(fileRef, file.messageId(), version.messageName(), now.toString(), controlSum, ids))
-        .write(runPath, context.json());
-    DecisionLog.append(log, new Decision(now.toString(), now.toString(), run.runId(), Decision.RELEASE, null, true,
+        .save(context, input.runRef());
+    Decision release = new Decision(now.toString(), now.toString(), run.runId(), Decision.RELEASE, null, true,
         "released as " + fileRef + " (tier " + tier.id() + ", approved by " + approvers + ")", null, null, null,
-        controlSum, run.currency(), ids.size(), run.fingerprint(), true, null), context.json());
+        controlSum, run.currency(), ids.size(), run.fingerprint(), true, null);
+    // a redelivered job writes the same file again but logs its release once
+    context.once(context.idempotencyKey(), Decision.class, () -> {
+      DecisionLog.append(log, release, context.json());
+      return release;
+    });
     return new Result(fileRef, file.messageId(), controlSum, file.numberOfTransactions(), heldBack);
   }
 

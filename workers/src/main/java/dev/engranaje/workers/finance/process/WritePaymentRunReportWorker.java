@@ -54,8 +54,7 @@ public final class WritePaymentRunReportWorker
 
   @Override
   public Result handle(Input input, JobContext context) throws Exception {
-    String runRef = CheckInvoiceWorker.required(input.runRef(), "runRef", "the run file, from run.runRef");
-    RunFile run = RunFile.read(context.workspace().resolve(runRef), runRef, context.json());
+    RunFile run = RunFile.open(context, input.runRef());
     List<Decision> decisions = DecisionLog.read(context.workspace().resolve(DecisionLog.REFERENCE), run.runId(),
         context.json());
     String reference = input.output() == null || input.output().isBlank()

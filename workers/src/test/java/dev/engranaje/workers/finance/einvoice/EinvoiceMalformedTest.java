@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Broken variants of the corpus files, made in the test: each is refused naming the file and the
  * position (or the rule ids), and nothing is guessed. XML parsers never resolve a DTD or entity.
  */
-class EinvoiceMalformedTest {
+public class EinvoiceMalformedTest {
   private final EinvoiceReader reader = new EinvoiceReader();
   private final En16931Check check = new En16931Check();
 
@@ -289,7 +289,7 @@ class EinvoiceMalformedTest {
   }
 
   /** A one-page PDF with {@code text} on it and the given embedded files. */
-  static byte[] pdf(String text, Map<String, byte[]> attachments) throws IOException {
+  public static byte[] pdf(String text, Map<String, byte[]> attachments) throws IOException {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage();
       document.addPage(page);

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,5 +154,52 @@ class InvoiceCheckerTest {
     assertThat(check.status()).isEqualTo(InvoiceCheck.MANUAL);
     assertThat(codes(check)).containsExactly(Reason.UNREADABLE);
     assertThat(check.reasons().get(0).text()).contains("inbox:cut.xml", "line 2");
+  }
+
+  private InvoiceCheck row(Map<String, Object> row, List<PaidInvoice> history) {
+    return checker.checkRow(row, "inbox:open-items.xlsx", master, history, null);
+  }
+
+  @Test
+  void shouldAcceptAnOpenItemRowOfAKnownSupplierIdWithTheMasterBankDetails() {
+    InvoiceCheck check = row(Map.of("invoiceNumber", "OI-7", "supplierId", "S-9", "amount", "1234.5",
+        "issueDate", "2026-11-30", "dueDate", "2026-12-30"), List.of());
+
+    assertThat(check.status()).isEqualTo(InvoiceCheck.ACCEPTED);
+    assertThat(check).extracting(InvoiceCheck::format, InvoiceCheck::invoiceFile, InvoiceCheck::supplierName,
+        InvoiceCheck::iban, InvoiceCheck::bic, InvoiceCheck::amount, InvoiceCheck::currency, InvoiceCheck::supplierVatId)
+        .containsExactly("row", "inbox:open-items.xlsx", "weclapp.com", PaymentFixtures.WECLAPP_IBAN, "COBADEFFXXX",
+            "1234.50", "EUR", "DE327606228");
+  }
+
+  @Test
+  void shouldHoldAnOpenItemRowWhoseIbanDiffersFromTheMaster() {
+    InvoiceCheck check = row(Map.of("invoiceNumber", "OI-8", "supplierId", "00042", "amount", "10.00",
+        "iban", "DE89 3704 0044 0532 0130 00"), List.of());
+
+    assertThat(check.status()).isEqualTo(InvoiceCheck.HELD);
+    assertThat(codes(check)).containsExactly(Reason.IBAN_CHANGED);
+  }
+
+  @Test
+  void shouldRejectAnOpenItemRowOfAnUnknownSupplierIdOrPaidBefore() {
+    PaidInvoice paid = new PaidInvoice("PAY-1", "2026-11-20", "PAY-1-001", "S-7", "Alphabet", "OI/0009", "OI9",
+        "50.00", "EUR", "2026-11-01");
+
+    assertThat(codes(row(Map.of("invoiceNumber", "OI-9", "supplierId", "S-404", "amount", "50.00"), List.of())))
+        .contains(Reason.SUPPLIER_UNKNOWN);
+    assertThat(codes(row(Map.of("invoiceNumber", "oi 9", "supplierId", "S-7", "amount", "50.00"), List.of(paid))))
+        .containsExactly(Reason.DUPLICATE);
+  }
+
+  @Test
+  void shouldHandARowWithABrokenAmountOrDateToAPersonNamingTheField() {
+    InvoiceCheck check = row(Map.of("invoiceNumber", "OI-10", "supplierId", "S-7", "amount", "12,50 EUR",
+        "dueDate", "31.12.2026"), List.of());
+
+    assertThat(check.status()).isEqualTo(InvoiceCheck.MANUAL);
+    assertThat(codes(check)).containsExactly(Reason.UNREADABLE, Reason.UNREADABLE);
+    assertThat(check.reasonText()).contains("'amount'", "'12,50 EUR'", "'dueDate'", "'31.12.2026'",
+        "inbox:open-items.xlsx");
   }
 }

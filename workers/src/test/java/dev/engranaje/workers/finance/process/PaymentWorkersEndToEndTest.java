@@ -169,16 +169,30 @@ class PaymentWorkersEndToEndTest {
         .state(UserTaskState.COMPLETED)).send().join().items().size();
   }
 
-  /** Waits for the open task, has {@code user} claim it (none: nobody) and complete it with the decision. */
-  private void decide(long instance, String elementId, String user, boolean approved, String comment) {
-    long before = completedTasks(instance, elementId);
+  /** Waits until the task is open and returns its key. */
+  private long openTask(long instance, String elementId) {
     List<UserTask> open = new ArrayList<>();
     await("task " + elementId + " is open", () -> {
       open.clear();
       open.addAll(openTasks(instance, elementId));
       return !open.isEmpty();
     });
-    long key = open.get(0).getUserTaskKey();
+    return open.get(0).getUserTaskKey();
+  }
+
+  /** A run of one 2,500.00 payment (tier single) prepared by paula, waiting for its approval task. */
+  private long singleApprovalRun(String runId) {
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(process(processId, 1, false, false));
+    return engine.createInstance(processId, Map.of("checks",
+        List.of(check("A-1", "S1", "Alpha AG", "DE89370400440532013000", "2500.00")),
+        "preparer", "paula", "debtor", DEBTOR, "runId", runId));
+  }
+
+  /** Waits for the open task, has {@code user} claim it (none: nobody) and complete it with the decision. */
+  private void decide(long instance, String elementId, String user, boolean approved, String comment) {
+    long before = completedTasks(instance, elementId);
+    long key = openTask(instance, elementId);
     if (user != null) {
       client.newAssignUserTaskCommand(key).assignee(user).send().join();
     }
@@ -374,11 +388,7 @@ class PaymentWorkersEndToEndTest {
 
   @Test
   void shouldRefuseADecisionFromATaskCompletedWithoutAssignee() throws Exception {
-    String processId = TestEngine.uniqueProcessId();
-    engine.deploy(process(processId, 1, false, false));
-    long instance = engine.createInstance(processId, Map.of("checks",
-        List.of(check("A-1", "S1", "Alpha AG", "DE89370400440532013000", "2500.00")),
-        "preparer", "paula", "debtor", DEBTOR, "runId", "PAY-T3"));
+    long instance = singleApprovalRun("PAY-T3");
 
     decide(instance, "approve1", null, true, "nobody claimed this");
     await("the refusal is recorded", () -> Files.exists(workspace(instance).resolve("payments/decisions.jsonl")));
@@ -389,6 +399,39 @@ class PaymentWorkersEndToEndTest {
     List<Map<String, Object>> decisions = decisions(instance);
     assertThat(decisions.get(0)).containsEntry("counted", false).containsEntry("user", null);
     assertThat(decisions.get(0).get("refusal").toString()).contains("had no assignee");
+  }
+
+  @Test
+  void shouldGiveTheTierOfTheDocumentedLimitsWhenTheDecisionIsEvaluated() {
+    Map<String, String> tiers = new LinkedHashMap<>();
+    for (String amount : List.of("0.01", "999.99", "1000.00", "10000.00", "10000.01", "250000.00")) {
+      String output = client.newEvaluateDecisionCommand().decisionId("payment-approval-tier")
+          .variables(Map.of("amount", new java.math.BigDecimal(amount))).send().join().getDecisionOutput();
+      tiers.put(amount, output);
+    }
+
+    assertThat(tiers).containsExactly(Map.entry("0.01", "\"auto\""), Map.entry("999.99", "\"auto\""),
+        Map.entry("1000.00", "\"single\""), Map.entry("10000.00", "\"single\""), Map.entry("10000.01", "\"dual\""),
+        Map.entry("250000.00", "\"dual\""));
+  }
+
+  @Test
+  void shouldTakeTheAssigneeAtCompletionWhenTheTaskWasReassignedThroughTheApi() throws Exception {
+    long instance = singleApprovalRun("PAY-T5");
+    long key = openTask(instance, "approve1");
+
+    // assigned to alice, then, through the API, to the preparer, who completes it
+    client.newAssignUserTaskCommand(key).assignee("alice").send().join();
+    client.newAssignUserTaskCommand(key).assignee("paula").allowOverride(true).send().join();
+    client.newCompleteUserTaskCommand(key).variables(Map.of("approved", true)).send().join();
+    await("the refusal is recorded", () -> Files.exists(workspace(instance).resolve("payments/decisions.jsonl")));
+    decide(instance, "approve1", "bob", true, "approved");
+    Map<String, Object> variables = job("test:inspect").getVariablesAsMap();
+
+    List<Map<String, Object>> decisions = decisions(instance);
+    assertThat(decisions).extracting(d -> d.get("user"), d -> d.get("counted"))
+        .startsWith(org.assertj.core.groups.Tuple.tuple("paula", false), org.assertj.core.groups.Tuple.tuple("bob", true));
+    assertThat(variables).containsEntry("approvalCount", 1).containsEntry("transactionCount", 1);
   }
 
   @Test

@@ -114,6 +114,13 @@ class PaymentWorkersTest {
         null), context("rpa:payments.write-pain001:1"));
   }
 
+  /** A run of the checks, approved by alice and released. */
+  private WritePain001Worker.Result released(InvoiceCheck... checks) throws Exception {
+    prepare(List.of(checks));
+    decide("approval", "approve", "alice", true, null);
+    return write("single", null);
+  }
+
   @Test
   void shouldWriteASchemaValidVersion03FileWithTheStructuredReferenceOnceApproved() throws Exception {
     prepare(List.of(check("accepted", "A-1", "S1", "DE02120300000000202051", "1500.00")));
@@ -222,10 +229,8 @@ class PaymentWorkersTest {
 
   @Test
   void shouldAppendThePaidInvoicesToTheHistoryOncePerRun() throws Exception {
-    prepare(List.of(check("accepted", "A-1", "S1", "DE02120300000000202051", "1500.00"),
-        check("accepted", "B-2", "S2", "DE89370400440532013000", "20.00")));
-    decide("approval", "approve", "alice", true, null);
-    write("single", null);
+    released(check("accepted", "A-1", "S1", "DE02120300000000202051", "1500.00"),
+        check("accepted", "B-2", "S2", "DE89370400440532013000", "20.00"));
     RecordPaymentsWorker.Input input = new RecordPaymentsWorker.Input("payments/run-PAY-U.json",
         List.of(Map.of("endToEndId", "PAY-U-002")), "history/paid.jsonl");
 
@@ -240,9 +245,7 @@ class PaymentWorkersTest {
 
   @Test
   void shouldTakeTheInvalidStatusPathNamingFileAndPosition() throws Exception {
-    prepare(List.of(check("accepted", "A-1", "S1", "DE02120300000000202051", "1500.00")));
-    decide("approval", "approve", "alice", true, null);
-    write("single", null);
+    released(check("accepted", "A-1", "S1", "DE02120300000000202051", "1500.00"));
     Files.writeString(workspace.directory().resolve("status.xml"), "<?xml version=\"1.0\"?>\n<Document xmlns=\"urn:"
         + "iso:std:iso:20022:tech:xsd:pain.002.001.10\"><CstmrPmtStsRpt>");
 
