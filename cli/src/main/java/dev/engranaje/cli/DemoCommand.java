@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
    * and workers, all on loopback, under a temporary directory (or --data-dir).
    */
   private int bankReconciliation() throws IOException, InterruptedException {
-    quietLibraries();
+    LibraryLogging.quiet();
     Path root = dataDirectory != null ? dataDirectory : Files.createTempDirectory("engranaje-bank-reconciliation-");
     System.out.printf("Bank reconciliation demo (files in %s)%n", root);
     if (external || connection.address != null) {
@@ -109,18 +108,6 @@ final class DemoCommand implements Callable<Integer> {
         stop.await();
       }
       return outcome.succeeded() ? 0 : 1;
-    }
-  }
-
-  /** Library logging stays at warnings unless RPA_LOG_LEVEL asks for more: the demo prints one line per step. */
-  private static void quietLibraries() {
-    if (System.getenv("RPA_LOG_LEVEL") != null || System.getProperty("RPA_LOG_LEVEL") != null) {
-      return;
-    }
-    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-      context.getLogger("org.htmlunit").setLevel(ch.qos.logback.classic.Level.ERROR);
-      context.getLogger("com.icegreen").setLevel(ch.qos.logback.classic.Level.ERROR);
     }
   }
 

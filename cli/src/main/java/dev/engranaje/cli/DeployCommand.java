@@ -2,7 +2,9 @@ package dev.engranaje.cli;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
+import io.camunda.client.api.response.Decision;
 import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.Form;
 import io.camunda.client.api.response.Process;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,12 +17,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code rpa deploy FILE...}: deploy BPMN files in one atomic deployment. */
+/** {@code rpa deploy FILE...}: deploy BPMN, DMN and form files in one atomic deployment. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-    description = {"Deploy BPMN files to the engine (all or none: one invalid file rejects the deployment).",
+    description = {"Deploy BPMN processes (.bpmn), DMN decisions (.dmn) and Camunda forms (.form) in one deployment"
+            + " (all or none: one invalid file rejects the deployment); prints what each file deployed.",
         "Exit codes: 0 deployed, 1 bad arguments, 2 refused by the engine, 3 engine unreachable."})
 final class DeployCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "BPMN files (.bpmn).")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to deploy: .bpmn, .dmn, .form.")
   List<Path> files;
 
   @Mixin ConnectionOptions connection;
@@ -45,6 +48,14 @@ final class DeployCommand implements Callable<Integer> {
       for (Process process : deployment.getProcesses()) {
         out().printf("Deployed process '%s' version %d (key %d) from %s%n", process.getBpmnProcessId(),
             process.getVersion(), process.getProcessDefinitionKey(), process.getResourceName());
+      }
+      for (Decision decision : deployment.getDecisions()) {
+        out().printf("Deployed decision '%s' version %d (key %d)%n", decision.getDmnDecisionId(),
+            decision.getVersion(), decision.getDecisionKey());
+      }
+      for (Form form : deployment.getForm()) {
+        out().printf("Deployed form '%s' version %d (key %d) from %s%n", form.getFormId(), form.getVersion(),
+            form.getFormKey(), form.getResourceName());
       }
       return 0;
     }

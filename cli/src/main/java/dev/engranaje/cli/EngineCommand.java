@@ -2,9 +2,11 @@ package dev.engranaje.cli;
 
 import dev.engranaje.engine.Engine;
 import dev.engranaje.engine.EngineOptions;
+import dev.engranaje.engine.alert.IncidentWebhook;
 import dev.engranaje.engine.api.rest.ApiAccess;
 import dev.engranaje.engine.api.rest.ServerLimits;
 import dev.engranaje.engine.processing.Quarantine;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +82,18 @@ final class EngineCommand {
         description = "Survive process crashes but not power loss, for more throughput (SQLite synchronous=NORMAL).")
     boolean noFsync;
 
+    @Option(names = "--incident-webhook", paramLabel = "URL",
+        description = "POST every new incident as JSON to URL, retried with backoff until taken (see"
+            + " docs/engine/operations.md, \"Incident alerts\"); a bearer token is read from "
+            + IncidentWebhookOptions.TOKEN_VARIABLE + ".")
+    URI incidentWebhook;
+
+    @Option(names = "--history-retention", paramLabel = "AGE", converter = RetentionPeriod.class,
+        defaultValue = "30d", description = "Keep finished process instances in the history this long after they"
+            + " ended, then remove them with their variables, incidents and jobs: 30d, 12h, 90m or ISO-8601 such as"
+            + " P30D (default: ${DEFAULT-VALUE}).")
+    java.time.Duration historyRetention;
+
     @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Limits (see docs/engine/limits.md):%n")
     LimitOptions limits = new LimitOptions();
 
@@ -90,7 +104,7 @@ final class EngineCommand {
       try {
         options = EngineOptions.builder().host(host).port(port).durableCommits(!noFsync)
             .limits((limits == null ? new LimitOptions() : limits).toLimits())
-            .serverLimits(serverLimits());
+            .serverLimits(serverLimits()).historyRetention(historyRetention);
         options.apiAccess(ApiAccess.fromEnvironment(System.getenv(), insecureNoAuth));
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
@@ -111,11 +125,21 @@ final class EngineCommand {
       } catch (RuntimeException e) {
         throw new UserError("Could not start the engine: " + e.getMessage());
       }
+      IncidentWebhook alerts;
+      try {
+        alerts = IncidentWebhookOptions.start(incidentWebhook, engine, inMemory ? null : dataDirectory, System.getenv());
+      } catch (IllegalArgumentException e) {
+        engine.close();
+        throw new UserError(e.getMessage());
+      }
       CompletableFuture<Integer> exit = new CompletableFuture<>();
       reportQuarantine(engine);
       Thread shutdown = new Thread(() -> {
         if (!exit.isDone()) {
           System.out.println("Engranaje engine stopping...");
+          if (alerts != null) {
+            alerts.close();
+          }
           engine.close();
           System.out.printf("Engranaje engine stopped (%d records committed).%n", engine.committedRecords());
           System.out.flush();
@@ -207,6 +231,30 @@ final class EngineCommand {
         return Math.multiplyExact(Long.parseLong(digits.trim()), unit);
       } catch (NumberFormatException | ArithmeticException e) {
         throw new picocli.CommandLine.TypeConversionException(String.format(INVALID, value));
+      }
+    }
+  }
+
+  /** A retention period: a number with d, h, m or s ({@code 30d}), or ISO-8601 ({@code P30D}, {@code PT12H}). */
+  static final class RetentionPeriod implements picocli.CommandLine.ITypeConverter<java.time.Duration> {
+    @Override
+    public java.time.Duration convert(String text) {
+      String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+      try {
+        if (value.startsWith("p")) {
+          return java.time.Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
+        }
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        return switch (value.charAt(value.length() - 1)) {
+          case 'd' -> java.time.Duration.ofDays(amount);
+          case 'h' -> java.time.Duration.ofHours(amount);
+          case 'm' -> java.time.Duration.ofMinutes(amount);
+          case 's' -> java.time.Duration.ofSeconds(amount);
+          default -> throw new NumberFormatException(text);
+        };
+      } catch (RuntimeException e) {
+        throw new picocli.CommandLine.TypeConversionException("Expected a retention such as 30d, 12h, 90m or P30D,"
+            + " but got '" + text + "'");
       }
     }
   }

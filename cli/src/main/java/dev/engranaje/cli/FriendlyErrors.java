@@ -13,13 +13,17 @@ import picocli.CommandLine.ParseResult;
  * request the engine refused, 3 when the engine cannot be reached, 1 otherwise.
  */
 final class FriendlyErrors implements IExecutionExceptionHandler {
-  static final int REFUSED = 2;
-  static final int UNREACHABLE = 3;
+  static final int REFUSED = ExitCodes.REFUSED;
+  static final int UNREACHABLE = ExitCodes.UNREACHABLE;
 
   @Override
   public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
     Throwable cause = exception instanceof CompletionException && exception.getCause() != null ? exception.getCause() : exception;
     CommandLine.Help.ColorScheme colors = commandLine.getColorScheme();
+    if (cause instanceof UserError userError) {
+      commandLine.getErr().println(colors.errorText(userError.getMessage()));
+      return userError.exitCode();
+    }
     if (cause instanceof ProblemException problem) {
       String detail = problem.details() == null ? problem.getMessage() : problem.details().getDetail();
       commandLine.getErr().println(colors.errorText("The engine refused the request (HTTP " + problem.code() + "): " + detail));
@@ -34,12 +38,8 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
           + ". Is it running? Start one with 'rpa engine start', or set --address."));
       return UNREACHABLE;
     }
-    if (cause instanceof UserError userError) {
-      commandLine.getErr().println(colors.errorText(userError.getMessage()));
-      return userError.exitCode();
-    }
     commandLine.getErr().println(colors.errorText("Failed: " + cause));
-    return 1;
+    return ExitCodes.USAGE;
   }
 
   private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

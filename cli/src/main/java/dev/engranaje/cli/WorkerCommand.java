@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "worker", mixinStandardHelpOptions = true, subcommands = LedgerCommand.class,
     description = {"Run the workers (bots) unattended against the engine until stopped (SIGTERM or Ctrl-C): stop"
         + " activating jobs, let running ones finish within the grace period, exit.",
-        "Configuration: worker.yaml (see README-runtime.md); ENGRANAJE_* and CAMUNDA_* environment variables override it.",
+        "Configuration: worker.yaml (see docs/workers/runtime.md); ENGRANAJE_* and CAMUNDA_* environment variables override it.",
         "Exit codes: 0 stopped, 1 bad configuration or arguments, 2 refused by the engine, 3 engine unreachable at start."})
 final class WorkerCommand implements Callable<Integer> {
   static final String STARTED = "Serving job types %s against %s; stop with Ctrl-C or SIGTERM%n";

@@ -1,31 +1,18 @@
 package dev.engranaje.cli;
 
+import static dev.engranaje.cli.RpaRun.rpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.engranaje.cli.RpaRun.Result;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code rpa einvoice} as a user types it, on copies of public sample invoices. */
 class EinvoiceCommandTest {
-
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result rpa(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Rpa.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
-  }
 
   private static String resource(String name) throws URISyntaxException {
     return Path.of(Objects.requireNonNull(EinvoiceCommandTest.class.getResource("/einvoice/" + name)).toURI()).toString();

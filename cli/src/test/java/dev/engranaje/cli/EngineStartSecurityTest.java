@@ -1,18 +1,15 @@
 package dev.engranaje.cli;
 
+import static dev.engranaje.cli.RpaRun.rpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engranaje.cli.RpaRun.Result;
 import dev.engranaje.engine.api.rest.ApiAccess;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code rpa engine start} never opens an unauthenticated API beyond loopback, and validates its limits. */
 class EngineStartSecurityTest {
-
-  private record Result(int exitCode, String out, String err) {}
 
   @Test
   void shouldRefuseToStartOnAllInterfacesWithoutCredentials() {
@@ -49,9 +46,21 @@ class EngineStartSecurityTest {
   }
 
   @Test
+  void shouldRefuseAnIncidentWebhookWhoseUrlCarriesCredentialsWithoutEchoingThem() {
+    // when
+    Result result = rpa("engine", "start", "--in-memory", "--port", "0", "--incident-webhook",
+        "https://ops:hunter2@alerts.example.com/hook");
+
+    // then
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err()).contains("without credentials").contains(IncidentWebhookOptions.TOKEN_VARIABLE)
+        .doesNotContain("hunter2");
+  }
+
+  @Test
   void shouldListTheLimitOptionsInHelp() {
     assertThat(rpa("engine", "start", "--help").out()).contains("--max-request-size", "--max-deployment-request-size",
-        "--max-header-size", "--idle-timeout", "--read-timeout", "--max-connections", "--insecure-no-auth",
+        "--max-header-size", "--idle-timeout", "--read-timeout", "--max-connections", "--insecure-no-auth", "--incident-webhook",
         ApiAccess.USER_VARIABLE);
   }
 
@@ -62,15 +71,5 @@ class EngineStartSecurityTest {
     assertThat(size.convert("512kib")).isEqualTo(512L * 1024);
     assertThat(size.convert("1GB")).isEqualTo(1024L * 1024 * 1024);
     assertThat(size.convert("1000")).isEqualTo(1000L);
-  }
-
-  private static Result rpa(String... args) {
-    CommandLine commandLine = Rpa.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
   }
 }

@@ -1,13 +1,13 @@
 package dev.engranaje.cli;
 
+import static dev.engranaje.cli.RpaRun.rpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.engranaje.cli.RpaRun.Result;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +20,6 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code rpa reconcile} as an analyst types it, on the worked example of docs/finance/example/ (copied to
@@ -41,8 +40,6 @@ class ReconcileCommandTest {
       tuple("confirmed", List.of("2026112800007"), List.of("100247", "100248"), "reference-exact", "high", "0.00"),
       tuple("suggested", List.of("2026112800005"), List.of("100249"), "suggest-reference-or-amount", "low", "-20.00"),
       tuple("unmatched", List.of("2026112800006"), List.of(), null, null, "77.00")};
-
-  private record Result(int exitCode, String out, String err) {}
 
   @Test
   void shouldPrintOnlyTheDocumentedJsonOnStandardOutputWithDashAsJsonFile() throws Exception {
@@ -340,16 +337,6 @@ class ReconcileCommandTest {
     List<String> values = new ArrayList<>();
     sheet.forEach(row -> values.add(row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue()));
     return values;
-  }
-
-  private static Result rpa(String... args) {
-    CommandLine commandLine = Rpa.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
   }
 
   private static String example(String name) throws URISyntaxException {

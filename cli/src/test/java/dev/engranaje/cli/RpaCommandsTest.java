@@ -1,12 +1,12 @@
 package dev.engranaje.cli;
 
+import static dev.engranaje.cli.RpaRun.rpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engranaje.cli.RpaRun.Result;
 import dev.engranaje.engine.Engine;
 import dev.engranaje.engine.EngineOptions;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,14 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The CLI as a user types it, against an embedded engine reached only over its REST address. */
 class RpaCommandsTest {
   private static Engine engine;
   private static String address;
-
-  private record Result(int exitCode, String out, String err) {}
 
   @BeforeAll
   static void startEngine() {
@@ -101,23 +98,77 @@ class RpaCommandsTest {
   }
 
   @Test
+  void shouldSayTheInstanceKeepsRunningWhenWaitingTimesOut() throws Exception {
+    // given a process that stops at a user task
+    rpa("deploy", RpaRun.resource("/ops/ops-order.bpmn").toString(), "--address", address);
+
+    // when
+    Result run = rpa("run", "ops-order", "--var", "orderId=\"T-1\"", "--wait", "--timeout", "PT1S", "--address", address);
+
+    // then
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.TIMED_OUT);
+    assertThat(run.err()).contains("did not complete within PT1S; it keeps running", "rpa instances --process ops-order")
+        .doesNotContain("refused");
+  }
+
+  @Test
+  void shouldPrintWhatAFormDeploymentDeployed() throws Exception {
+    // when
+    Result deployed = rpa("deploy", RpaRun.resource("/ops/order-review.form").toString(), "--address", address);
+
+    // then
+    assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+    assertThat(deployed.out()).contains("Deployed form 'order-review' version", "from order-review.form");
+    assertThat(rpa("deploy", "--help").out()).contains(".bpmn", ".dmn", ".form");
+  }
+
+  @Test
+  void shouldExitWithOneNotTwoOnAUsageError() {
+    // when
+    Result unknownOption = rpa("instances", "--no-such-option");
+    Result badTime = rpa("instances", "--started-after", "last tuesday");
+
+    // then
+    assertThat(unknownOption.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknownOption.err()).contains("Unknown option: '--no-such-option'");
+    assertThat(badTime.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badTime.err()).contains("Expected an ISO date-time", "but got 'last tuesday'");
+  }
+
+  @Test
+  void shouldNameAFileThatExistsInTheWorkerHelp() {
+    // when
+    String help = rpa("worker", "--help").out();
+
+    // then
+    assertThat(help).contains("docs/workers/runtime.md").doesNotContain("README-runtime");
+    assertThat(Path.of("..").resolve("docs/workers/runtime.md")).exists();
+  }
+
+  @Test
+  void shouldPrintABashCompletionScriptCoveringTheOperatorCommands(@TempDir Path dir) throws Exception {
+    // when
+    Result completion = rpa("completion");
+
+    // then
+    assertThat(completion.exitCode()).isZero();
+    assertThat(completion.out()).contains("complete -F", "instances", "incidents", "retry", "--started-after");
+    Path script = Files.writeString(dir.resolve("rpa-completion.bash"), completion.out());
+    Process syntaxCheck = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+    String problems = new String(syntaxCheck.getInputStream().readAllBytes());
+    assertThat(syntaxCheck.waitFor()).as(problems).isZero();
+  }
+
+  @Test
   void shouldDescribeEveryCommandWithHelp() {
-    for (String command : new String[] {"engine", "deploy", "run", "demo", "bench"}) {
+    for (String command : new String[] {"engine", "deploy", "run", "demo", "bench", "instances", "instance",
+        "incidents", "jobs", "tasks", "processes", "variables", "decisions", "retry", "cancel", "set-variable",
+        "publish", "task", "watch", "completion"}) {
       Result help = rpa(command, "--help");
-      assertThat(help.exitCode()).isZero();
+      assertThat(help.exitCode()).as(command + ": " + help.err()).isZero();
       assertThat(help.out()).contains("Usage: rpa " + command);
     }
     assertThat(rpa("engine", "start", "--help").out()).contains("--data-dir", "--in-memory", "--port", "loopback");
-  }
-
-  private static Result rpa(String... args) {
-    CommandLine commandLine = Rpa.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
   }
 
   private static Path resource(String name) throws URISyntaxException {

@@ -1,5 +1,6 @@
 package dev.engranaje.cli;
 
+import static dev.engranaje.cli.RpaRun.rpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -9,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import dev.engranaje.cli.RpaRun.Result;
 import dev.engranaje.cli.logging.RedactingLayout;
 import dev.engranaje.engine.Engine;
 import dev.engranaje.engine.EngineOptions;
@@ -52,8 +54,6 @@ class WorkerCommandTest {
   private static CamundaClient client;
 
   @TempDir Path dir;
-
-  private record Result(int exitCode, String out, String err) {}
 
   @BeforeAll
   static void startEngine() {
@@ -237,15 +237,5 @@ class WorkerCommandTest {
     assertThat(rpa("worker", "--help").out()).contains("Usage: rpa worker", "--config", "SIGTERM", "Exit codes", "ledger");
     assertThat(rpa("worker", "ledger", "list", "--help").out()).contains("Usage: rpa worker ledger list", "--ledger");
     assertThat(rpa("worker", "ledger", "forget", "--help").out()).contains("Usage: rpa worker ledger forget", "KEY", "--force");
-  }
-
-  static Result rpa(String... args) {
-    CommandLine commandLine = Rpa.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
   }
 }

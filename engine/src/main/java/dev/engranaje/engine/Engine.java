@@ -7,6 +7,8 @@ import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.Topology;
 import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.gateway.EngineHealth;
+import dev.engranaje.engine.history.HistoryRetention;
+import dev.engranaje.engine.history.HistorySearch;
 import dev.engranaje.engine.processing.CommandProcessor;
 import dev.engranaje.engine.processing.FatalFailure;
 import dev.engranaje.engine.processing.Quarantine;
@@ -28,6 +30,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -46,6 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
   public static final String VERSION = "8.9.0";
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final long RETENTION_INTERVAL_SECONDS = 60;
 
   private final EngineOptions options;
   private final CommandProcessor processor;
@@ -56,6 +62,13 @@ public final class Engine implements AutoCloseable {
   private final Quarantine quarantine;
   private final Optional<DataDirectory.FatalMarker> previousFailure;
   private final CompletableFuture<FatalFailure> failure;
+  private final HistorySearch history = new HistorySearch();
+  private volatile SqliteRecordLog historyLog;
+  private final ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "engranaje-history-retention");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /** What recovery found and how long the whole start took. */
   public record RecoveryReport(long records, long activeElementInstances, Duration took) {}
@@ -78,8 +91,18 @@ public final class Engine implements AutoCloseable {
     BpmnResourceReader reader = new ValidatingResourceReader(options.limits().model());
     AtomicLong replayed = new AtomicLong();
     AtomicLong activeElementInstances = new AtomicLong();
-    Supplier<RecordLog> openLog = () -> options.inMemory() ? SqliteRecordLog.inMemory()
-        : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
+    Supplier<RecordLog> openLog = () -> {
+      try {
+        SqliteRecordLog log = options.inMemory() ? SqliteRecordLog.inMemory()
+            : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
+        history.attach(log.historyReads());
+        historyLog = log;
+        return log;
+      } catch (RuntimeException e) {
+        history.failed(e);
+        throw e;
+      }
+    };
     this.processor = new CommandProcessor(openLog, (log, hooks) -> {
       ProcessTransformer transformer = new ProcessTransformer(language);
       EngineState state = new EngineState();
@@ -104,7 +127,7 @@ public final class Engine implements AutoCloseable {
     // recovered wait in the processor's queue
     RestServer server = null;
     try {
-      server = options.restEnabled() ? RestServer.start(gateway, options.host(), options.port(),
+      server = options.restEnabled() ? RestServer.start(gateway, history, options.host(), options.port(),
           options.serverLimits(), options.apiAccess()) : null;
     } catch (RuntimeException e) {
       if (dataDirectory != null) {
@@ -120,6 +143,8 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("Expected to recover the engine state from the log, but failed: "
           + e.getCause().getMessage(), e.getCause());
     }
+    retention.scheduleWithFixedDelay(this::removeExpiredHistoryQuietly, RETENTION_INTERVAL_SECONDS,
+        RETENTION_INTERVAL_SECONDS, TimeUnit.SECONDS);
     this.recovery = new RecoveryReport(replayed.get(), activeElementInstances.get(),
         Duration.ofNanos(System.nanoTime() - started));
     LOG.info("Engine started ({}), recovered {} records in {} ms{}", options.inMemory() ? "in memory" : options.dataDirectory(),
@@ -155,6 +180,15 @@ public final class Engine implements AutoCloseable {
     processor.addExporter(exporter);
   }
 
+  /**
+   * What the engine has left to do, answered after every command submitted before this call was
+   * processed and its records were stored and exported. A harness that sees no due work, no job it
+   * serves and no timer it wants to skip to knows the engine is idle.
+   */
+  public CompletableFuture<EngineActivity> activity() {
+    return processor.submit((processing, reply) -> reply.complete(processing.activity()));
+  }
+
   public RecoveryReport recovery() {
     return recovery;
   }
@@ -170,6 +204,45 @@ public final class Engine implements AutoCloseable {
    */
   public CompletableFuture<FatalFailure> failure() {
     return failure;
+  }
+
+  /** Searches over the history store (what the REST API's searches, gets and statistics read). */
+  public HistorySearch history() {
+    return history;
+  }
+
+  /**
+   * Removes from the history, now, every finished instance that ended longer ago than {@link
+   * EngineOptions#historyRetention()} (by the engine clock), batch by batch; the engine does this by
+   * itself every minute.
+   *
+   * @return how many root instances were removed
+   */
+  public int removeExpiredHistory() {
+    SqliteRecordLog log = historyLog;
+    if (log == null) {
+      return 0;
+    }
+    long cutoff = options.clock().millis() - options.historyRetention().toMillis();
+    int total = 0;
+    int removed;
+    do {
+      removed = log.removeFinishedHistory(cutoff, HistoryRetention.BATCH);
+      total += removed;
+    } while (removed == HistoryRetention.BATCH && !retention.isShutdown());
+    return total;
+  }
+
+  private void removeExpiredHistoryQuietly() {
+    try {
+      int removed = removeExpiredHistory();
+      if (removed > 0) {
+        LOG.info("Removed {} finished process instances older than {} from the history", removed,
+            options.historyRetention());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not remove finished instances from the history; trying again in a minute", e);
+    }
   }
 
   /** Readiness now: the processor, the log writer and the storage. */
@@ -218,10 +291,12 @@ public final class Engine implements AutoCloseable {
   /** Stops serving, drains and commits what was processed, closes the log and releases the data directory. */
   @Override
   public synchronized void close() {
+    retention.shutdownNow();
     if (restServer != null) {
       restServer.close();
     }
     processor.close();
+    history.close();
     if (dataDirectory != null) {
       if (!failure.isDone()) {
         dataDirectory.clearFatalMarker(); // a clean stop: nothing killed this run

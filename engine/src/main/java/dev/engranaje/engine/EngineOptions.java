@@ -2,9 +2,11 @@ package dev.engranaje.engine;
 
 import dev.engranaje.engine.api.rest.ApiAccess;
 import dev.engranaje.engine.api.rest.ServerLimits;
+import dev.engranaje.engine.history.HistoryRetention;
 import dev.engranaje.engine.processing.ProcessingObserver;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -28,11 +30,14 @@ import java.util.Objects;
  *     any other host needs credentials or an explicit insecure opt-in.
  * @param observer sees the processor's units of work and the opened record log: a seam for
  *     diagnostics and fault-injection tests. Default {@link ProcessingObserver#NONE}.
+ * @param historyRetention how long the history keeps a finished process instance (and everything it
+ *     owns) after it ended; older ones are removed in small batches every minute, off the processor.
+ *     Default {@link HistoryRetention#DEFAULT} (30 days).
  */
 public record EngineOptions(
     Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits,
     EngineLimits limits, ServerLimits serverLimits, ApiAccess apiAccess,
-    ProcessingObserver observer) {
+    ProcessingObserver observer, Duration historyRetention) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -44,6 +49,10 @@ public record EngineOptions(
     Objects.requireNonNull(serverLimits, "serverLimits");
     Objects.requireNonNull(apiAccess, "apiAccess");
     Objects.requireNonNull(observer, "observer");
+    Objects.requireNonNull(historyRetention, "historyRetention");
+    if (historyRetention.isNegative() || historyRetention.isZero()) {
+      throw new IllegalArgumentException("Expected a positive history retention, but got " + historyRetention);
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Expected a port between 0 and 65535, but got " + port);
     }
@@ -75,6 +84,7 @@ public record EngineOptions(
     private ServerLimits serverLimits = ServerLimits.DEFAULTS;
     private ApiAccess apiAccess = ApiAccess.OPEN;
     private ProcessingObserver observer = ProcessingObserver.NONE;
+    private Duration historyRetention = HistoryRetention.DEFAULT;
 
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -131,9 +141,14 @@ public record EngineOptions(
       return this;
     }
 
+    public Builder historyRetention(Duration historyRetention) {
+      this.historyRetention = historyRetention;
+      return this;
+    }
+
     public EngineOptions build() {
       return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits, limits,
-          serverLimits, apiAccess, observer);
+          serverLimits, apiAccess, observer, historyRetention);
     }
   }
 }

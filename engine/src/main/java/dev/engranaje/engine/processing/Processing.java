@@ -1,5 +1,6 @@
 package dev.engranaje.engine.processing;
 
+import dev.engranaje.engine.EngineActivity;
 import dev.engranaje.engine.decision.DecisionEngine;
 import dev.engranaje.engine.expression.ExpressionLanguage;
 import dev.engranaje.engine.model.BpmnElementType;
@@ -65,7 +66,10 @@ import dev.engranaje.engine.processing.timer.TimerTriggerHandler;
 import dev.engranaje.engine.processing.usertask.UserTaskCommandHandler;
 import dev.engranaje.engine.processing.variable.VariableDocumentHandler;
 import dev.engranaje.engine.state.EngineState;
+import dev.engranaje.engine.state.JobStatus;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -284,6 +288,21 @@ public final class Processing {
     long nanos = System.nanoTime();
     hooks.expirePolls(nanos);
     hooks.expireAwaited(nanos);
+  }
+
+  /** What is left to do now (see {@link dev.engranaje.engine.Engine#activity()}). */
+  public EngineActivity activity() {
+    long now = clock.millis();
+    long nextDue = Math.min(state.jobs().nextDueTime(), Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
+    long nextInstanceTimer = state.timers().all().stream().filter(timer -> timer.processInstanceKey() > 0)
+        .mapToLong(timer -> timer.dueDate()).min().orElse(Long.MAX_VALUE);
+    return new EngineActivity(Instant.ofEpochMilli(now), nextDue <= now,
+        instantOf(nextInstanceTimer), instantOf(nextDue), state.jobs().countByStatusAndType(JobStatus.ACTIVATABLE),
+        state.jobs().countByStatusAndType(JobStatus.ACTIVATED));
+  }
+
+  private static Optional<Instant> instantOf(long millis) {
+    return millis == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
   }
 
   long millisUntilNextDueWork() {

@@ -29,6 +29,17 @@ public final class JobState {
     return keys == null ? Set.of() : keys;
   }
 
+  /** How many live jobs of each type have a status. */
+  public Map<String, Integer> countByStatusAndType(JobStatus status) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Job job : byKey.values()) {
+      if (job.status() == status) {
+        counts.merge(job.record().type(), 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
   public List<Long> deadlinePassed(long now) {
     return deadlines.dueAt(now);
   }

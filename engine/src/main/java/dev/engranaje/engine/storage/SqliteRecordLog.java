@@ -1,5 +1,9 @@
 package dev.engranaje.engine.storage;
 
+import dev.engranaje.engine.history.HistoryCatchUp;
+import dev.engranaje.engine.history.HistoryProjection;
+import dev.engranaje.engine.history.HistoryReads;
+import dev.engranaje.engine.history.HistoryRetention;
 import dev.engranaje.engine.record.Intent;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
@@ -14,13 +18,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The record log in one SQLite database in WAL mode. Each {@link #append} is one transaction, so a
  * batch of records is either wholly stored or not at all; a crash (even {@code kill -9}) after
- * append returns loses nothing.
+ * append returns loses nothing. The history projection ({@link HistoryProjection}) is written in
+ * the same transaction, so it holds exactly what the log holds; it is brought up to date (or
+ * rebuilt) when the database is opened.
  */
 public final class SqliteRecordLog implements RecordLog {
   static final String DATABASE_FILE = "engranaje.db";
@@ -32,10 +39,14 @@ public final class SqliteRecordLog implements RecordLog {
 
   private final Connection connection;
   private final PreparedStatement insert;
+  private static final int READ_CONNECTIONS = 3;
+
   private final RecordCodec codec = new RecordCodec();
+  private final HistoryProjection history;
+  private final HistoryReads historyReads;
   private long lastPosition;
 
-  private SqliteRecordLog(Connection connection) throws SQLException {
+  private SqliteRecordLog(Connection connection, Path file) throws SQLException {
     this.connection = connection;
     migrate();
     this.insert = connection.prepareStatement(
@@ -46,6 +57,10 @@ public final class SqliteRecordLog implements RecordLog {
       lastPosition = rs.getLong(1);
     }
     connection.setAutoCommit(false);
+    this.history = new HistoryProjection(connection);
+    HistoryCatchUp.bringUpToDate(connection, history, lastPosition, this::readAfter);
+    // an in-memory database has one connection: reads share it, taking turns with the writer
+    this.historyReads = file == null ? new SharedReads() : new ReadConnections(file, READ_CONNECTIONS);
   }
 
   /** Opens (creating if needed) the log in a data directory. */
@@ -63,7 +78,7 @@ public final class SqliteRecordLog implements RecordLog {
         statement.execute("PRAGMA synchronous=" + (durableCommits ? "FULL" : "NORMAL"));
         statement.execute("PRAGMA busy_timeout=5000");
       }
-      return new SqliteRecordLog(connection);
+      return new SqliteRecordLog(connection, file);
     } catch (SQLException e) {
       int primary = e.getErrorCode() & 0xff;
       if (primary == SQLITE_READONLY || (primary == SQLITE_CANTOPEN && !Files.isWritable(dataDirectory))
@@ -79,7 +94,7 @@ public final class SqliteRecordLog implements RecordLog {
   /** A log that lives in memory and is gone when closed. */
   public static SqliteRecordLog inMemory() {
     try {
-      return new SqliteRecordLog(DriverManager.getConnection("jdbc:sqlite::memory:"));
+      return new SqliteRecordLog(DriverManager.getConnection("jdbc:sqlite::memory:"), null);
     } catch (SQLException e) {
       throw new IllegalStateException("Expected to open an in-memory database, but failed: " + e.getMessage(), e);
     }
@@ -112,7 +127,7 @@ public final class SqliteRecordLog implements RecordLog {
   }
 
   @Override
-  public void append(List<Record> records) {
+  public synchronized void append(List<Record> records) {
     if (records.isEmpty()) {
       return;
     }
@@ -128,6 +143,7 @@ public final class SqliteRecordLog implements RecordLog {
         insert.addBatch();
       }
       insert.executeBatch();
+      history.apply(records);
       connection.commit();
       lastPosition = records.get(records.size() - 1).position();
     } catch (SQLException e) {
@@ -137,6 +153,7 @@ public final class SqliteRecordLog implements RecordLog {
         e.addSuppressed(clearFailure);
       }
       rollback(e);
+      history.forgetCaches();
       throw classify("Expected to store " + records.size() + " records, but the database refused: " + e.getMessage(), e);
     }
   }
@@ -163,7 +180,7 @@ public final class SqliteRecordLog implements RecordLog {
    * @throws StorageFailure while it still cannot
    */
   @Override
-  public void probe() {
+  public synchronized void probe() {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS storage_probe (id INTEGER PRIMARY KEY, payload BLOB)");
       statement.execute("INSERT INTO storage_probe (payload) VALUES (zeroblob(8192))");
@@ -226,15 +243,101 @@ public final class SqliteRecordLog implements RecordLog {
   }
 
   @Override
-  public void replay(Consumer<Record> consumer) {
+  public synchronized void replay(Consumer<Record> consumer) {
     read("SELECT position, record_key, timestamp, record_type, value_type, intent, value FROM records ORDER BY position",
         consumer);
   }
 
   @Override
-  public void replayEvents(Consumer<Record> consumer) {
+  public synchronized void replayEvents(Consumer<Record> consumer) {
     read("SELECT position, record_key, timestamp, record_type, value_type, intent, value FROM records"
         + " WHERE record_type = 'EVENT' ORDER BY position", consumer);
+  }
+
+  /** Up to {@code limit} stored records after {@code position}, in position order. */
+  private synchronized List<Record> readAfter(long position, int limit) {
+    List<Record> records = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT position, record_key, timestamp, record_type,"
+        + " value_type, intent, value FROM records WHERE position > ? ORDER BY position LIMIT ?")) {
+      query.setLong(1, position);
+      query.setInt(2, limit);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          records.add(record(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to read the record log, but failed: " + e.getMessage(), e);
+    }
+    return records;
+  }
+
+  private Record record(ResultSet rs) throws SQLException {
+    ValueType valueType = ValueType.valueOf(rs.getString(5));
+    Intent intent = valueType.intent(rs.getString(6));
+    return new Record(rs.getLong(1), rs.getLong(2), rs.getLong(3), RecordType.valueOf(rs.getString(4)), valueType,
+        intent, codec.decode(valueType, rs.getString(7)));
+  }
+
+  /** Read access to the history tables, for searches on any thread. */
+  public HistoryReads historyReads() {
+    return historyReads;
+  }
+
+  /**
+   * Drops the history and rebuilds it from the whole log (what opening a database without a
+   * history does); for tests that compare a rebuilt history with the one written live.
+   */
+  public synchronized void rebuildHistory() {
+    try {
+      HistoryCatchUp.discard(connection);
+      history.forgetCaches();
+      HistoryCatchUp.bringUpToDate(connection, history, lastPosition, this::readAfter);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to rebuild the history, but failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes one batch of finished instances that ended before {@code cutoffMillis} from the history
+   * ({@link HistoryRetention}), in its own short transaction between appends.
+   *
+   * @return how many root instances were removed
+   */
+  public synchronized int removeFinishedHistory(long cutoffMillis, int batch) {
+    try {
+      int removed = HistoryRetention.removeBatch(connection, cutoffMillis, batch);
+      connection.commit();
+      return removed;
+    } catch (SQLException e) {
+      rollback(e);
+      throw classify("Expected to remove finished instances from the history, but the database refused: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Reads on the writer's own connection, between appends: for the in-memory database. */
+  private final class SharedReads implements HistoryReads {
+    @Override
+    public <T> T read(Work<T> work) {
+      synchronized (SqliteRecordLog.this) {
+        try {
+          return work.run(connection);
+        } catch (SQLException e) {
+          throw new IllegalStateException("Expected to read the history, but the database refused: "
+              + e.getMessage(), e);
+        } finally {
+          try {
+            connection.commit(); // ends the read transaction; nothing is pending between appends
+          } catch (SQLException e) {
+            // the next append commits its own transaction
+          }
+        }
+      }
+    }
+
+    @Override
+    public void close() {}
   }
 
   private void read(String query, Consumer<Record> consumer) {
@@ -242,10 +345,7 @@ public final class SqliteRecordLog implements RecordLog {
       statement.setFetchSize(10_000);
       try (ResultSet rs = statement.executeQuery(query)) {
         while (rs.next()) {
-          ValueType valueType = ValueType.valueOf(rs.getString(5));
-          Intent intent = valueType.intent(rs.getString(6));
-          consumer.accept(new Record(rs.getLong(1), rs.getLong(2), rs.getLong(3), RecordType.valueOf(rs.getString(4)),
-              valueType, intent, codec.decode(valueType, rs.getString(7))));
+          consumer.accept(record(rs));
         }
       }
       connection.commit();
@@ -260,8 +360,10 @@ public final class SqliteRecordLog implements RecordLog {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
+      historyReads.close();
+      history.close();
       insert.close();
       connection.close();
     } catch (SQLException e) {

@@ -9,29 +9,42 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Runs the invoice-intake scenario against an engine through the official Camunda client only:
  * deploy, start a batch, let the workers run, repair incidents as an operator would (raise retries,
  * resolve), wait for every instance to end, and check the variables.
+ *
+ * <p>A demo touches only what it started, even on an engine where people run the same model: it
+ * deploys the model as its own process ({@value #DEMO_PROCESS_ID}) whose job types carry this run's
+ * id ({@code rpa:demo-<run>.check-invoice:1}), so its workers never activate a job of anyone
+ * else's instance (nor of another demo run), and it repairs only incidents of its own deployment.
  */
 public final class InvoiceIntakeDemo {
   public static final String PROCESS_ID = "invoice-intake";
+  /** The process id the demo deploys the model under, apart from the user's own invoice-intake. */
+  public static final String DEMO_PROCESS_ID = "invoice-intake-demo";
   static final String MODEL = "processes/invoice-intake.bpmn";
+  private static final String JOB_TYPE_PREFIX = "rpa:demo.";
   private static final Duration DEADLINE = Duration.ofMinutes(3);
 
   private final CamundaClient client;
   private final PrintStream out;
+  private final String jobTypePrefix;
+  private long processDefinitionKey;
 
   public InvoiceIntakeDemo(CamundaClient client, PrintStream out) {
     this.client = client;
     this.out = out;
+    this.jobTypePrefix = "rpa:demo-" + UUID.randomUUID().toString().substring(0, 8) + ".";
   }
 
   /** Standalone: {@code InvoiceIntakeDemo [REST address] [invoices]}; exits 1 if anything is wrong. */
@@ -47,7 +60,7 @@ public final class InvoiceIntakeDemo {
   public DemoReport run(int invoices) {
     long started = System.nanoTime();
     deploy();
-    try (InvoiceIntakeWorkers workers = new InvoiceIntakeWorkers(client)) {
+    try (InvoiceIntakeWorkers workers = new InvoiceIntakeWorkers(client, jobTypePrefix)) {
       List<Long> instanceKeys = start(invoices);
       int repaired = repairIncidents(expectedOutages(invoices));
       Map<ProcessInstanceState, Integer> ended = awaitEnd(instanceKeys);
@@ -69,8 +82,13 @@ public final class InvoiceIntakeDemo {
       if (model == null) {
         throw new IllegalStateException("Expected the model " + MODEL + " on the classpath, but it is missing");
       }
-      var deployment = client.newDeployResourceCommand().addResourceStream(model, "invoice-intake.bpmn").send().join();
+      String xml = new String(model.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("\"" + PROCESS_ID + "\"", "\"" + DEMO_PROCESS_ID + "\"")
+          .replace("type=\"" + JOB_TYPE_PREFIX, "type=\"" + jobTypePrefix);
+      var deployment = client.newDeployResourceCommand()
+          .addResourceStringUtf8(xml, DEMO_PROCESS_ID + ".bpmn").send().join();
       var process = deployment.getProcesses().get(0);
+      processDefinitionKey = process.getProcessDefinitionKey();
       out.printf("Deployed '%s' version %d (key %d)%n", process.getBpmnProcessId(), process.getVersion(),
           process.getProcessDefinitionKey());
     } catch (IOException e) {
@@ -82,7 +100,7 @@ public final class InvoiceIntakeDemo {
     List<Long> keys = new ArrayList<>(invoices);
     for (int n = 1; n <= invoices; n++) {
       Invoice invoice = Invoice.numbered(n);
-      keys.add(client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+      keys.add(client.newCreateInstanceCommand().processDefinitionKey(processDefinitionKey)
           .variables(Map.of("invoice", invoice.asVariable())).send().join().getProcessInstanceKey());
     }
     out.printf("Started %d invoice instances%n", invoices);
@@ -95,9 +113,9 @@ public final class InvoiceIntakeDemo {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (repaired.size() < expected && System.nanoTime() < deadline) {
       List<Incident> incidents = client.newIncidentSearchRequest()
-          .filter(f -> f.processDefinitionId(PROCESS_ID).state(IncidentState.ACTIVE)).send().join().items();
+          .filter(f -> f.processDefinitionId(DEMO_PROCESS_ID).state(IncidentState.ACTIVE)).send().join().items();
       for (Incident incident : incidents) {
-        if (repaired.add(incident.getIncidentKey())) {
+        if (Long.valueOf(processDefinitionKey).equals(incident.getProcessDefinitionKey()) && repaired.add(incident.getIncidentKey())) {
           out.printf("Incident %d on '%s' (%s): %s -> raising retries and resolving%n", incident.getIncidentKey(),
               incident.getElementId(), incident.getErrorType(), incident.getErrorMessage());
           client.newUpdateRetriesCommand(incident.getJobKey()).retries(1).send().join();

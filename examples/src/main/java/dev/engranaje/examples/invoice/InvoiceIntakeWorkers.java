@@ -21,13 +21,14 @@ final class InvoiceIntakeWorkers implements AutoCloseable {
   private final Map<String, Boolean> archived = new ConcurrentHashMap<>();
   private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  InvoiceIntakeWorkers(CamundaClient client) {
-    open(client, "rpa:demo.check-invoice:1", this::checkInvoice);
-    open(client, "rpa:demo.approve:1", this::approve);
-    open(client, "rpa:demo.book-ledger:1", this::bookLedger);
-    open(client, "rpa:demo.notify-supplier:1", (jobs, job) ->
+  /** @param jobTypePrefix the demo run's job types start with it ({@code rpa:demo-<run>.}) */
+  InvoiceIntakeWorkers(CamundaClient client, String jobTypePrefix) {
+    open(client, jobTypePrefix + "check-invoice:1", this::checkInvoice);
+    open(client, jobTypePrefix + "approve:1", this::approve);
+    open(client, jobTypePrefix + "book-ledger:1", this::bookLedger);
+    open(client, jobTypePrefix + "notify-supplier:1", (jobs, job) ->
         jobs.newCompleteCommand(job.getKey()).variables(Map.of("supplierNotified", true)).send().join());
-    open(client, "rpa:demo.archive:1", this::archive);
+    open(client, jobTypePrefix + "archive:1", this::archive);
   }
 
   private void open(CamundaClient client, String type, io.camunda.client.api.worker.JobHandler handler) {

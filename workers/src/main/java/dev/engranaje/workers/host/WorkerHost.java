@@ -47,7 +47,7 @@ public final class WorkerHost implements AutoCloseable {
           + " 'defaults.enabled: true'; known job types: %s";
   static final String EMPTY_CATALOG =
       "Expected workers on the classpath, but none is registered: list them in META-INF/services (see"
-          + " README-runtime.md, 'Adding a worker')";
+          + " docs/workers/runtime.md, 'Adding a worker')";
   static final String WRONG_WORKER = "Expected factory %s to make the worker for job type '%s', but it made one for '%s'";
   static final String NO_AREA =
       "Expected the directory of area '%s' (key 'workspace.areas.%s') to exist, but %s does not; create it or fix the path";

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * A validated {@code worker.yaml}: every path absolute, every default applied. Made by {@link
- * WorkerConfigLoader}; see README-runtime.md for the file format.
+ * WorkerConfigLoader}; see docs/workers/runtime.md for the file format.
  *
  * @param engine where the engine is; unset values fall back to the client's environment variables
  * @param workspaceRoot the directory holding one workspace per process instance

@@ -20,6 +20,7 @@ import io.camunda.client.api.worker.JobHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -40,6 +41,10 @@ import org.slf4j.MDC;
  * <p>Thread-safe: the only per-job state is the failure count per job key, in a concurrent map.
  */
 final class JobRunner<I, O> implements JobHandler {
+  /** The task header with the task's first retry backoff, e.g. {@code PT30S}. */
+  static final String RETRY_BACKOFF_HEADER = "retryBackoff";
+  static final String BAD_RETRY_BACKOFF =
+      "Expected the task header 'retryBackoff' to be an ISO-8601 duration such as PT30S, but it is '{}'; using the configured backoff";
   static final String RETURNED_MESSAGE =
       "Expected a running worker to handle the job, but it was shutting down; the job was handed back untouched";
   static final String COMMAND_FAILED =
@@ -134,7 +139,7 @@ final class JobRunner<I, O> implements JobHandler {
     String message = redactor.redact(describe(failure));
     int retries = retryable ? Math.max(0, job.getRetries() - 1) : 0;
     Duration backoff = retries == 0 ? Duration.ZERO
-        : requested != null ? requested : options.backoff().after(attempt(job));
+        : requested != null ? requested : backoff(job).after(attempt(job));
     if (retries == 0) {
       failures.remove(job.getKey());
     }
@@ -147,6 +152,26 @@ final class JobRunner<I, O> implements JobHandler {
     }
     LOG.error("Failed job with no retries left (incident): {}", message);
     return JobOutcome.FAILED_INCIDENT;
+  }
+
+  /**
+   * The task's own first backoff when its {@code retryBackoff} header holds an ISO-8601 duration
+   * (set by the element templates' "Retry backoff" field), doubling as configured from there;
+   * otherwise the configured backoff. A header that is not a duration is ignored with a warning.
+   */
+  private Backoff backoff(ActivatedJob job) {
+    String header = job.getCustomHeaders().get(RETRY_BACKOFF_HEADER);
+    if (header == null || header.isBlank()) {
+      return options.backoff();
+    }
+    Backoff configured = options.backoff();
+    try {
+      Duration first = Duration.parse(header.trim());
+      return new Backoff(first, configured.multiplier(), first.compareTo(configured.max()) > 0 ? first : configured.max());
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      LOG.warn(BAD_RETRY_BACKOFF, header);
+      return configured;
+    }
   }
 
   /**

@@ -86,7 +86,7 @@ public final class WorkerRuntime implements AutoCloseable {
     List<String> fetch = options.fetchVariables().isEmpty() ? propertiesOf(worker.inputType()) : options.fetchVariables();
     JobWorkerBuilderStep3 step = client.newWorker()
         .jobType(worker.jobType())
-        .handler(new JobRunner<>(worker, options, services))
+        .handler(runner(registration))
         .name("engranaje:" + worker.jobType())
         .maxJobsActive(options.maxJobsActive())
         .timeout(options.timeout());
@@ -101,6 +101,23 @@ public final class WorkerRuntime implements AutoCloseable {
       return List.of();
     }
     return Arrays.stream(inputType.getRecordComponents()).map(RecordComponent::getName).toList();
+  }
+
+  /**
+   * The handler that runs a registered job type's worker with this runtime's secrets, workspace,
+   * ledger and failure handling, for a harness that activates jobs itself instead of opening client
+   * job workers: the process-test kit's {@code engine.worker(type, runtime.handler(type))}. Works
+   * without {@link #start()}.
+   */
+  public io.camunda.client.api.worker.JobHandler handler(String jobType) {
+    return registrations.stream().filter(r -> r.worker().jobType().equals(jobType)).findFirst()
+        .map(this::runner)
+        .orElseThrow(() -> new IllegalArgumentException("Expected a registered worker for job type '" + jobType
+            + "', but the runtime serves " + jobTypes()));
+  }
+
+  private <I, O> JobRunner<I, O> runner(Registration<I, O> registration) {
+    return new JobRunner<>(registration.worker(), registration.options(), services);
   }
 
   /** The job types served, in registration order. */

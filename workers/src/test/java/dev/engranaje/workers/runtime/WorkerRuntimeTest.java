@@ -2,6 +2,9 @@ package dev.engranaje.workers.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engranaje.engine.record.JobIntent;
+import dev.engranaje.engine.record.JobRecord;
+import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.testkit.TestEngine;
 import dev.engranaje.workers.api.BusinessError;
 import dev.engranaje.workers.api.JobContext;
@@ -164,6 +167,33 @@ class WorkerRuntimeTest {
       return flaky.calls.get() >= 3;
     });
     assertThat(variablesAfterwards()).containsEntry("attempts", 3);
+  }
+
+  @Test
+  void shouldWaitTheTasksOwnRetryBackoffWhenItsHeaderSetsOne() {
+    assertThat(firstBackoffWithHeader("PT7S")).isEqualTo(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void shouldWaitTheConfiguredBackoffWhenTheRetryBackoffHeaderIsNotADuration() {
+    assertThat(firstBackoffWithHeader("soon")).isEqualTo(Backoff.DEFAULT.after(1));
+  }
+
+  /** The element templates' "Retry backoff" field: the task header retryBackoff sets the first wait. */
+  private Duration firstBackoffWithHeader(String retryBackoff) {
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("work", t -> t.zeebeJobType("test:flaky:1").zeebeTaskHeader("retryBackoff", retryBackoff))
+        .endEvent().done());
+    runtime = runtime().worker(new FlakyWorker(), WorkerOptions.DEFAULT).build().start();
+    long instance = engine.createInstance(processId, Map.of());
+    TestEngine.await("the job failed once", () -> !failedJobs(instance).isEmpty());
+    return Duration.ofMillis(failedJobs(instance).get(0).retryBackoff());
+  }
+
+  private List<JobRecord> failedJobs(long instance) {
+    return engine.matching(r -> r.valueType() == ValueType.JOB && r.intent() == JobIntent.FAILED).stream()
+        .map(r -> (JobRecord) r.value()).filter(job -> job.processInstanceKey() == instance).toList();
   }
 
   @Test

@@ -3,8 +3,6 @@ package dev.engranaje.engine.api.rest;
 import dev.engranaje.engine.gateway.CreateProcessInstance;
 import dev.engranaje.engine.gateway.CreatedProcessInstance;
 import dev.engranaje.engine.gateway.EngineGateway;
-import dev.engranaje.engine.gateway.Rejection;
-import dev.engranaje.engine.gateway.RejectionType;
 import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
 import io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction;
 import io.camunda.client.protocol.rest.ProcessInstanceCreationStartInstruction;
@@ -14,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Process instances: {@code POST /v2/process-instances}, {@code POST
- * /v2/process-instances/{key}/cancellation} and {@code GET /v2/process-instances/{key}}.
+ * Process instances: {@code POST /v2/process-instances} and {@code POST
+ * /v2/process-instances/{key}/cancellation}.
  */
 final class ProcessInstanceRoutes {
 
@@ -31,7 +29,6 @@ final class ProcessInstanceRoutes {
   void register(Router router) {
     router.add("POST", "/v2/process-instances", this::create);
     router.add("POST", "/v2/process-instances/{key}/cancellation", this::cancel);
-    router.add("GET", "/v2/process-instances/{key}", this::get);
   }
 
   private CompletionStage<RestResponse> create(RestRequest request) {
@@ -104,21 +101,6 @@ final class ProcessInstanceRoutes {
   private CompletionStage<RestResponse> cancel(RestRequest request) {
     long key = request.key("key");
     return gateway.cancelProcessInstance(key).thenApply(ignored -> RestResponse.noContent());
-  }
-
-  private CompletionStage<RestResponse> get(RestRequest request) {
-    long key = request.key("key");
-    return gateway
-        .getProcessInstance(key)
-        .thenApply(
-            found ->
-                RestResponse.ok(
-                    Views.processInstance(
-                        found.orElseThrow(
-                            () ->
-                                new Rejection(
-                                    RejectionType.NOT_FOUND,
-                                    "Process instance with key " + key + " not found")))));
   }
 
   static String tenant(String tenantId) {

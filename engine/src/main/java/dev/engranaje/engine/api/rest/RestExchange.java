@@ -329,7 +329,8 @@ final class RestExchange implements ClientConnection {
     byte[] bytes;
     RestResponse written = answer;
     try {
-      bytes = answer.body() == null ? null : Json.write(answer.body());
+      bytes = answer.body() == null ? null
+          : answer.body() instanceof byte[] raw ? raw : Json.write(answer.body());
     } catch (RuntimeException e) {
       LOG.error("Failed to serialize the response to {} {}", method, path, e);
       answer.undelivered();

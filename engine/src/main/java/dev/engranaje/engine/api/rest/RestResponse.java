@@ -4,7 +4,7 @@ package dev.engranaje.engine.api.rest;
  * What a route handler answers: a status and an optional body, serialized as JSON.
  *
  * @param status the HTTP status code
- * @param body the object to serialize, or null for no body
+ * @param body the object to serialize, raw bytes to send as they are, or null for no body
  * @param contentType the media type of the body
  * @param onUndelivered runs when the answer cannot be delivered (the client went away before or
  *     while it was written), e.g. to hand back jobs activated for it; null for nothing

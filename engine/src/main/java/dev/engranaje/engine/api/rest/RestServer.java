@@ -1,6 +1,7 @@
 package dev.engranaje.engine.api.rest;
 
 import dev.engranaje.engine.gateway.EngineGateway;
+import dev.engranaje.engine.history.HistorySearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -75,6 +76,16 @@ public final class RestServer implements AutoCloseable {
    *     neither has credentials nor explicitly allows an open API
    */
   public static RestServer start(EngineGateway gateway, String host, int port, ServerLimits limits, ApiAccess access) {
+    return start(gateway, null, host, port, limits, access);
+  }
+
+  /**
+   * As {@link #start(EngineGateway, String, int, ServerLimits, ApiAccess)}, serving searches, gets and
+   * statistics from the history store; without one (null) the few searches the gateway answers
+   * from the engine state are served instead.
+   */
+  public static RestServer start(EngineGateway gateway, HistorySearch history, String host, int port,
+      ServerLimits limits, ApiAccess access) {
     Objects.requireNonNull(gateway, "gateway");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(access, "access");
@@ -112,7 +123,11 @@ public final class RestServer implements AutoCloseable {
     new SignalRoutes(gateway).register(router);
     new VariableRoutes(gateway).register(router);
     new IncidentRoutes(gateway).register(router);
-    new SearchRoutes(gateway).register(router);
+    if (history != null) {
+      new HistoryRoutes(history).register(router);
+    } else {
+      new SearchRoutes(gateway).register(router);
+    }
     new UserTaskRoutes(gateway).register(router);
     server.setHandler(router);
     server.setStopTimeout(0);

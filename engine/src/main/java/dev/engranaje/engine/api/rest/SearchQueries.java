@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class SearchQueries {
 
-  private static final int DEFAULT_LIMIT = 100;
+  static final int DEFAULT_LIMIT = 100;
   private static final String EQ = "$eq";
 
   private SearchQueries() {}
@@ -95,12 +95,18 @@ final class SearchQueries {
     return eq == null || eq.isNull() ? null : eq;
   }
 
-  /** One page of {@code all} as requested by the query's {@code page}. */
-  static <T> Page<T> page(JsonNode query, List<T> all) {
+  /** Where a requested page starts and how long it is. */
+  record Window(int from, int limit) {}
+
+  /**
+   * The window the query's {@code page} asks for: {@code from}/{@code limit}, or a cursor this API
+   * handed out ({@code after} an end cursor, {@code before} a start cursor).
+   */
+  static Window window(JsonNode query, int maxLimit) {
     JsonNode page = query.path("page");
     int limit = page.path("limit").isNumber() ? page.path("limit").asInt() : DEFAULT_LIMIT;
-    if (limit < 0) {
-      throw RestRequest.badRequest("Expected 'page.limit' to be at least 0, but got " + limit);
+    if (limit < 0 || limit > maxLimit) {
+      throw RestRequest.badRequest("Expected 'page.limit' between 0 and " + maxLimit + ", but got " + limit);
     }
     int from;
     if (page.hasNonNull("after")) {
@@ -110,6 +116,14 @@ final class SearchQueries {
     } else {
       from = Math.max(0, page.path("from").asInt(0));
     }
+    return new Window(from, limit);
+  }
+
+  /** One page of {@code all} as requested by the query's {@code page}. */
+  static <T> Page<T> page(JsonNode query, List<T> all) {
+    Window window = window(query, Integer.MAX_VALUE);
+    int from = window.from();
+    int limit = window.limit();
     int start = Math.min(from, all.size());
     int end = (int) Math.min((long) start + limit, all.size());
     SearchQueryPageResponse response = new SearchQueryPageResponse();
@@ -126,7 +140,7 @@ final class SearchQueries {
     try {
       return Math.max(0, Integer.parseInt(text));
     } catch (NumberFormatException e) {
-      throw RestRequest.badRequest("Unknown page cursor '" + text + "'");
+      throw RestRequest.badRequest("Unknown page cursor '" + ProblemDetails.echo(text) + "'");
     }
   }
 

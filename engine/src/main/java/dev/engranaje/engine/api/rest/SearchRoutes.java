@@ -13,8 +13,11 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Searches: {@code POST /v2/incidents/search}, {@code /v2/process-instances/search} and {@code
- * /v2/variables/search}. Sorting is the engine's order; unsupported filter fields are rejected.
+ * The reads a gateway answers from the engine state, for a server without a history store: {@code
+ * POST /v2/incidents/search}, {@code /v2/process-instances/search} and {@code /v2/variables/search},
+ * {@code GET /v2/incidents/{key}} and {@code /v2/process-instances/{key}}. Sorting is the engine's
+ * order; unsupported filter fields are rejected. The engine itself serves reads from its history
+ * ({@link HistoryRoutes}).
  */
 final class SearchRoutes {
 
@@ -34,6 +37,21 @@ final class SearchRoutes {
     router.add("POST", "/v2/incidents/search", this::searchIncidents);
     router.add("POST", "/v2/process-instances/search", this::searchProcessInstances);
     router.add("POST", "/v2/variables/search", this::searchVariables);
+    router.add("GET", "/v2/incidents/{key}", this::getIncident);
+    router.add("GET", "/v2/process-instances/{key}", this::getProcessInstance);
+  }
+
+  private CompletionStage<RestResponse> getIncident(RestRequest request) {
+    long key = request.key("key");
+    return gateway.searchIncidents(new IncidentFilter(key, null, null, null, null)).thenApply(incidents ->
+        RestResponse.ok(Views.incident(incidents.stream().filter(incident -> incident.key() == key).findFirst()
+            .orElseThrow(() -> HistoryRoutes.notFound("Incident", key)))));
+  }
+
+  private CompletionStage<RestResponse> getProcessInstance(RestRequest request) {
+    long key = request.key("key");
+    return gateway.getProcessInstance(key).thenApply(found -> RestResponse.ok(Views.processInstance(
+        found.orElseThrow(() -> HistoryRoutes.notFound("Process instance", key)))));
   }
 
   private CompletionStage<RestResponse> searchIncidents(RestRequest request) {
