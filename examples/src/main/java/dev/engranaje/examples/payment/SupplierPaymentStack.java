@@ -1,0 +1,304 @@
+package dev.engranaje.examples.payment;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.engranaje.examples.bankportal.BankPortal;
+import dev.engranaje.workers.api.JobWorker;
+import dev.engranaje.workers.catalog.WorkerCatalog;
+import dev.engranaje.workers.catalog.WorkerFactory;
+import dev.engranaje.workers.catalog.WorkerSettings;
+import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
+import dev.engranaje.workers.runtime.Backoff;
+import dev.engranaje.workers.runtime.JobObserver;
+import dev.engranaje.workers.runtime.WorkerOptions;
+import dev.engranaje.workers.runtime.WorkerRuntime;
+import dev.engranaje.workers.secrets.SecretSource;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.DeploymentEvent;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the supplier-payment process talks to, on loopback: a mail server (GreenMail, SMTP and
+ * IMAP) with the accounts-payable mailbox, the mock bank portal with its closed accounts, a workspace
+ * with the supplier master and the payment history (area {@code samples:}) and an invoice inbox
+ * folder (area {@code inbox:}), and the real workers of the catalog in process, with the portal and
+ * mail passwords as secrets. Used by {@code rpa demo supplier-payment} and the end-to-end tests, so
+ * both run exactly the same set-up.
+ *
+ * <p>{@link #deploy()} deploys the model, its forms and the approval decision; {@link
+ * #deliverInvoices()} puts the week's invoices into the mailbox and the inbox folder; {@link
+ * #variables(String)} gives the start variables that point the model at these peers.
+ */
+public final class SupplierPaymentStack implements AutoCloseable {
+  public static final String PROCESS_ID = "supplier-payment";
+  public static final String MESSAGE = "supplier-payment-requested";
+  public static final String MODEL = "processes/supplier-payment.bpmn";
+  public static final String DECISION = "decisions/payment-approval.dmn";
+  public static final List<String> FORMS = List.of("forms/approve-payment-run.form", "forms/verify-bank-details.form",
+      "forms/review-invoice.form");
+  /** The job types the model uses; each must be in the worker catalog. */
+  public static final List<String> JOB_TYPES = List.of("rpa:mail.fetch:1", "rpa:files.list:1", "rpa:mail.send:1",
+      "rpa:web.run-script:1", "rpa:payments.check-invoice:1", "rpa:payments.prepare-run:1", "rpa:payments.record-approval:1",
+      "rpa:payments.write-pain001:1", "rpa:payments.upload-payment-file:1", "rpa:payments.read-status:1",
+      "rpa:payments.record-payments:1", "rpa:payments.write-run-report:1");
+  static final String MISSING_WORKERS = "Expected workers for every job type of %s, but the catalog has none for %s;"
+      + " it has %s";
+
+  public static final String AP_MAIL = "ap@kestrel.example";
+  public static final String ROBOT_MAIL = "Kestrel accounts payable <" + AP_MAIL + ">";
+  static final String MAIL_LOGIN = "ap-robot";
+
+  /** The demo's people: who prepares the run, who approves it, who verifies bank details, who reviews PDFs. */
+  public static final String PREPARER = "paula.preparer";
+  public static final String FIRST_APPROVER = "marta.controller";
+  public static final String SECOND_APPROVER = "jonas.cfo";
+  public static final String VERIFIER = "ines.treasury";
+  public static final String REVIEWER = "tom.accounts";
+
+  private final GreenMail mail;
+  private final BankPortal portal;
+  private final SqliteIdempotencyLedger ledger;
+  private final WorkerRuntime runtime;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final Path root;
+  private final CamundaClient client;
+
+  private SupplierPaymentStack(Builder builder) throws IOException {
+    this.client = builder.client;
+    this.root = builder.root;
+    String portalPassword = "Portal-" + token();
+    String mailPassword = "Mail-" + token();
+    mail = new GreenMail(new ServerSetup[] {
+        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+    mail.start();
+    mail.setUser(AP_MAIL, MAIL_LOGIN, mailPassword);
+    portal = BankPortal.start(portalPassword, List.of());
+    SupplierPaymentData.CLOSED_ACCOUNTS.forEach(portal::closeAccount);
+    Path samples = Files.createDirectories(root.resolve("samples"));
+    Files.write(samples.resolve(SupplierPaymentDataGenerator.MASTER), sample(SupplierPaymentDataGenerator.MASTER));
+    Files.write(samples.resolve(SupplierPaymentDataGenerator.HISTORY), sample(SupplierPaymentDataGenerator.HISTORY));
+    Files.createDirectories(root.resolve("inbox"));
+    ledger = SqliteIdempotencyLedger.open(root.resolve("state").resolve("ledger.db"), Clock.systemUTC());
+    WorkerCatalog catalog = WorkerCatalog.discover();
+    List<String> missing = JOB_TYPES.stream().filter(type -> !catalog.contains(type)).toList();
+    if (!missing.isEmpty()) {
+      close();
+      throw new IllegalStateException(String.format(MISSING_WORKERS, MODEL, missing, catalog.jobTypes()));
+    }
+    WorkerRuntime.Builder workers = WorkerRuntime.builder(client).ledger(ledger)
+        .workspaceRoot(Files.createDirectories(root.resolve("work")))
+        .area("samples", samples)
+        .area("inbox", root.resolve("inbox"))
+        .secrets(SecretSource.of(Map.of("BANK_PORTAL_PASSWORD", portalPassword, "MAIL_PASSWORD", mailPassword)))
+        .observer(builder.observer);
+    for (String type : JOB_TYPES) {
+      WorkerFactory factory = catalog.factory(type);
+      JobWorker<?, ?> worker = factory.create(WorkerSettings.none(type, factory.settingsSection()));
+      if (worker instanceof AutoCloseable closeable) {
+        closeables.add(closeable);
+      }
+      worker = builder.wrappers.getOrDefault(type, UnaryOperator.identity()).apply(worker);
+      WorkerOptions options = WorkerOptions.DEFAULT.withBackoff(builder.backoff).withTimeout(Duration.ofMinutes(2));
+      workers.worker(worker, type.startsWith("rpa:web.") ? options.withMaxJobsActive(1) : options);
+    }
+    runtime = workers.build().start();
+  }
+
+  public static Builder builder(CamundaClient client, Path root) {
+    return new Builder(client, root);
+  }
+
+  /** Deploys the model, its three forms and the approval-tier decision. */
+  public DeploymentEvent deploy() {
+    var command = client.newDeployResourceCommand().addResourceBytes(resource(MODEL), "supplier-payment.bpmn");
+    var step = command.addResourceBytes(resource(DECISION), "payment-approval.dmn");
+    for (String form : FORMS) {
+      step = step.addResourceBytes(resource(form), form.substring(form.indexOf('/') + 1));
+    }
+    return step.send().join();
+  }
+
+  /** Mails the invoices of {@code mail/} from their suppliers to the accounts-payable mailbox, and copies those of {@code inbox/}. */
+  public void deliverInvoices() throws IOException {
+    for (SampleInvoice invoice : SupplierPaymentData.INVOICES) {
+      byte[] file = sample(invoice.channel() + "/" + invoice.file());
+      if (invoice.channel().equals("mail")) {
+        String type = invoice.file().endsWith(".pdf") ? "application/pdf" : "application/xml";
+        GreenMailUtil.sendAttachmentEmail(AP_MAIL, invoice.supplier().email(), "Invoice " + invoice.number(),
+            "Dear accounts payable team, please find our invoice " + invoice.number() + " attached.", file, type,
+            invoice.file(), "Invoice " + invoice.number(), mail.getSmtp().getServerSetup());
+      } else {
+        Files.write(root.resolve("inbox").resolve(invoice.file()), file);
+      }
+    }
+  }
+
+  /**
+   * The start variables that point the model at this stack.
+   *
+   * @param browser {@code htmlunit} or {@code chromium}, for the status-report download
+   */
+  public Map<String, Object> variables(String browser) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("preparer", PREPARER);
+    variables.put("browser", browser);
+    variables.put("bankPortalUrl", portal.url().toString());
+    variables.put("bankPortalUser", BankPortal.USER);
+    variables.put("mailHost", "127.0.0.1");
+    variables.put("smtpPort", mail.getSmtp().getPort());
+    variables.put("imapPort", mail.getImap().getPort());
+    variables.put("mailSecurity", "none");
+    variables.put("mailUser", MAIL_LOGIN);
+    variables.put("robotMail", ROBOT_MAIL);
+    variables.put("apMail", AP_MAIL);
+    variables.put("invoiceInbox", "inbox:");
+    variables.put("supplierMaster", "samples:" + SupplierPaymentDataGenerator.MASTER);
+    variables.put("supplierMapping", null);
+    variables.put("paymentHistory", "samples:" + SupplierPaymentDataGenerator.HISTORY);
+    variables.put("maxInvoiceAmount", SupplierPaymentData.MAX_INVOICE_AMOUNT);
+    variables.put("debtor", Map.of("name", SupplierPaymentData.BUYER, "iban", SupplierPaymentData.DEBTOR_IBAN,
+        "bic", SupplierPaymentData.DEBTOR_BIC));
+    variables.put("executionDate", null);
+    variables.put("runId", null);
+    variables.put("pain001Version", "001.001.09");
+    return variables;
+  }
+
+  /** Starts a run as accounts payable does: the message {@value #MESSAGE} with the start variables. */
+  public void requestRun(String browser) {
+    client.newPublishMessageCommand().messageName(MESSAGE).withoutCorrelationKey().variables(variables(browser)).send().join();
+  }
+
+  /** Mails that reached anyone but the accounts-payable mailbox's own inbox from suppliers (the invoices are not counted). */
+  public List<MimeMessage> sentMails() {
+    List<MimeMessage> sent = new ArrayList<>();
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      try {
+        if (message.getFrom()[0].toString().contains(AP_MAIL)) {
+          sent.add(message);
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return sent;
+  }
+
+  public BankPortal portal() {
+    return portal;
+  }
+
+  public GreenMail mail() {
+    return mail;
+  }
+
+  public SqliteIdempotencyLedger ledger() {
+    return ledger;
+  }
+
+  /** The instance workspaces' root, below which the payment file, the run and the report are written. */
+  public Path workspaceRoot() {
+    return root.resolve("work");
+  }
+
+  /** The folder of area {@code samples:} (supplier master, payment history). */
+  public Path samples() {
+    return root.resolve("samples");
+  }
+
+  @Override
+  public void close() {
+    if (runtime != null) {
+      runtime.close();
+    }
+    for (AutoCloseable closeable : closeables) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // closing a browser session that already ended is no concern of the demo
+      }
+    }
+    if (ledger != null) {
+      ledger.close();
+    }
+    if (portal != null) {
+      portal.close();
+    }
+    mail.stop();
+  }
+
+  /** A sample file bundled with the examples (from {@code examples/supplier-payment/}). */
+  public static byte[] sample(String name) {
+    return resource("supplier-payment/" + name);
+  }
+
+  static byte[] resource(String name) {
+    try (InputStream in = SupplierPaymentStack.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("Expected " + name + " on the classpath, but it is missing");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String token() {
+    byte[] bytes = new byte[9];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** Builder. */
+  public static final class Builder {
+    private final CamundaClient client;
+    private final Path root;
+    private final Map<String, UnaryOperator<JobWorker<?, ?>>> wrappers = new HashMap<>();
+    private JobObserver observer = JobObserver.NONE;
+    private Backoff backoff = new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(8));
+
+    private Builder(CamundaClient client, Path root) {
+      this.client = client;
+      this.root = root;
+    }
+
+    public Builder observer(JobObserver value) {
+      this.observer = value;
+      return this;
+    }
+
+    /** The wait between attempts of a failed job (default 1 s, doubling, at most 8 s). */
+    public Builder backoff(Backoff value) {
+      this.backoff = value;
+      return this;
+    }
+
+    /** Wraps the worker of {@code jobType}, e.g. to crash it after its side effect in a test. */
+    public Builder wrap(String jobType, UnaryOperator<JobWorker<?, ?>> wrapper) {
+      wrappers.put(jobType, wrapper);
+      return this;
+    }
+
+    public SupplierPaymentStack start() throws IOException {
+      return new SupplierPaymentStack(this);
+    }
+  }
+}
