@@ -1,5 +1,6 @@
 package dev.engranaje.examples.payment;
 
+import dev.engranaje.examples.InstanceVariables;
 import dev.engranaje.workers.api.JobInfo;
 import dev.engranaje.workers.runtime.JobObserver;
 import dev.engranaje.workers.runtime.JobOutcome;
@@ -9,7 +10,6 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.UserTask;
-import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -205,27 +205,11 @@ public final class SupplierPaymentDemo {
   }
 
   private Map<String, Object> localVariables(long scopeKey) {
-    Map<String, Object> values = new HashMap<>();
-    for (Variable variable : client.newVariableSearchRequest().filter(f -> f.scopeKey(scopeKey)).send().join().items()) {
-      values.put(variable.getName(), value(variable));
-    }
-    return values;
+    return InstanceVariables.of(client, scopeKey);
   }
 
   private Map<String, Object> variables(long key) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Variable variable : client.newVariableSearchRequest().filter(f -> f.scopeKey(key)).send().join().items()) {
-      values.put(variable.getName(), value(variable));
-    }
-    return values;
-  }
-
-  private Object value(Variable variable) {
-    String json = variable.getValue();
-    if (Boolean.TRUE.equals(variable.isTruncated())) {
-      json = client.newVariableGetRequest(variable.getVariableKey()).send().join().getValue();
-    }
-    return client.getConfiguration().getJsonMapper().fromJson(json, Object.class);
+    return InstanceVariables.of(client, key);
   }
 
   private void print(DemoOutcome outcome) {

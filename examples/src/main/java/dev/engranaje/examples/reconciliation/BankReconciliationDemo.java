@@ -1,5 +1,6 @@
 package dev.engranaje.examples.reconciliation;
 
+import dev.engranaje.examples.InstanceVariables;
 import dev.engranaje.workers.api.JobInfo;
 import dev.engranaje.workers.runtime.JobObserver;
 import dev.engranaje.workers.runtime.JobOutcome;
@@ -8,7 +9,6 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
-import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -148,11 +148,7 @@ public final class BankReconciliationDemo {
     out.printf("  person   %-45s assigned to %s (due %s)%n", names.getOrDefault(task.getElementId(), task.getElementId()),
         DEMO_USER_NAME, task.getDueDate());
     client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(DEMO_USER).send().join();
-    Map<String, Object> local = new HashMap<>();
-    for (Variable variable : client.newVariableSearchRequest().filter(f -> f.scopeKey(task.getElementInstanceKey()))
-        .send().join().items()) {
-      local.put(variable.getName(), client.getConfiguration().getJsonMapper().fromJson(variable.getValue(), Object.class));
-    }
+    Map<String, Object> local = InstanceVariables.of(client, task.getElementInstanceKey());
     List<Map<String, Object>> decisions = new ArrayList<>();
     int accepted = 0;
     for (Object item : (List<Object>) local.getOrDefault("decisions", List.of())) {
@@ -173,15 +169,7 @@ public final class BankReconciliationDemo {
   }
 
   private Map<String, Object> variables(long key) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Variable variable : client.newVariableSearchRequest().filter(f -> f.scopeKey(key)).send().join().items()) {
-      String json = variable.getValue();
-      if (Boolean.TRUE.equals(variable.isTruncated())) {
-        json = client.newVariableGetRequest(variable.getVariableKey()).send().join().getValue();
-      }
-      values.put(variable.getName(), client.getConfiguration().getJsonMapper().fromJson(json, Object.class));
-    }
-    return values;
+    return InstanceVariables.of(client, key);
   }
 
   private void print(DemoOutcome outcome, List<MimeMessage> mails) {
