@@ -1,21 +1,16 @@
 package dev.engranaje.examples.payment;
 
+import dev.engranaje.examples.DemoProgress;
 import dev.engranaje.examples.InstanceVariables;
-import dev.engranaje.workers.api.JobInfo;
 import dev.engranaje.workers.runtime.JobObserver;
-import dev.engranaje.workers.runtime.JobOutcome;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.UserTask;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,42 +49,19 @@ public final class SupplierPaymentDemo {
 
   private final CamundaClient client;
   private final PrintStream out;
-  private final Map<String, String> names = new HashMap<>();
+  private final DemoProgress progress;
   private final AtomicReference<Map<String, Object>> lastStepVariables = new AtomicReference<>();
 
   public SupplierPaymentDemo(CamundaClient client, PrintStream out) {
     this.client = client;
     this.out = out;
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(SupplierPaymentStack.resource(SupplierPaymentStack.MODEL)));
-    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      names.put(node.getId(), node.getName() == null ? node.getId() : node.getName());
-    }
+    this.progress = new DemoProgress(out, SupplierPaymentStack.resource(SupplierPaymentStack.MODEL), LAST_STEP,
+        key -> lastStepVariables.set(variables(key)));
   }
 
   /** A job observer that prints one line per finished job. */
   public JobObserver progress() {
-    return new JobObserver() {
-      @Override
-      public void started(JobInfo job) {
-        // the engine keeps no variables of a completed instance, so the summary reads them as the last step starts
-        if (LAST_STEP.equals(job.elementId())) {
-          lastStepVariables.set(variables(job.processInstanceKey()));
-        }
-      }
-
-      @Override
-      public void finished(JobInfo job, JobOutcome outcome, Duration duration) {
-        String what = switch (outcome) {
-          case COMPLETED -> "done";
-          case BUSINESS_ERROR -> "business error (the model handles it)";
-          case FAILED_WILL_RETRY -> "failed, will retry";
-          case FAILED_INCIDENT -> "failed: incident";
-          default -> outcome.tag();
-        };
-        out.printf("  robot    %-50s %s (%.1f s)%n", names.getOrDefault(job.elementId(), job.elementId()), what,
-            duration.toMillis() / 1000.0);
-      }
-    };
+    return progress;
   }
 
   /** Runs one payment run on {@code stack} (already started with {@link #progress()} as its observer). */
@@ -200,7 +172,7 @@ public final class SupplierPaymentDemo {
     client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(user).send().join();
     client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(result).send().join();
     String line = PEOPLE.get(user) + " " + said;
-    out.printf("  person   %-50s %s%n", names.getOrDefault(task.getElementId(), task.getElementId()), line);
+    out.printf("  person   %-50s %s%n", progress.name(task.getElementId()), line);
     return line;
   }
 

@@ -2,16 +2,14 @@ package dev.engranaje.examples.payment;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import dev.engranaje.examples.ExampleResources;
+import dev.engranaje.examples.ScenarioWorkers;
 import dev.engranaje.examples.bankportal.BankPortal;
 import dev.engranaje.workers.api.JobWorker;
-import dev.engranaje.workers.catalog.WorkerCatalog;
-import dev.engranaje.workers.catalog.WorkerFactory;
 import dev.engranaje.workers.catalog.WorkerSettings;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.Backoff;
 import dev.engranaje.workers.runtime.JobObserver;
-import dev.engranaje.workers.runtime.WorkerOptions;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.SecretSource;
 import io.camunda.client.CamundaClient;
@@ -19,16 +17,12 @@ import io.camunda.client.api.response.DeploymentEvent;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +52,6 @@ public final class SupplierPaymentStack implements AutoCloseable {
       "rpa:web.run-script:1", "rpa:payments.check-invoice:1", "rpa:payments.prepare-run:1", "rpa:payments.record-approval:1",
       "rpa:payments.write-pain001:1", "rpa:payments.upload-payment-file:1", "rpa:payments.read-status:1",
       "rpa:payments.record-payments:1", "rpa:payments.write-run-report:1");
-  static final String MISSING_WORKERS = "Expected workers for every job type of %s, but the catalog has none for %s;"
-      + " it has %s";
 
   public static final String AP_MAIL = "ap@kestrel.example";
   public static final String ROBOT_MAIL = "Kestrel accounts payable <" + AP_MAIL + ">";
@@ -75,20 +67,16 @@ public final class SupplierPaymentStack implements AutoCloseable {
   private final GreenMail mail;
   private final BankPortal portal;
   private final SqliteIdempotencyLedger ledger;
-  private final WorkerRuntime runtime;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final ScenarioWorkers workers;
   private final Path root;
   private final CamundaClient client;
 
   private SupplierPaymentStack(Builder builder) throws IOException {
     this.client = builder.client;
     this.root = builder.root;
-    String portalPassword = "Portal-" + token();
-    String mailPassword = "Mail-" + token();
-    mail = new GreenMail(new ServerSetup[] {
-        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
-    mail.start();
+    String portalPassword = ExampleResources.password("Portal-");
+    String mailPassword = ExampleResources.password("Mail-");
+    mail = ScenarioWorkers.loopbackMail();
     mail.setUser(AP_MAIL, MAIL_LOGIN, mailPassword);
     portal = BankPortal.start(portalPassword, List.of());
     SupplierPaymentData.CLOSED_ACCOUNTS.forEach(portal::closeAccount);
@@ -97,29 +85,18 @@ public final class SupplierPaymentStack implements AutoCloseable {
     Files.write(samples.resolve(SupplierPaymentDataGenerator.HISTORY), sample(SupplierPaymentDataGenerator.HISTORY));
     Files.createDirectories(root.resolve("inbox"));
     ledger = SqliteIdempotencyLedger.open(root.resolve("state").resolve("ledger.db"), Clock.systemUTC());
-    WorkerCatalog catalog = WorkerCatalog.discover();
-    List<String> missing = JOB_TYPES.stream().filter(type -> !catalog.contains(type)).toList();
-    if (!missing.isEmpty()) {
-      close();
-      throw new IllegalStateException(String.format(MISSING_WORKERS, MODEL, missing, catalog.jobTypes()));
-    }
-    WorkerRuntime.Builder workers = WorkerRuntime.builder(client).ledger(ledger)
+    WorkerRuntime.Builder runtime = WorkerRuntime.builder(client).ledger(ledger)
         .workspaceRoot(Files.createDirectories(root.resolve("work")))
         .area("samples", samples)
         .area("inbox", root.resolve("inbox"))
         .secrets(SecretSource.of(Map.of("BANK_PORTAL_PASSWORD", portalPassword, "MAIL_PASSWORD", mailPassword)))
         .observer(builder.observer);
-    for (String type : JOB_TYPES) {
-      WorkerFactory factory = catalog.factory(type);
-      JobWorker<?, ?> worker = factory.create(WorkerSettings.none(type, factory.settingsSection()));
-      if (worker instanceof AutoCloseable closeable) {
-        closeables.add(closeable);
-      }
-      worker = builder.wrappers.getOrDefault(type, UnaryOperator.identity()).apply(worker);
-      WorkerOptions options = WorkerOptions.DEFAULT.withBackoff(builder.backoff).withTimeout(Duration.ofMinutes(2));
-      workers.worker(worker, type.startsWith("rpa:web.") ? options.withMaxJobsActive(1) : options);
+    try {
+      workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff, WorkerSettings::none, builder.wrappers);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
-    runtime = workers.build().start();
   }
 
   public static Builder builder(CamundaClient client, Path root) {
@@ -226,45 +203,21 @@ public final class SupplierPaymentStack implements AutoCloseable {
 
   @Override
   public void close() {
-    if (runtime != null) {
-      runtime.close();
+    if (workers != null) {
+      workers.close();
     }
-    for (AutoCloseable closeable : closeables) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        // closing a browser session that already ended is no concern of the demo
-      }
-    }
-    if (ledger != null) {
-      ledger.close();
-    }
-    if (portal != null) {
-      portal.close();
-    }
+    ledger.close();
+    portal.close();
     mail.stop();
   }
 
   /** A sample file bundled with the examples (from {@code examples/supplier-payment/}). */
   public static byte[] sample(String name) {
-    return resource("supplier-payment/" + name);
+    return ExampleResources.read("supplier-payment/" + name);
   }
 
   static byte[] resource(String name) {
-    try (InputStream in = SupplierPaymentStack.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Expected " + name + " on the classpath, but it is missing");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String token() {
-    byte[] bytes = new byte[9];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+    return ExampleResources.read(name);
   }
 
   /** Builder. */

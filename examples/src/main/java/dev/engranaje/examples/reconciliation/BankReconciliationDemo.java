@@ -1,20 +1,15 @@
 package dev.engranaje.examples.reconciliation;
 
+import dev.engranaje.examples.DemoProgress;
 import dev.engranaje.examples.InstanceVariables;
-import dev.engranaje.workers.api.JobInfo;
 import dev.engranaje.workers.runtime.JobObserver;
-import dev.engranaje.workers.runtime.JobOutcome;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -43,15 +38,13 @@ public final class BankReconciliationDemo {
 
   private final CamundaClient client;
   private final PrintStream out;
-  private final Map<String, String> names = new HashMap<>();
+  private final DemoProgress progress;
 
   public BankReconciliationDemo(CamundaClient client, PrintStream out) {
     this.client = client;
     this.out = out;
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(ReconciliationStack.resource(ReconciliationStack.MODEL)));
-    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      names.put(node.getId(), node.getName() == null ? node.getId() : node.getName());
-    }
+    this.progress = new DemoProgress(out, ReconciliationStack.resource(ReconciliationStack.MODEL), LAST_STEP,
+        key -> lastStepVariables.set(variables(key)));
   }
 
   private static final String LAST_STEP = "mail-report";
@@ -60,29 +53,7 @@ public final class BankReconciliationDemo {
 
   /** A job observer that prints one line per finished job. */
   public JobObserver progress() {
-    return new JobObserver() {
-      @Override
-      public void started(JobInfo job) {
-        // the engine keeps no variables of a completed instance yet (the history issue), so the
-        // summary reads them as the last step starts
-        if (LAST_STEP.equals(job.elementId())) {
-          lastStepVariables.set(variables(job.processInstanceKey()));
-        }
-      }
-
-      @Override
-      public void finished(JobInfo job, JobOutcome outcome, Duration duration) {
-        String what = switch (outcome) {
-          case COMPLETED -> "done";
-          case BUSINESS_ERROR -> "business error (the model handles it)";
-          case FAILED_WILL_RETRY -> "failed, will retry";
-          case FAILED_INCIDENT -> "failed: incident";
-          default -> outcome.tag();
-        };
-        out.printf("  robot    %-45s %s (%.1f s)%n", names.getOrDefault(job.elementId(), job.elementId()), what,
-            duration.toMillis() / 1000.0);
-      }
-    };
+    return progress;
   }
 
   /** Runs one instance on {@code stack} (already started with {@link #progress()} as its observer). */
@@ -145,7 +116,7 @@ public final class BankReconciliationDemo {
    */
   @SuppressWarnings("unchecked")
   private void review(UserTask task) {
-    out.printf("  person   %-45s assigned to %s (due %s)%n", names.getOrDefault(task.getElementId(), task.getElementId()),
+    out.printf("  person   %-50s assigned to %s (due %s)%n", progress.name(task.getElementId()),
         DEMO_USER_NAME, task.getDueDate());
     client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(DEMO_USER).send().join();
     Map<String, Object> local = InstanceVariables.of(client, task.getElementInstanceKey());
@@ -157,7 +128,7 @@ public final class BankReconciliationDemo {
       decision.put("decision", accept ? "accept" : "reject");
       accepted += accept ? 1 : 0;
       decisions.add(decision);
-      out.printf("  person   %-45s %s %s: %s %s %s for %s (%s, %s)%n", "", accept ? "accepts" : "rejects",
+      out.printf("  person   %-50s %s %s: %s %s %s for %s (%s, %s)%n", "", accept ? "accepts" : "rejects",
           decision.get("id"), decision.get("bankRefs"), decision.get("amount"), decision.get("counterparty"),
           decision.get("ledgerItems"), decision.get("rule"), decision.get("confidence"));
     }
@@ -165,7 +136,7 @@ public final class BankReconciliationDemo {
     client.newCompleteUserTaskCommand(task.getUserTaskKey())
         .variables(Map.of("decisions", decisions, "reviewer", DEMO_USER_NAME, "reviewComment", comment))
         .send().join();
-    out.printf("  person   %-45s completed by %s: %s%n", "", DEMO_USER_NAME, comment);
+    out.printf("  person   %-50s completed by %s: %s%n", "", DEMO_USER_NAME, comment);
   }
 
   private Map<String, Object> variables(long key) {

@@ -3,32 +3,26 @@ package dev.engranaje.examples.reconciliation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import dev.engranaje.examples.ExampleResources;
+import dev.engranaje.examples.ScenarioWorkers;
 import dev.engranaje.examples.bankportal.BankPortal;
 import dev.engranaje.examples.bankportal.PortalStatement;
-import dev.engranaje.workers.catalog.WorkerCatalog;
-import dev.engranaje.workers.catalog.WorkerFactory;
 import dev.engranaje.workers.catalog.WorkerSettings;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.Backoff;
 import dev.engranaje.workers.runtime.JobObserver;
-import dev.engranaje.workers.runtime.WorkerOptions;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.SecretSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +44,6 @@ public final class ReconciliationStack implements AutoCloseable {
   /** The job types the model uses; each must be in the worker catalog. */
   public static final List<String> JOB_TYPES = List.of("rpa:web.run-script:1", "rpa:mail.fetch:1", "rpa:mail.send:1",
       "rpa:finance.parse-statement:1", "rpa:finance.read-ledger:1", "rpa:finance.match:1", "rpa:finance.write-report:1");
-  static final String MISSING_WORKERS = "Expected workers for every job type of %s, but the catalog has none for %s;"
-      + " it has %s";
 
   public static final String ROBOT_MAIL = "robot@kestrel.example";
   public static final String ACCOUNTING_MAIL = "accounting@kestrel.example";
@@ -62,8 +54,7 @@ public final class ReconciliationStack implements AutoCloseable {
   private final GreenMail mail;
   private final BankPortal portal;
   private final SqliteIdempotencyLedger ledger;
-  private final WorkerRuntime runtime;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final ScenarioWorkers workers;
   private final Path root;
   private final CamundaClient client;
   private final String mailPassword;
@@ -71,12 +62,9 @@ public final class ReconciliationStack implements AutoCloseable {
   private ReconciliationStack(Builder builder) throws IOException {
     this.client = builder.client;
     this.root = builder.root;
-    String portalPassword = "Portal-" + token();
-    this.mailPassword = "Mail-" + token();
-    mail = new GreenMail(new ServerSetup[] {
-        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
-    mail.start();
+    String portalPassword = ExampleResources.password("Portal-");
+    this.mailPassword = ExampleResources.password("Mail-");
+    mail = ScenarioWorkers.loopbackMail();
     mail.setUser(ROBOT_MAIL, MAIL_LOGIN, mailPassword);
     portal = BankPortal.start(portalPassword, builder.portalStatements);
     Path samples = Files.createDirectories(root.resolve("samples"));
@@ -84,27 +72,17 @@ public final class ReconciliationStack implements AutoCloseable {
       Files.write(samples.resolve(file.getKey()), file.getValue());
     }
     ledger = SqliteIdempotencyLedger.open(root.resolve("state").resolve("ledger.db"), Clock.systemUTC());
-    WorkerCatalog catalog = WorkerCatalog.discover();
-    List<String> missing = JOB_TYPES.stream().filter(type -> !catalog.contains(type)).toList();
-    if (!missing.isEmpty()) {
-      close();
-      throw new IllegalStateException(String.format(MISSING_WORKERS, MODEL, missing, catalog.jobTypes()));
-    }
-    WorkerRuntime.Builder workers = WorkerRuntime.builder(client).ledger(ledger)
+    WorkerRuntime.Builder runtime = WorkerRuntime.builder(client).ledger(ledger)
         .workspaceRoot(Files.createDirectories(root.resolve("work")))
         .area("samples", samples)
         .secrets(SecretSource.of(Map.of("BANK_PORTAL_PASSWORD", portalPassword, "MAIL_PASSWORD", mailPassword)))
         .observer(builder.observer);
-    for (String type : JOB_TYPES) {
-      WorkerFactory factory = catalog.factory(type);
-      var worker = factory.create(settings(type, factory.settingsSection()));
-      if (worker instanceof AutoCloseable closeable) {
-        closeables.add(closeable);
-      }
-      WorkerOptions options = WorkerOptions.DEFAULT.withBackoff(builder.backoff).withTimeout(Duration.ofMinutes(2));
-      workers.worker(worker, type.startsWith("rpa:web.") ? options.withMaxJobsActive(1) : options);
+    try {
+      workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff, this::settings, Map.of());
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
-    runtime = workers.build().start();
   }
 
   /**
@@ -202,45 +180,21 @@ public final class ReconciliationStack implements AutoCloseable {
 
   @Override
   public void close() {
-    if (runtime != null) {
-      runtime.close();
+    if (workers != null) {
+      workers.close();
     }
-    for (AutoCloseable closeable : closeables) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        // closing a browser session that already ended is no concern of the demo
-      }
-    }
-    if (ledger != null) {
-      ledger.close();
-    }
-    if (portal != null) {
-      portal.close();
-    }
+    ledger.close();
+    portal.close();
     mail.stop();
   }
 
   /** A sample file bundled with the examples (from {@code examples/bank-reconciliation/}). */
   public static byte[] sample(String name) {
-    return resource("bank-reconciliation/" + name);
+    return ExampleResources.read("bank-reconciliation/" + name);
   }
 
   static byte[] resource(String name) {
-    try (InputStream in = ReconciliationStack.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Expected " + name + " on the classpath, but it is missing");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String token() {
-    byte[] bytes = new byte[9];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+    return ExampleResources.read(name);
   }
 
   static ObjectMapper json() {

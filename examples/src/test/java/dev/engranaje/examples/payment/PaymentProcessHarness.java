@@ -5,7 +5,7 @@ import dev.engranaje.engine.record.JobRecord;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.testkit.TestEngine;
-import dev.engranaje.engine.time.ControlledClock;
+import dev.engranaje.examples.FlowingEngine;
 import dev.engranaje.examples.InstanceVariables;
 import dev.engranaje.examples.InstanceWaits;
 import dev.engranaje.workers.api.JobInfo;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -38,35 +37,33 @@ final class PaymentProcessHarness implements AutoCloseable {
   static final Instant MORNING = Instant.parse("2026-12-01T09:00:00Z");
   static final String LAST_STEP = "mail-run-report";
 
+  private final FlowingEngine flowing;
   private final TestEngine engine;
   private final SupplierPaymentStack stack;
-  private final ScheduledExecutorService ticker;
   private final InstanceWaits waits;
   private final AtomicReference<Map<String, Object>> lastStepVariables;
 
-  private PaymentProcessHarness(TestEngine engine, SupplierPaymentStack stack, ScheduledExecutorService ticker,
-      AtomicReference<Map<String, Object>> lastStepVariables) {
-    this.engine = engine;
+  private PaymentProcessHarness(FlowingEngine flowing, SupplierPaymentStack stack, AtomicReference<Map<String, Object>> lastStepVariables) {
+    this.flowing = flowing;
+    this.engine = flowing.engine();
     this.stack = stack;
-    this.ticker = ticker;
-    this.waits = new InstanceWaits(engine);
+    this.waits = flowing.waits();
     this.lastStepVariables = lastStepVariables;
   }
 
   /** Starts the engine in {@code root}, the stack around it ({@code configure} may wrap workers), deploys and delivers the invoices. */
   static PaymentProcessHarness start(Path root, Consumer<SupplierPaymentStack.Builder> configure) throws IOException {
-    ControlledClock clock = new ControlledClock(MORNING);
-    TestEngine engine = TestEngine.durable(root.resolve("engine"), clock);
-    ScheduledExecutorService ticker = InstanceWaits.flowing(clock);
+    FlowingEngine flowing = FlowingEngine.start(root.resolve("engine"), MORNING);
     AtomicReference<Map<String, Object>> captured = new AtomicReference<>();
-    try {
-      SupplierPaymentStack.Builder builder = SupplierPaymentStack.builder(engine.client(), root.resolve("stack"))
+    CamundaClient client = flowing.engine().client();
+    SupplierPaymentStack stack = flowing.around(() -> {
+      SupplierPaymentStack.Builder builder = SupplierPaymentStack.builder(client, root.resolve("stack"))
           .backoff(new Backoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)))
           .observer(new JobObserver() {
             @Override
             public void started(JobInfo job) {
               if (LAST_STEP.equals(job.elementId())) {
-                captured.set(InstanceVariables.of(engine.client(), job.processInstanceKey()));
+                captured.set(InstanceVariables.of(client, job.processInstanceKey()));
               }
             }
 
@@ -76,15 +73,12 @@ final class PaymentProcessHarness implements AutoCloseable {
             }
           });
       configure.accept(builder);
-      SupplierPaymentStack stack = builder.start();
-      stack.deploy();
-      stack.deliverInvoices();
-      return new PaymentProcessHarness(engine, stack, ticker, captured);
-    } catch (IOException | RuntimeException e) {
-      ticker.shutdownNow();
-      engine.close();
-      throw e;
-    }
+      SupplierPaymentStack started = builder.start();
+      started.deploy();
+      started.deliverInvoices();
+      return started;
+    });
+    return new PaymentProcessHarness(flowing, stack, captured);
   }
 
   SupplierPaymentStack stack() {
@@ -128,12 +122,17 @@ final class PaymentProcessHarness implements AutoCloseable {
     completeAs(task, user, Map.of("approved", true, "approvalComment", "Approved by " + user));
   }
 
-  /** Does the people's part of a run: the reviewer, the verifier and the two approvers (tier dual). */
-  void completeThePeoplesTasks(long instance) {
+  /** The reviewer looks at the plain PDF, the treasurer verifies the changed bank account. */
+  void reviewAndVerify(long instance) {
     completeAs(awaitTask(instance, "review-invoice"), SupplierPaymentStack.REVIEWER,
         Map.of("reviewDecision", "ask-supplier", "reviewComment", "No e-invoice data"));
     completeAs(awaitTask(instance, "verify-bank-details"), SupplierPaymentStack.VERIFIER,
         Map.of("verified", true, "verificationComment", "Called back on the number in the master"));
+  }
+
+  /** Does the people's part of a run: the reviewer, the verifier and the two approvers (tier dual). */
+  void completeThePeoplesTasks(long instance) {
+    reviewAndVerify(instance);
     approve(awaitTask(instance, "approve-run"), SupplierPaymentStack.FIRST_APPROVER);
     approve(awaitTask(instance, "approve-run-second"), SupplierPaymentStack.SECOND_APPROVER);
   }
@@ -176,8 +175,7 @@ final class PaymentProcessHarness implements AutoCloseable {
     try {
       stack.close();
     } finally {
-      ticker.shutdownNow();
-      engine.close();
+      flowing.close();
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.engranaje.examples.CommittedSamples;
 import dev.engranaje.examples.payment.SampleInvoice.InvoiceFile;
 import dev.engranaje.workers.finance.einvoice.EinvoiceException;
 import dev.engranaje.workers.finance.einvoice.EinvoiceReader;
@@ -42,17 +43,7 @@ class SupplierPaymentDataGeneratorTest {
 
     // then
     assertThat(generated).hasSize(2 + SupplierPaymentData.INVOICES.size());
-    for (Map.Entry<String, byte[]> file : generated.entrySet()) {
-      Path committed = SAMPLES.resolve(file.getKey());
-      assertThat(committed).as("committed " + file.getKey()).exists();
-      if (file.getKey().endsWith(".xlsx")) {
-        // POI stamps zip entry times: compare what a reader sees, cell by cell
-        assertThat(cells(Files.readAllBytes(committed))).as(file.getKey()).isEqualTo(cells(file.getValue()));
-      } else {
-        assertThat(Files.readAllBytes(committed)).as(file.getKey()
-            + " differs from what SupplierPaymentDataGenerator writes; run it again and commit").isEqualTo(file.getValue());
-      }
-    }
+    CommittedSamples.assertMatch(SAMPLES, generated, "SupplierPaymentDataGenerator");
   }
 
   @Test

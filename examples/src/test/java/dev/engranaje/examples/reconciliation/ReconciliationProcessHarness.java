@@ -2,6 +2,7 @@ package dev.engranaje.examples.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engranaje.examples.FlowingEngine;
 import dev.engranaje.examples.InstanceWaits;
 import dev.engranaje.examples.MailParts;
 import dev.engranaje.engine.record.JobIntent;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -44,35 +44,30 @@ final class ReconciliationProcessHarness implements AutoCloseable {
   /** Generous for a loaded 2-core machine; waits return as soon as their condition holds. */
   static final Duration WAIT = InstanceWaits.WAIT;
 
+  private final FlowingEngine flowing;
   private final TestEngine engine;
   private final ReconciliationStack stack;
-  private final ScheduledExecutorService ticker;
   private final InstanceWaits waits;
 
-  private ReconciliationProcessHarness(TestEngine engine, ReconciliationStack stack, ScheduledExecutorService ticker) {
-    this.engine = engine;
+  private ReconciliationProcessHarness(FlowingEngine flowing, ReconciliationStack stack) {
+    this.flowing = flowing;
+    this.engine = flowing.engine();
     this.stack = stack;
-    this.ticker = ticker;
-    this.waits = new InstanceWaits(engine);
+    this.waits = flowing.waits();
   }
 
   /** Starts the engine in {@code root}, the stack around it ({@code configure} adds its data), and deploys. */
   static ReconciliationProcessHarness start(Path root, Backoff backoff, Consumer<ReconciliationStack.Builder> configure)
       throws IOException {
-    ControlledClock clock = new ControlledClock(MORNING);
-    TestEngine engine = TestEngine.durable(root.resolve("engine"), clock);
-    ScheduledExecutorService ticker = InstanceWaits.flowing(clock);
-    try {
-      ReconciliationStack.Builder builder = ReconciliationStack.builder(engine.client(), root.resolve("stack")).backoff(backoff);
+    FlowingEngine flowing = FlowingEngine.start(root.resolve("engine"), MORNING);
+    ReconciliationStack stack = flowing.around(() -> {
+      ReconciliationStack.Builder builder = ReconciliationStack.builder(flowing.engine().client(), root.resolve("stack")).backoff(backoff);
       configure.accept(builder);
-      ReconciliationStack stack = builder.start();
-      stack.deploy();
-      return new ReconciliationProcessHarness(engine, stack, ticker);
-    } catch (IOException | RuntimeException e) {
-      ticker.shutdownNow();
-      engine.close();
-      throw e;
-    }
+      ReconciliationStack started = builder.start();
+      started.deploy();
+      return started;
+    });
+    return new ReconciliationProcessHarness(flowing, stack);
   }
 
   ReconciliationStack stack() {
@@ -189,8 +184,7 @@ final class ReconciliationProcessHarness implements AutoCloseable {
     try {
       stack.close();
     } finally {
-      ticker.shutdownNow();
-      engine.close();
+      flowing.close();
     }
   }
 }
