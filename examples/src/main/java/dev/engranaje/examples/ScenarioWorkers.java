@@ -71,6 +71,28 @@ public final class ScenarioWorkers implements AutoCloseable {
     return mail;
   }
 
+  /**
+   * Closes each in order, even when one fails (a stack's workers, ledger, portal, mail server); the
+   * first failure is thrown after all were tried.
+   */
+  public static void closeAll(AutoCloseable... resources) {
+    RuntimeException first = null;
+    for (AutoCloseable resource : resources) {
+      try {
+        if (resource != null) {
+          resource.close();
+        }
+      } catch (Exception e) {
+        if (first == null) {
+          first = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
   @Override
   public void close() {
     runtime.close();

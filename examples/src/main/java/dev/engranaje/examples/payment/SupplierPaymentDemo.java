@@ -1,12 +1,12 @@
 package dev.engranaje.examples.payment;
 
+import dev.engranaje.examples.DemoInstance;
 import dev.engranaje.examples.DemoProgress;
+import dev.engranaje.examples.ExampleResources;
 import dev.engranaje.examples.InstanceVariables;
 import dev.engranaje.workers.runtime.JobObserver;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.enums.UserTaskState;
-import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.UserTask;
 import jakarta.mail.MessagingException;
@@ -17,14 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -55,7 +52,7 @@ public final class SupplierPaymentDemo {
   public SupplierPaymentDemo(CamundaClient client, PrintStream out) {
     this.client = client;
     this.out = out;
-    this.progress = new DemoProgress(out, SupplierPaymentStack.resource(SupplierPaymentStack.MODEL), LAST_STEP,
+    this.progress = new DemoProgress(out, ExampleResources.read(SupplierPaymentStack.MODEL), LAST_STEP,
         key -> lastStepVariables.set(variables(key)));
   }
 
@@ -82,7 +79,7 @@ public final class SupplierPaymentDemo {
         PEOPLE.get(SupplierPaymentStack.PREPARER));
     List<String> problems = new ArrayList<>();
     List<String> decisions = new ArrayList<>();
-    ProcessInstanceState state = awaitEnd(key, problems, decisions);
+    ProcessInstanceState state = DemoInstance.awaitEnd(client, key, DEADLINE, problems, task -> decisions.add(complete(task)));
     Map<String, Object> variables = variables(key);
     if (variables.isEmpty() && lastStepVariables.get() != null) {
       variables = lastStepVariables.get();
@@ -104,32 +101,6 @@ public final class SupplierPaymentDemo {
     }
     throw new IllegalStateException("Expected the message to start an instance of " + SupplierPaymentStack.PROCESS_ID
         + " within 30 s, but none started");
-  }
-
-  private ProcessInstanceState awaitEnd(long key, List<String> problems, List<String> decisions) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    Set<Long> done = new HashSet<>();
-    while (System.nanoTime() < deadline) {
-      ProcessInstanceState state = client.newProcessInstanceGetRequest(key).send().join().getState();
-      if (state != ProcessInstanceState.ACTIVE) {
-        return state;
-      }
-      List<Incident> incidents = client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(key)).send().join().items();
-      if (!incidents.isEmpty()) {
-        for (Incident incident : incidents) {
-          problems.add("Incident at '" + incident.getElementId() + "': " + incident.getErrorMessage());
-        }
-        return state;
-      }
-      for (UserTask task : client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(key)).send().join().items()) {
-        if (task.getState() == UserTaskState.CREATED && done.add(task.getUserTaskKey())) {
-          decisions.add(complete(task));
-        }
-      }
-      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-    }
-    problems.add("Expected instance " + key + " to end within " + DEADLINE + ", but it is still running");
-    return ProcessInstanceState.ACTIVE;
   }
 
   /** Completes one task as the demo person whose job it is; returns what they decided, for the summary. */

@@ -105,10 +105,10 @@ public final class SupplierPaymentStack implements AutoCloseable {
 
   /** Deploys the model, its three forms and the approval-tier decision. */
   public DeploymentEvent deploy() {
-    var command = client.newDeployResourceCommand().addResourceBytes(resource(MODEL), "supplier-payment.bpmn");
-    var step = command.addResourceBytes(resource(DECISION), "payment-approval.dmn");
+    var command = client.newDeployResourceCommand().addResourceBytes(ExampleResources.read(MODEL), "supplier-payment.bpmn");
+    var step = command.addResourceBytes(ExampleResources.read(DECISION), "payment-approval.dmn");
     for (String form : FORMS) {
-      step = step.addResourceBytes(resource(form), form.substring(form.indexOf('/') + 1));
+      step = step.addResourceBytes(ExampleResources.read(form), form.substring(form.indexOf('/') + 1));
     }
     return step.send().join();
   }
@@ -203,21 +203,12 @@ public final class SupplierPaymentStack implements AutoCloseable {
 
   @Override
   public void close() {
-    if (workers != null) {
-      workers.close();
-    }
-    ledger.close();
-    portal.close();
-    mail.stop();
+    ScenarioWorkers.closeAll(workers, ledger, portal, mail::stop);
   }
 
   /** A sample file bundled with the examples (from {@code examples/supplier-payment/}). */
   public static byte[] sample(String name) {
     return ExampleResources.read("supplier-payment/" + name);
-  }
-
-  static byte[] resource(String name) {
-    return ExampleResources.read(name);
   }
 
   /** Builder. */

@@ -1,12 +1,12 @@
 package dev.engranaje.examples.reconciliation;
 
+import dev.engranaje.examples.DemoInstance;
 import dev.engranaje.examples.DemoProgress;
+import dev.engranaje.examples.ExampleResources;
 import dev.engranaje.examples.InstanceVariables;
 import dev.engranaje.workers.runtime.JobObserver;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.enums.UserTaskState;
-import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -16,12 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The bank-reconciliation scenario, as {@code rpa demo bank-reconciliation} runs it: deploy the model
@@ -43,7 +41,7 @@ public final class BankReconciliationDemo {
   public BankReconciliationDemo(CamundaClient client, PrintStream out) {
     this.client = client;
     this.out = out;
-    this.progress = new DemoProgress(out, ReconciliationStack.resource(ReconciliationStack.MODEL), LAST_STEP,
+    this.progress = new DemoProgress(out, ExampleResources.read(ReconciliationStack.MODEL), LAST_STEP,
         key -> lastStepVariables.set(variables(key)));
   }
 
@@ -68,7 +66,7 @@ public final class BankReconciliationDemo {
         .variables(stack.variables("portal", "camt053", "htmlunit")).send().join().getProcessInstanceKey();
     out.printf("Started instance %d: statement from the bank portal (camt.053, HtmlUnit)%n", key);
     List<String> problems = new ArrayList<>();
-    ProcessInstanceState state = awaitEnd(key, problems);
+    ProcessInstanceState state = DemoInstance.awaitEnd(client, key, DEADLINE, problems, this::review);
     Map<String, Object> variables = variables(key);
     if (variables.isEmpty() && lastStepVariables.get() != null) {
       variables = lastStepVariables.get();
@@ -78,36 +76,6 @@ public final class BankReconciliationDemo {
         mails, problems, Duration.ofNanos(System.nanoTime() - started));
     print(outcome, mails);
     return outcome;
-  }
-
-  private ProcessInstanceState awaitEnd(long key, List<String> problems) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    boolean reviewed = false;
-    while (System.nanoTime() < deadline) {
-      ProcessInstanceState state = client.newProcessInstanceGetRequest(key).send().join().getState();
-      if (state != ProcessInstanceState.ACTIVE) {
-        return state;
-      }
-      List<Incident> incidents = client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(key)).send().join().items();
-      if (!incidents.isEmpty()) {
-        for (Incident incident : incidents) {
-          problems.add("Incident at '" + incident.getElementId() + "': " + incident.getErrorMessage());
-        }
-        return state;
-      }
-      if (!reviewed) {
-        List<UserTask> tasks = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(key)).send().join().items();
-        for (UserTask task : tasks) {
-          if (task.getState() == UserTaskState.CREATED) {
-            review(task);
-            reviewed = true;
-          }
-        }
-      }
-      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-    }
-    problems.add("Expected instance " + key + " to end within " + DEADLINE + ", but it is still running");
-    return ProcessInstanceState.ACTIVE;
   }
 
   /**

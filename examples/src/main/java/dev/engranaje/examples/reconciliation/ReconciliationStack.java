@@ -105,8 +105,8 @@ public final class ReconciliationStack implements AutoCloseable {
   /** Deploys the model and the review form. */
   public DeploymentEvent deploy() {
     return client.newDeployResourceCommand()
-        .addResourceBytes(resource(MODEL), "bank-reconciliation.bpmn")
-        .addResourceBytes(resource(FORM), "bank-reconciliation-review.form")
+        .addResourceBytes(ExampleResources.read(MODEL), "bank-reconciliation.bpmn")
+        .addResourceBytes(ExampleResources.read(FORM), "bank-reconciliation-review.form")
         .send().join();
   }
 
@@ -180,21 +180,12 @@ public final class ReconciliationStack implements AutoCloseable {
 
   @Override
   public void close() {
-    if (workers != null) {
-      workers.close();
-    }
-    ledger.close();
-    portal.close();
-    mail.stop();
+    ScenarioWorkers.closeAll(workers, ledger, portal, mail::stop);
   }
 
   /** A sample file bundled with the examples (from {@code examples/bank-reconciliation/}). */
   public static byte[] sample(String name) {
     return ExampleResources.read("bank-reconciliation/" + name);
-  }
-
-  static byte[] resource(String name) {
-    return ExampleResources.read(name);
   }
 
   static ObjectMapper json() {

@@ -6,6 +6,7 @@ import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.testkit.TestEngine;
 import dev.engranaje.examples.FlowingEngine;
+import dev.engranaje.examples.ScenarioWorkers;
 import dev.engranaje.examples.InstanceVariables;
 import dev.engranaje.examples.InstanceWaits;
 import dev.engranaje.workers.api.JobInfo;
@@ -172,10 +173,6 @@ final class PaymentProcessHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      stack.close();
-    } finally {
-      flowing.close();
-    }
+    ScenarioWorkers.closeAll(stack, flowing);
   }
 }

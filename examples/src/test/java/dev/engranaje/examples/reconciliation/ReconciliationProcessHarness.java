@@ -3,6 +3,7 @@ package dev.engranaje.examples.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engranaje.examples.FlowingEngine;
+import dev.engranaje.examples.ScenarioWorkers;
 import dev.engranaje.examples.InstanceWaits;
 import dev.engranaje.examples.MailParts;
 import dev.engranaje.engine.record.JobIntent;
@@ -181,10 +182,6 @@ final class ReconciliationProcessHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      stack.close();
-    } finally {
-      flowing.close();
-    }
+    ScenarioWorkers.closeAll(stack, flowing);
   }
 }
