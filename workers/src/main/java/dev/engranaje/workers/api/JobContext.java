@@ -12,12 +12,20 @@ import java.util.Optional;
 
 /**
  * Everything a worker may use while handling one job: the job's identity, the instance's file
- * workspace, secret resolution, the idempotency ledger for side effects and the clock.
+ * workspace, secret resolution, the idempotency ledger for side effects, the clock and the few
+ * read-only {@linkplain EngineQueries questions to the engine} a control needs.
  *
  * <p>Immutable; one per job.
  */
 public record JobContext(
-    JobInfo job, Workspace workspace, SecretResolver secrets, IdempotencyLedger ledger, ObjectMapper json, Clock clock) {
+    JobInfo job, Workspace workspace, SecretResolver secrets, IdempotencyLedger ledger, ObjectMapper json, Clock clock,
+    EngineQueries engine) {
+
+  /** A context without an engine connection: {@link #engine()} answers every question with a permanent failure. */
+  public JobContext(
+      JobInfo job, Workspace workspace, SecretResolver secrets, IdempotencyLedger ledger, ObjectMapper json, Clock clock) {
+    this(job, workspace, secrets, ledger, json, clock, EngineQueries.NONE);
+  }
 
   static final String IN_DOUBT =
       "Expected side effect '%s' to be recorded as done or not started, but it was started at %s and"

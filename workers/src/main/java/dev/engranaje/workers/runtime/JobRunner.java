@@ -3,6 +3,7 @@ package dev.engranaje.workers.runtime;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engranaje.workers.api.BusinessError;
+import dev.engranaje.workers.api.EngineQueries;
 import dev.engranaje.workers.api.JobContext;
 import dev.engranaje.workers.api.JobInfo;
 import dev.engranaje.workers.api.JobWorker;
@@ -185,7 +186,8 @@ final class JobRunner<I, O> implements JobHandler {
 
   private JobContext context(JobInfo info) {
     Workspace workspace = Workspace.forInstance(services.workspaceRoot(), info.processInstanceKey(), services.areas());
-    return new JobContext(info, workspace, services.secrets(), services.ledger(), services.json(), services.clock());
+    return new JobContext(info, workspace, services.secrets(), services.ledger(), services.json(), services.clock(),
+        services.engine());
   }
 
   private Map<String, Object> outputVariables(O output, Redactor redactor) {
@@ -233,5 +235,5 @@ final class JobRunner<I, O> implements JobHandler {
   /** What the runner needs from the runtime; shared by every job type. */
   record RuntimeServices(
       ObjectMapper json, SecretResolver secrets, IdempotencyLedger ledger, Path workspaceRoot, Map<String, Path> areas,
-      Clock clock, JobObserver observer, RunningJobs running) {}
+      Clock clock, JobObserver observer, RunningJobs running, EngineQueries engine) {}
 }

@@ -62,7 +62,7 @@ public final class WorkerRuntime implements AutoCloseable {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.services = new JobRunner.RuntimeServices(json, new SecretResolver(builder.secrets, builder.redactor, builder.bindings),
         Objects.requireNonNull(builder.ledger, "ledger"), Objects.requireNonNull(builder.workspaceRoot, "workspaceRoot"),
-        Map.copyOf(builder.areas), builder.clock, builder.observer, running);
+        Map.copyOf(builder.areas), builder.clock, builder.observer, running, new CamundaEngineQueries(builder.client, json));
   }
 
   public static Builder builder(CamundaClient client) {

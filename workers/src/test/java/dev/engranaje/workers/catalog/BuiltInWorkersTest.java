@@ -40,6 +40,17 @@ class BuiltInWorkersTest {
         .isEqualTo("rpa:finance.read-einvoice:1");
   }
 
+  @Test
+  void shouldDiscoverThePaymentWorkersFromTheServiceFiles() throws Exception {
+    WorkerCatalog catalog = WorkerCatalog.discover();
+
+    for (String jobType : java.util.List.of("rpa:payments.check-invoice:1", "rpa:payments.prepare-run:1",
+        "rpa:payments.record-approval:1", "rpa:payments.write-pain001:1", "rpa:payments.read-status:1",
+        "rpa:payments.record-payments:1", "rpa:payments.write-run-report:1")) {
+      assertThat(catalog.factory(jobType).create(WorkerSettings.none(jobType, null)).jobType()).isEqualTo(jobType);
+    }
+  }
+
   private record JsonSettings(String json) {
     com.fasterxml.jackson.databind.JsonNode node() throws Exception {
       return new ObjectMapper().readTree(json);

@@ -152,7 +152,8 @@ class WorkerRuntimeLifecycleTest {
     ObjectMapper json = new ObjectMapper();
     JobRunner<Map, Map> runner = new JobRunner<>(slow, WorkerOptions.DEFAULT, new JobRunner.RuntimeServices(json,
         new SecretResolver(SecretSource.of(Map.of()), new Redactor()), ledger, workspace, Map.of(), Clock.systemUTC(),
-        (info, outcome, duration) -> outcomes.add(new Outcome(info.jobKey(), outcome)), running));
+        (info, outcome, duration) -> outcomes.add(new Outcome(info.jobKey(), outcome)), running,
+        dev.engranaje.workers.api.EngineQueries.NONE));
 
     // when
     runner.handle(engine.client(), job);

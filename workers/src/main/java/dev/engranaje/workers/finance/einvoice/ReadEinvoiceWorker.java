@@ -116,7 +116,8 @@ public final class ReadEinvoiceWorker implements JobWorker<ReadEinvoiceWorker.In
         warnings.stream().map(RuleViolation::describe).toList());
   }
 
-  static Summary summary(Invoice invoice) {
+  /** The summary of an invoice: what the process routes on, amounts as exact decimal strings. */
+  public static Summary summary(Invoice invoice) {
     Party supplier = invoice.supplier();
     PaymentInstructions payment = invoice.payment();
     DocumentTotals totals = invoice.totals();

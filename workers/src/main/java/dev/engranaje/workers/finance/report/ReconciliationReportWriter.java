@@ -8,25 +8,14 @@ import dev.engranaje.workers.finance.statement.Balance;
 import dev.engranaje.workers.finance.statement.StatementEntry;
 import dev.engranaje.workers.spreadsheet.FormulaInjectionGuard;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes the reconciliation report for accountants as xlsx: a Summary sheet (account, statement,
@@ -56,10 +45,6 @@ public final class ReconciliationReportWriter {
       "Counterparty", "Counterparty IBAN", "Remittance", "End-to-end id", "Transaction code", "Note");
   static final List<String> LEDGER_COLUMNS = List.of("Ledger id", "Reference", "Partner", "Partner IBAN",
       "Document date", "Due date", "Amount", "Currency", "Note");
-  // Excel shows and compares numbers with 15 significant digits; more would be shown rounded.
-  private static final int EXCEL_DIGITS = 15;
-  private static final int MIN_WIDTH = 8;
-  private static final int MAX_WIDTH = 60;
 
   private ReconciliationReportWriter() {}
 
@@ -73,20 +58,8 @@ public final class ReconciliationReportWriter {
     entries.forEach(entry -> entryByRef.put(entry.entryId(), entry));
     Map<String, LedgerItem> itemById = new HashMap<>();
     items.forEach(item -> itemById.put(item.id(), item));
-    Path partial = target.resolveSibling("." + target.getFileName() + ".part");
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-      workbook.setCompressTempFiles(true);
-      Sheets sheets = new Sheets(workbook, StatementSummary.scale(result.statement().currency()));
-      new Report(result, entryByRef, itemById, sheets).write();
-      try (OutputStream out = Files.newOutputStream(partial)) {
-        workbook.write(out);
-      }
-      workbook.dispose();
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(partial);
-      throw e;
-    }
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    ReportWorkbook.write(target, StatementSummary.scale(result.statement().currency()),
+        sheets -> new Report(result, entryByRef, itemById, sheets).write());
   }
 
   /** The evidence of a group as one readable line per fact. */
@@ -105,7 +78,7 @@ public final class ReconciliationReportWriter {
   }
 
   private record Report(ReconciliationResult result, Map<String, StatementEntry> entries,
-      Map<String, LedgerItem> items, Sheets sheets) {
+      Map<String, LedgerItem> items, ReportWorkbook sheets) {
     void write() {
       summary();
       matches(MATCHED, result.withStatus(GroupStatus.CONFIRMED), false);
@@ -117,7 +90,7 @@ public final class ReconciliationReportWriter {
     private void summary() {
       StatementSummary statement = result.statement();
       LedgerSummary ledger = result.ledger();
-      Table table = sheets.table(SUMMARY, null);
+      ReportWorkbook.Table table = sheets.table(SUMMARY, null);
       table.title("Bank reconciliation");
       table.pair("Account", statement.account());
       table.pair("Currency", statement.currency());
@@ -172,16 +145,16 @@ public final class ReconciliationReportWriter {
           + rejected.size() + " rejected";
     }
 
-    private static void balance(Table table, String label, Balance balance) {
+    private static void balance(ReportWorkbook.Table table, String label, Balance balance) {
       table.row(List.of(label), balance == null ? List.of("none") : List.of(balance.amount(), balance.date()));
     }
 
-    private void outcome(Table table, String label, GroupStatus status, Boolean bankSide) {
+    private void outcome(ReportWorkbook.Table table, String label, GroupStatus status, Boolean bankSide) {
       int groups = 0;
       int bankCount = 0;
       int ledgerCount = 0;
-      BigDecimal bank = BigDecimal.ZERO.setScale(sheets.scale);
-      BigDecimal ledger = BigDecimal.ZERO.setScale(sheets.scale);
+      BigDecimal bank = BigDecimal.ZERO.setScale(sheets.scale());
+      BigDecimal ledger = BigDecimal.ZERO.setScale(sheets.scale());
       for (ReconciliationResult.Group group : result.withStatus(status)) {
         MatchGroup match = group.match();
         if (bankSide != null && (bankSide ? match.bankRefs().isEmpty() : match.ledgerIds().isEmpty())) {
@@ -203,7 +176,7 @@ public final class ReconciliationReportWriter {
     private void matches(String name, List<ReconciliationResult.Group> groups, boolean suggestions) {
       List<String> columns = new ArrayList<>(MATCH_COLUMNS);
       columns.addAll(suggestions ? List.of("Evidence", "Decision") : List.of("Note"));
-      Table table = sheets.table(name, columns);
+      ReportWorkbook.Table table = sheets.table(name, columns);
       for (ReconciliationResult.Group group : groups) {
         MatchGroup match = group.match();
         List<StatementEntry> bank = match.bankRefs().stream().map(entries::get).filter(Objects::nonNull).toList();
@@ -232,7 +205,7 @@ public final class ReconciliationReportWriter {
     }
 
     private void unmatchedBank() {
-      Table table = sheets.table(UNMATCHED_BANK, BANK_COLUMNS);
+      ReportWorkbook.Table table = sheets.table(UNMATCHED_BANK, BANK_COLUMNS);
       for (ReconciliationResult.Group group : result.withStatus(GroupStatus.UNMATCHED)) {
         for (String ref : group.match().bankRefs()) {
           StatementEntry entry = entries.get(ref);
@@ -254,7 +227,7 @@ public final class ReconciliationReportWriter {
     }
 
     private void unmatchedLedger() {
-      Table table = sheets.table(UNMATCHED_LEDGER, LEDGER_COLUMNS);
+      ReportWorkbook.Table table = sheets.table(UNMATCHED_LEDGER, LEDGER_COLUMNS);
       for (ReconciliationResult.Group group : result.withStatus(GroupStatus.UNMATCHED)) {
         for (String id : group.match().ledgerIds()) {
           LedgerItem item = items.get(id);
@@ -274,7 +247,7 @@ public final class ReconciliationReportWriter {
     }
 
     private BigDecimal bankTotal(MatchGroup match) {
-      BigDecimal total = BigDecimal.ZERO.setScale(sheets.scale);
+      BigDecimal total = BigDecimal.ZERO.setScale(sheets.scale());
       for (String ref : match.bankRefs()) {
         StatementEntry entry = entries.get(ref);
         total = entry == null ? total : total.add(entry.amount());
@@ -283,7 +256,7 @@ public final class ReconciliationReportWriter {
     }
 
     private BigDecimal ledgerTotal(MatchGroup match) {
-      BigDecimal total = BigDecimal.ZERO.setScale(sheets.scale);
+      BigDecimal total = BigDecimal.ZERO.setScale(sheets.scale());
       for (String id : match.ledgerIds()) {
         LedgerItem item = items.get(id);
         total = item == null ? total : total.add(item.amount());
@@ -297,173 +270,6 @@ public final class ReconciliationReportWriter {
 
     private static String text(String value) {
       return value == null ? "" : value;
-    }
-  }
-
-  /** The workbook's shared styles. */
-  private static final class Sheets {
-    final SXSSFWorkbook workbook;
-    final int scale;
-    final CellStyle bold;
-    final CellStyle title;
-    final CellStyle money;
-    final CellStyle date;
-    final CellStyle quoted;
-    final CellStyle wrapped;
-
-    Sheets(SXSSFWorkbook workbook, int scale) {
-      this.workbook = workbook;
-      this.scale = scale;
-      Font boldFont = workbook.createFont();
-      boldFont.setBold(true);
-      bold = workbook.createCellStyle();
-      bold.setFont(boldFont);
-      Font big = workbook.createFont();
-      big.setBold(true);
-      big.setFontHeightInPoints((short) 14);
-      title = workbook.createCellStyle();
-      title.setFont(big);
-      money = workbook.createCellStyle();
-      String decimals = scale == 0 ? "" : "." + "0".repeat(scale);
-      money.setDataFormat(workbook.createDataFormat().getFormat("#,##0" + decimals + ";-#,##0" + decimals));
-      date = workbook.createCellStyle();
-      date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
-      quoted = workbook.createCellStyle();
-      quoted.setQuotePrefixed(true);
-      wrapped = workbook.createCellStyle();
-      wrapped.setWrapText(true);
-    }
-
-    Table table(String name, List<String> header) {
-      SXSSFSheet sheet = workbook.createSheet(name);
-      Table table = new Table(this, sheet);
-      if (header != null) {
-        table.header(header);
-        sheet.createFreezePane(0, 1);
-      }
-      return table;
-    }
-  }
-
-  /** Writes rows into one sheet, tracking widths; the header row (if any) is frozen and filtered. */
-  private static final class Table {
-    private final Sheets sheets;
-    private final SXSSFSheet sheet;
-    private final List<Integer> widths = new ArrayList<>();
-    private int next;
-    private int headerRow = -1;
-    private int columns;
-
-    Table(Sheets sheets, SXSSFSheet sheet) {
-      this.sheets = sheets;
-      this.sheet = sheet;
-    }
-
-    void title(String text) {
-      Row row = sheet.createRow(next++);
-      Cell cell = row.createCell(0);
-      cell.setCellValue(text);
-      cell.setCellStyle(sheets.title);
-      next++;
-    }
-
-    void header(List<String> labels) {
-      headerRow = next;
-      columns = labels.size();
-      Row row = sheet.createRow(next++);
-      for (int i = 0; i < labels.size(); i++) {
-        Cell cell = row.createCell(i);
-        cell.setCellValue(labels.get(i));
-        cell.setCellStyle(sheets.bold);
-        track(i, labels.get(i).length() + 2);
-      }
-    }
-
-    void pair(String label, Object value) {
-      row(List.of(label), java.util.Collections.singletonList(value));
-    }
-
-    void blank() {
-      next++;
-    }
-
-    void row(List<String> labels, List<?> values) {
-      Row row = sheet.createRow(next++);
-      int column = 0;
-      for (String label : labels) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(label);
-        cell.setCellStyle(sheets.bold);
-        track(column++, label.length());
-      }
-      for (Object value : values) {
-        set(row, column++, value);
-      }
-    }
-
-    void data(List<Object> values) {
-      Row row = sheet.createRow(next++);
-      for (int i = 0; i < values.size(); i++) {
-        set(row, i, values.get(i));
-      }
-    }
-
-    private void set(Row row, int column, Object value) {
-      if (value == null) {
-        return;
-      }
-      Cell cell = row.createCell(column);
-      if (value instanceof BigDecimal amount) {
-        double number = amount.doubleValue();
-        if (amount.stripTrailingZeros().precision() <= EXCEL_DIGITS
-            && new BigDecimal(Double.toString(number)).compareTo(amount) == 0) {
-          cell.setCellValue(number);
-          cell.setCellStyle(sheets.money);
-        } else {
-          cell.setCellValue(amount.toPlainString());
-        }
-        track(column, amount.toPlainString().length() + 4);
-      } else if (value instanceof Integer count) {
-        cell.setCellValue(count);
-        track(column, Integer.toString(count).length());
-      } else if (value instanceof LocalDate day) {
-        cell.setCellValue(day);
-        cell.setCellStyle(sheets.date);
-        track(column, 10);
-      } else {
-        String text = value.toString();
-        if (text.isEmpty()) {
-          row.removeCell(cell);
-          return;
-        }
-        cell.setCellValue(text);
-        if (FormulaInjectionGuard.isDangerous(text)) {
-          cell.setCellStyle(sheets.quoted);
-        } else if (text.indexOf('\n') >= 0) {
-          cell.setCellStyle(sheets.wrapped);
-        }
-        int longest = 0;
-        for (String line : text.split("\n", -1)) {
-          longest = Math.max(longest, line.length());
-        }
-        track(column, longest);
-      }
-    }
-
-    private void track(int column, int chars) {
-      while (widths.size() <= column) {
-        widths.add(MIN_WIDTH);
-      }
-      widths.set(column, Math.max(widths.get(column), Math.min(MAX_WIDTH, chars + 1)));
-    }
-
-    void finish(boolean filter) {
-      for (int i = 0; i < widths.size(); i++) {
-        sheet.setColumnWidth(i, widths.get(i) * 256);
-      }
-      if (filter && headerRow >= 0 && columns > 0) {
-        sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0, columns - 1));
-      }
     }
   }
 }

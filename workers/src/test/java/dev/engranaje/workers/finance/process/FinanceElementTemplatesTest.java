@@ -28,7 +28,21 @@ class FinanceElementTemplatesTest {
         Arguments.of("finance-write-report.json", new WriteReconciliationReportWorker(),
             WriteReconciliationReportWorker.Result.class, List.of("resultRef", "statementRef", "ledgerRef")),
         Arguments.of("finance-read-einvoice.json", new ReadEinvoiceWorker(), ReadEinvoiceWorker.Result.class,
-            List.of("file")));
+            List.of("file")),
+        Arguments.of("payments-check-invoice.json", new CheckInvoiceWorker(), CheckInvoiceWorker.Result.class,
+            List.of("invoiceFile", "supplierMaster")),
+        Arguments.of("payments-prepare-run.json", new PreparePaymentRunWorker(), PreparePaymentRunWorker.Result.class,
+            List.of("checks", "preparer", "debtor")),
+        Arguments.of("payments-record-approval.json", new RecordApprovalWorker(), RecordApprovalWorker.Result.class,
+            List.of("runRef", "role", "taskElementId")),
+        Arguments.of("payments-write-pain001.json", new WritePain001Worker(), WritePain001Worker.Result.class,
+            List.of("runRef", "tier")),
+        Arguments.of("payments-read-status.json", new ReadPaymentStatusWorker(), ReadPaymentStatusWorker.Result.class,
+            List.of("statusFile", "runRef")),
+        Arguments.of("payments-record-payments.json", new RecordPaymentsWorker(), RecordPaymentsWorker.Result.class,
+            List.of("runRef", "paymentHistory")),
+        Arguments.of("payments-write-run-report.json", new WritePaymentRunReportWorker(),
+            WritePaymentRunReportWorker.Result.class, List.of("runRef")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -57,9 +71,10 @@ class FinanceElementTemplatesTest {
 
     assertThat(template.get("$schema").asText())
         .isEqualTo("https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json");
-    assertThat(template.get("id").asText()).startsWith("dev.engranaje.finance.");
+    String area = worker.jobType().startsWith("rpa:payments.") ? "payments" : "finance";
+    assertThat(template.get("id").asText()).startsWith("dev.engranaje." + area + ".");
     assertThat(template.get("elementType").get("value").asText()).isEqualTo("bpmn:ServiceTask");
-    assertThat(jobType).isEqualTo(worker.jobType()).startsWith("rpa:finance.");
+    assertThat(jobType).isEqualTo(worker.jobType()).startsWith("rpa:" + area + ".");
     assertThat(inputs).doesNotHaveDuplicates().isSubsetOf(components(worker.inputType()));
     assertThat(requiredInputs).containsExactlyInAnyOrderElementsOf(required);
     assertThat(outputs).isNotEmpty().isSubsetOf(components(output));

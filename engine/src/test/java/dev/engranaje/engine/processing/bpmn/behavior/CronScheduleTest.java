@@ -25,6 +25,13 @@ class CronScheduleTest {
       "0 0 8 * * SUN      | 2026-01-05T00:00:00Z | 2026-01-11T08:00:00Z",
       "@daily             | 2026-01-05T10:00:00Z | 2026-01-06T00:00:00Z",
       "@hourly            | 2026-01-05T10:00:00.500Z | 2026-01-05T11:00:00Z",
+      // Spring's extensions, which Zeebe accepts: last day, nearest weekday, nth weekday of the month
+      "0 0 18 L * *       | 2026-02-10T00:00:00Z | 2026-02-28T18:00:00Z",
+      "0 0 18 L-2 * *     | 2026-02-10T00:00:00Z | 2026-02-26T18:00:00Z",
+      "0 0 9 LW * *       | 2026-01-01T00:00:00Z | 2026-01-30T09:00:00Z",
+      "0 0 9 15W * *      | 2026-03-01T00:00:00Z | 2026-03-16T09:00:00Z",
+      "0 0 9 * * MON#2    | 2026-01-01T00:00:00Z | 2026-01-12T09:00:00Z",
+      "0 0 17 * * 5L      | 2026-01-01T00:00:00Z | 2026-01-30T17:00:00Z",
   })
   void shouldFindNextOccurrenceWhenExpressionIsValid(String cron, String after, String expected) {
     // given
@@ -39,12 +46,27 @@ class CronScheduleTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"0 0 7 * *", "0 0 7 * * MON-FRI 2026", "60 * * * * *", "0 0 7 * * FOO", "0 0 5-2 * * *",
-      "*/0 * * * * *", "0 0 7 L * *"})
+      "*/0 * * * * *", "0 0 7 32 * *", "0 0 7 ? * MON#X"})
   void shouldRejectWhenExpressionIsInvalid(String cron) {
     assertThatThrownBy(() -> CronSchedule.parse(cron))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Expected a cron expression with 6 fields (second minute hour day-of-month month day-of-week)"
             + " such as '0 0 7 * * MON-FRI', but got '" + cron + "'");
+  }
+
+  @Test
+  void shouldKeepLocalTimeAcrossDaylightSavingWhenZoneIsGiven() {
+    // given: 07:00 in Madrid is 06:00 UTC in winter and 05:00 UTC in summer (clocks moved on 2026-03-29)
+    CronSchedule schedule = CronSchedule.parse("0 0 7 * * *");
+    java.time.ZoneId madrid = java.time.ZoneId.of("Europe/Madrid");
+
+    // when
+    long winter = schedule.nextAfter(Instant.parse("2026-03-28T00:00:00Z").toEpochMilli(), madrid);
+    long summer = schedule.nextAfter(Instant.parse("2026-03-29T00:00:00Z").toEpochMilli(), madrid);
+
+    // then
+    assertThat(Instant.ofEpochMilli(winter)).isEqualTo(Instant.parse("2026-03-28T06:00:00Z"));
+    assertThat(Instant.ofEpochMilli(summer)).isEqualTo(Instant.parse("2026-03-29T05:00:00Z"));
   }
 
   @Test

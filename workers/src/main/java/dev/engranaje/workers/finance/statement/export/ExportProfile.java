@@ -1,16 +1,13 @@
 package dev.engranaje.workers.finance.statement.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.engranaje.workers.finance.mapping.FileLocale;
+import dev.engranaje.workers.finance.mapping.MappingFile;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,8 +97,6 @@ public record ExportProfile(
   static final Set<String> TOP_KEYS = Set.of("name", "sheet", "sheetIndex", "headerRow", "account", "currency",
       "columns", "signs", "order", "footer", "locale");
   static final Set<String> SIGN_KEYS = Set.of("debit", "credit", "pending");
-  static final Set<String> LOCALE_KEYS = Set.of("decimalSeparator", "thousandsSeparator", "dateFormat", "dateFormats",
-      "delimiter", "quote", "encoding");
   static final List<String> DEFAULT_DEBIT = List.of("S", "D", "DBIT", "DR", "-", "Soll", "Debit");
   static final List<String> DEFAULT_CREDIT = List.of("H", "C", "CRDT", "CR", "+", "Haben", "Credit");
   static final List<String> DEFAULT_PENDING = List.of("vorgemerkt", "pending", "PDNG", "Umsatz vorgemerkt");
@@ -109,10 +104,6 @@ public record ExportProfile(
 
   static final String PREFIX = "Invalid export profile '%s': ";
   static final String MISSING_FILE = "Expected the export profile '%s', but there is no such file";
-  static final String NOT_YAML = "Expected a YAML mapping of keys, but it cannot be parsed: %s";
-  static final String UNKNOWN_KEY = "Expected only the keys %s, but found '%s'";
-  static final String NOT_TEXT = "Expected '%s' to be %s, but it is %s";
-  static final String NOT_NUMBER = "Expected '%s' to be a whole number from %d, but got '%s'";
   static final String MISSING_BOOKING_DATE = "Expected 'columns.bookingDate' naming the booking date column, but it is missing";
   static final String MISSING_AMOUNT = "Expected 'columns.amount', or 'columns.debit' and 'columns.credit', naming the"
       + " amount column(s), but none is given";
@@ -127,11 +118,6 @@ public record ExportProfile(
   static final String BAD_CURRENCY = "Expected 'currency' to be an ISO 4217 code such as EUR, but got '%s'";
   static final String BOTH_SHEETS = "Expected 'sheet' or 'sheetIndex', but both are given";
   static final String BAD_ORDER = "Expected 'order' to be oldest-first, newest-first or auto, but got '%s'";
-  static final String ONE_CHARACTER = "Expected 'locale.%s' to be one character (or 'tab'), but got '%s'";
-  static final String SAME_SEPARATORS = "Expected different decimal and thousands separators, but both are '%s'";
-  static final String BAD_ENCODING = "Expected 'locale.encoding' to be a charset such as UTF-8 or windows-1252, but got '%s'";
-  static final String BAD_DATE_FORMAT = "Expected 'locale.%s' to be a java.time pattern such as dd.MM.yyyy, but got '%s'";
-  static final String DATE_FORMAT_AND_FORMATS = "Expected 'locale.dateFormat' or 'locale.dateFormats', but both are given";
   static final String SIGNS_OVERLAP = "Expected 'signs.debit' and 'signs.credit' to share no value, but both list '%s'";
 
   public ExportProfile {
@@ -171,36 +157,25 @@ public record ExportProfile(
 
   /** Parses a profile given as YAML text; {@code source} names it in messages, {@code defaultName} is its name. */
   public static ExportProfile parse(String yaml, String source, String defaultName) {
-    JsonNode root;
     try {
-      root = new YAMLMapper().readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(String.format(PREFIX, source) + String.format(NOT_YAML, e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(String.format(PREFIX, source) + String.format(NOT_YAML,
-          "it is " + (root == null ? "empty" : "not a mapping")));
-    }
-    try {
-      return from(root, defaultName);
+      return from(MappingFile.root(yaml), defaultName);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(String.format(PREFIX, source) + e.getMessage(), e);
     }
   }
 
   private static ExportProfile from(JsonNode root, String defaultName) {
-    requireKeys(root, TOP_KEYS, "");
-    JsonNode columnsNode = object(root, "columns", "columns");
+    MappingFile.requireKeys(root, TOP_KEYS, "");
+    JsonNode columnsNode = MappingFile.object(root, "columns", "columns");
     Map<String, String> columns = new LinkedHashMap<>();
     List<String> remittance = new ArrayList<>();
     if (columnsNode != null) {
-      requireKeys(columnsNode, Set.copyOf(FIELDS), "columns.");
+      MappingFile.requireKeys(columnsNode, Set.copyOf(FIELDS), "columns.");
       for (String field : FIELDS) {
         if (field.equals("remittance")) {
-          remittance.addAll(texts(columnsNode, field, "columns." + field));
+          remittance.addAll(MappingFile.texts(columnsNode, field, "columns." + field));
         } else {
-          String header = text(columnsNode, field, "columns." + field);
+          String header = MappingFile.text(columnsNode, field, "columns." + field);
           if (header != null) {
             columns.put(field, header);
           }
@@ -220,40 +195,40 @@ public record ExportProfile(
     if (debitCredit && columns.containsKey("sign")) {
       throw new IllegalArgumentException(SIGN_WITHOUT_AMOUNT);
     }
-    String account = text(root, "account", "account");
+    String account = MappingFile.text(root, "account", "account");
     if (account == null && !columns.containsKey("account")) {
       throw new IllegalArgumentException(MISSING_ACCOUNT);
     }
-    String currency = text(root, "currency", "currency");
+    String currency = MappingFile.text(root, "currency", "currency");
     if (currency != null && !CURRENCY.matcher(currency).matches()) {
       throw new IllegalArgumentException(String.format(BAD_CURRENCY, currency));
     }
     if (currency == null && !columns.containsKey("currency")) {
       throw new IllegalArgumentException(MISSING_CURRENCY);
     }
-    String sheet = text(root, "sheet", "sheet");
-    Integer sheetIndex = number(root, "sheetIndex", 1);
+    String sheet = MappingFile.text(root, "sheet", "sheet");
+    Integer sheetIndex = MappingFile.number(root, "sheetIndex", 1);
     if (sheet != null && sheetIndex != null) {
       throw new IllegalArgumentException(BOTH_SHEETS);
     }
-    Integer headerRow = number(root, "headerRow", 1);
+    Integer headerRow = MappingFile.number(root, "headerRow", 1);
 
-    JsonNode signs = object(root, "signs", "signs");
+    JsonNode signs = MappingFile.object(root, "signs", "signs");
     if (signs != null) {
-      requireKeys(signs, SIGN_KEYS, "signs.");
+      MappingFile.requireKeys(signs, SIGN_KEYS, "signs.");
     }
     List<String> debit = signs == null || signs.path("debit").isMissingNode() ? DEFAULT_DEBIT
-        : texts(signs, "debit", "signs.debit");
+        : MappingFile.texts(signs, "debit", "signs.debit");
     List<String> credit = signs == null || signs.path("credit").isMissingNode() ? DEFAULT_CREDIT
-        : texts(signs, "credit", "signs.credit");
+        : MappingFile.texts(signs, "credit", "signs.credit");
     List<String> pending = signs == null || signs.path("pending").isMissingNode() ? DEFAULT_PENDING
-        : texts(signs, "pending", "signs.pending");
+        : MappingFile.texts(signs, "pending", "signs.pending");
     for (String value : debit) {
       if (credit.stream().anyMatch(value::equalsIgnoreCase)) {
         throw new IllegalArgumentException(String.format(SIGNS_OVERLAP, value));
       }
     }
-    String orderText = text(root, "order", "order");
+    String orderText = MappingFile.text(root, "order", "order");
     Order order = orderText == null ? Order.AUTO : switch (orderText.toLowerCase(Locale.ROOT)) {
       case "oldest-first" -> Order.OLDEST_FIRST;
       case "newest-first" -> Order.NEWEST_FIRST;
@@ -261,135 +236,11 @@ public record ExportProfile(
       default -> throw new IllegalArgumentException(String.format(BAD_ORDER, orderText));
     };
 
-    JsonNode locale = object(root, "locale", "locale");
-    if (locale != null) {
-      requireKeys(locale, LOCALE_KEYS, "locale.");
-    } else {
-      locale = root.path("locale");
-    }
-    String decimal = character(locale, "decimalSeparator");
-    String thousands = character(locale, "thousandsSeparator");
-    if (decimal != null && decimal.equals(thousands) || decimal == null && ".".equals(thousands)) {
-      throw new IllegalArgumentException(String.format(SAME_SEPARATORS, thousands));
-    }
-    String delimiter = character(locale, "delimiter");
-    String quote = text(locale, "quote", "locale.quote");
-    String encoding = text(locale, "encoding", "locale.encoding");
-    if (encoding != null) {
-      try {
-        Charset.forName(encoding);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(String.format(BAD_ENCODING, encoding), e);
-      }
-    }
-    String name = text(root, "name", "name");
+    FileLocale locale = MappingFile.locale(root);
+    String name = MappingFile.text(root, "name", "name");
     return new ExportProfile(name == null ? defaultName : name, sheet, sheetIndex, headerRow == null ? 1 : headerRow,
-        account, currency, columns, remittance, debit, credit, pending, order, texts(root, "footer", "footer"), decimal,
-        thousands, dateFormats(locale),
-        delimiter, quote, encoding);
-  }
-
-  private static List<String> dateFormats(JsonNode locale) {
-    String single = text(locale, "dateFormat", "locale.dateFormat");
-    boolean many = !locale.path("dateFormats").isMissingNode() && !locale.path("dateFormats").isNull();
-    if (single != null && many) {
-      throw new IllegalArgumentException(DATE_FORMAT_AND_FORMATS);
-    }
-    List<String> patterns = single != null ? List.of(single) : texts(locale, "dateFormats", "locale.dateFormats");
-    for (String pattern : patterns) {
-      try {
-        DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(String.format(BAD_DATE_FORMAT, single != null ? "dateFormat" : "dateFormats",
-            pattern), e);
-      }
-    }
-    return patterns;
-  }
-
-  private static void requireKeys(JsonNode node, Set<String> allowed, String prefix) {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        List<String> sorted = allowed.stream().sorted().map(key -> prefix + key).toList();
-        throw new IllegalArgumentException(String.format(UNKNOWN_KEY, sorted, prefix + name));
-      }
-    }
-  }
-
-  private static JsonNode object(JsonNode node, String key, String path) {
-    JsonNode value = node.path(key);
-    if (value.isMissingNode() || value.isNull()) {
-      return null;
-    }
-    if (!value.isObject()) {
-      throw new IllegalArgumentException(String.format(NOT_TEXT, path, "a mapping", describe(value)));
-    }
-    return value;
-  }
-
-  private static String text(JsonNode node, String key, String path) {
-    JsonNode value = node.path(key);
-    if (value.isMissingNode() || value.isNull()) {
-      return null;
-    }
-    if (!value.isValueNode()) {
-      throw new IllegalArgumentException(String.format(NOT_TEXT, path, "a single text value", describe(value)));
-    }
-    String text = value.asText();
-    return text.isEmpty() ? null : text;
-  }
-
-  // a single value or a list of values
-  private static List<String> texts(JsonNode node, String key, String path) {
-    JsonNode value = node.path(key);
-    if (value.isMissingNode() || value.isNull()) {
-      return List.of();
-    }
-    if (value.isValueNode()) {
-      return value.asText().isEmpty() ? List.of() : List.of(value.asText());
-    }
-    if (!value.isArray()) {
-      throw new IllegalArgumentException(String.format(NOT_TEXT, path, "a text value or a list of them",
-          describe(value)));
-    }
-    List<String> values = new ArrayList<>();
-    for (JsonNode item : value) {
-      if (!item.isValueNode()) {
-        throw new IllegalArgumentException(String.format(NOT_TEXT, path + "[]", "a text value", describe(item)));
-      }
-      values.add(item.asText());
-    }
-    return values;
-  }
-
-  private static Integer number(JsonNode node, String key, int minimum) {
-    JsonNode value = node.path(key);
-    if (value.isMissingNode() || value.isNull()) {
-      return null;
-    }
-    if (!value.canConvertToExactIntegral() && !value.asText().matches("\\d+") || value.asInt() < minimum) {
-      throw new IllegalArgumentException(String.format(NOT_NUMBER, key, minimum, value.asText()));
-    }
-    return value.asInt();
-  }
-
-  private static String character(JsonNode locale, String key) {
-    String text = text(locale, key, "locale." + key);
-    if (text == null) {
-      return null;
-    }
-    String name = text.toLowerCase(Locale.ROOT);
-    if (text.length() != 1 && !name.equals("tab") && !name.equals("\\t") && !name.equals("space")) {
-      throw new IllegalArgumentException(String.format(ONE_CHARACTER, key, text));
-    }
-    return text;
-  }
-
-  private static String describe(JsonNode node) {
-    if (node.isObject()) {
-      return "a mapping";
-    }
-    return node.isArray() ? "a list" : "'" + node.asText() + "'";
+        account, currency, columns, remittance, debit, credit, pending, order,
+        MappingFile.texts(root, "footer", "footer"), locale.decimalSeparator(), locale.thousandsSeparator(),
+        locale.dateFormats(), locale.delimiter(), locale.quote(), locale.encoding());
   }
 }
