@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engranaje.workers.api.JobWorker;
+import dev.engranaje.workers.finance.bankupload.UploadPaymentFileOutput;
+import dev.engranaje.workers.finance.bankupload.UploadPaymentFileWorker;
 import dev.engranaje.workers.finance.einvoice.ReadEinvoiceWorker;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -42,7 +44,9 @@ class FinanceElementTemplatesTest {
         Arguments.of("payments-record-payments.json", new RecordPaymentsWorker(), RecordPaymentsWorker.Result.class,
             List.of("runRef", "paymentHistory")),
         Arguments.of("payments-write-run-report.json", new WritePaymentRunReportWorker(),
-            WritePaymentRunReportWorker.Result.class, List.of("runRef")));
+            WritePaymentRunReportWorker.Result.class, List.of("runRef")),
+        Arguments.of("payments-upload-payment-file.json", new UploadPaymentFileWorker(), UploadPaymentFileOutput.class,
+            List.of("paymentFile", "messageId", "portalUrl", "user", "password")));
   }
 
   @ParameterizedTest(name = "{0}")
