@@ -112,7 +112,10 @@ class UploadPaymentFileWorkerTest {
 
     // when / then
     assertThatThrownBy(() -> worker.handle(input("MSG-RUN-1", "secrets.BANK_PORTAL_PASSWORD"), context(1L)))
-        .isInstanceOfSatisfying(BusinessError.class, error -> assertThat(error.code()).isEqualTo("PAYMENT_FILE_REFUSED"))
+        .isInstanceOfSatisfying(BusinessError.class, error -> {
+          assertThat(error.code()).isEqualTo("PAYMENT_FILE_REFUSED");
+          assertThat(error.variables()).containsEntry("paymentFileRefusal", error.getMessage());
+        })
         .hasMessageContaining("run-1.xml").hasMessageContaining("NOT-AN-IBAN");
     assertThat(ledger.find(TYPE + ":MSG-RUN-1")).isEmpty();
   }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +67,8 @@ final class PortalSession {
    * Posts the file from the payments page's upload form. Once the request may have left, a broken
    * connection or an unexpected answer leaves the upload in doubt.
    *
-   * @throws BusinessError {@code PAYMENT_FILE_REFUSED} when the bank refused the file (nothing executed)
+   * @throws BusinessError {@code PAYMENT_FILE_REFUSED} when the bank refused the file (nothing executed), with
+   *     the variable {@code paymentFileRefusal} holding the bank's reason
    */
   UploadReceipt upload(String fileName, byte[] file, String messageId)
       throws TechnicalFailure, BusinessError, SideEffectInDoubt, InterruptedException {
@@ -87,8 +89,9 @@ final class PortalSession {
     }
     int status = response.statusCode();
     if (status == 422 || status == 413) {
-      throw new BusinessError("PAYMENT_FILE_REFUSED", "The bank refused payment file '" + fileName + "' (message "
-          + messageId + "): " + paragraph(response.body()).orElse("status " + status));
+      String refusal = "The bank refused payment file '" + fileName + "' (message " + messageId + "): "
+          + paragraph(response.body()).orElse("status " + status);
+      throw new BusinessError("PAYMENT_FILE_REFUSED", refusal, Map.of("paymentFileRefusal", refusal));
     }
     if (status == 409) {
       throw TechnicalFailure.permanent("Expected the bank to receive message " + messageId + " for the first time, but it"
