@@ -159,12 +159,15 @@ public final class SupplierPaymentDemo {
     out.println();
     out.printf("Supplier payment run %s (instance %d): %s in %.1f s%n", outcome.text("run", "runId"), outcome.processInstanceKey(),
         outcome.state(), outcome.elapsed().toMillis() / 1000.0);
-    out.printf("  invoices in %d: %s%n", outcome.list("checks").size(), String.join(", ", outcome.column("checks", "invoiceNumber")));
+    out.printf("  invoices in %d: %s%n", outcome.list("checks").size(), String.join(", ", outcome.list("checks").stream()
+        .map(c -> c.get("invoiceNumber") != null ? String.valueOf(c.get("invoiceNumber")) : fileName(c.get("invoiceFile")) + " (no data)")
+        .toList()));
     out.printf("  rejected before payment %d:%n", outcome.list("rejectedInvoices").size());
     for (Map<String, Object> rejected : outcome.list("rejectedInvoices")) {
       out.printf("    %s %s: %s%n", rejected.get("invoiceNumber"), rejected.get("supplierName"), reasons(rejected));
     }
-    out.printf("  for a person: %s%n", String.join(", ", outcome.column("manualInvoices", "invoiceFile")));
+    out.printf("  for a person: %s%n", String.join(", ", outcome.list("manualInvoices").stream()
+        .map(m -> fileName(m.get("invoiceFile"))).toList()));
     out.printf("  held for a changed IBAN: %s%n", String.join(", ", outcome.column("heldPayments", "invoiceNumber")));
     out.printf("  decisions (who, role, what):%n");
     for (Map<String, Object> approval : outcome.list("approvals")) {
@@ -181,13 +184,18 @@ public final class SupplierPaymentDemo {
           bounced.get("reasonCode"), bounced.get("reasonText"));
     }
     out.printf("  remittance mails sent %d, supplier mails about rejections %d, about returned payments %d%n",
-        outcome.mails("Remittance advice"), outcome.mails("not accepted for payment"), outcome.mails("returned by the bank"));
+        outcome.mails("Remittance advice"), outcome.mails("not accepted for payment"), outcome.mails("Payment of invoice"));
     out.printf("  pain.001 %s%n", outcome.paymentFile() == null ? "(none)" : outcome.paymentFile());
     out.printf("  report %s%n", outcome.report() == null ? "(none)" : outcome.report());
     for (String problem : outcome.problems()) {
       out.println("  PROBLEM: " + problem);
     }
     out.println(outcome.succeeded() ? "Everything checked out." : "The demo did NOT check out (see the problems above).");
+  }
+
+  private static String fileName(Object reference) {
+    String text = String.valueOf(reference);
+    return text.substring(Math.max(text.lastIndexOf('/'), text.lastIndexOf(':')) + 1);
   }
 
   @SuppressWarnings("unchecked")
@@ -207,22 +215,23 @@ public final class SupplierPaymentDemo {
         List<String> found, List<String> decisions, Duration elapsed) {
       List<String> problems = new ArrayList<>(found);
       Path workspace = stack.workspaceRoot().resolve(Long.toString(key));
-      List<String> subjects = new ArrayList<>();
+      // GreenMail keeps one copy per recipient: a mail to a supplier with accounts payable in copy is one mail
+      Map<String, String> subjects = new LinkedHashMap<>();
       for (MimeMessage mail : stack.sentMails()) {
         try {
-          subjects.add(mail.getSubject());
+          subjects.putIfAbsent(Objects.toString(mail.getMessageID(), "#" + subjects.size()), mail.getSubject());
         } catch (MessagingException e) {
-          subjects.add("(unreadable: " + e.getMessage() + ")");
+          subjects.put("#" + subjects.size(), "(unreadable: " + e.getMessage() + ")");
         }
       }
       DemoOutcome draft = new DemoOutcome(key, state, Map.copyOf(withoutNulls(variables)), file(workspace, variables.get("paymentFile")),
-          file(workspace, variables.get("reportFile")), subjects, List.copyOf(decisions), List.of(), elapsed);
+          file(workspace, variables.get("reportFile")), List.copyOf(subjects.values()), List.copyOf(decisions), List.of(), elapsed);
       if (state != ProcessInstanceState.COMPLETED) {
         problems.add("Expected the instance to complete, but it is " + state);
       } else {
         draft.expect(problems);
       }
-      return new DemoOutcome(key, state, draft.variables, draft.paymentFile, draft.report, subjects, draft.decisions,
+      return new DemoOutcome(key, state, draft.variables, draft.paymentFile, draft.report, draft.mailSubjects, draft.decisions,
           List.copyOf(problems), elapsed);
     }
 

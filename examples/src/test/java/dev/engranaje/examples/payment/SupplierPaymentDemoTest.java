@@ -40,7 +40,8 @@ class SupplierPaymentDemoTest {
           "Ines Treasury (verifies bank details) verifies the new account " + SupplierPaymentData.KELLER_NEW_IBAN,
           "Tom Accounts (reviews invoices without data) asks the supplier");
       assertThat(printed).contains("invoices in 7", "NW-2026-0098", "DUPLICATE", "held for a changed IBAN: KM-2026-212",
-          "rejected by the bank 1:", "BB-7781", "AC04", "remittance mails sent", "pain.001 ", "Everything checked out.");
+          "rejected by the bank 1:", "BB-7781", "AC04", "PS-88213.pdf (no data)",
+          "remittance mails sent 4, supplier mails about rejections 1, about returned payments 1", "pain.001 ", "Everything checked out.");
     }
   }
 }
