@@ -3,15 +3,14 @@ package dev.engranaje.examples.payment;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.engranaje.examples.ExampleResources;
+import dev.engranaje.examples.LoopbackPeers;
+import dev.engranaje.examples.StackOptions;
 import dev.engranaje.examples.ScenarioWorkers;
 import dev.engranaje.examples.bankportal.BankPortal;
 import dev.engranaje.workers.api.JobWorker;
 import dev.engranaje.workers.catalog.WorkerSettings;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
-import dev.engranaje.workers.runtime.Backoff;
-import dev.engranaje.workers.runtime.JobObserver;
 import dev.engranaje.workers.runtime.WorkerRuntime;
-import dev.engranaje.workers.secrets.SecretSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import jakarta.mail.MessagingException;
@@ -19,8 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,9 +61,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
   public static final String VERIFIER = "ines.treasury";
   public static final String REVIEWER = "tom.accounts";
 
-  private final GreenMail mail;
-  private final BankPortal portal;
-  private final SqliteIdempotencyLedger ledger;
+  private final LoopbackPeers peers;
   private final ScenarioWorkers workers;
   private final Path root;
   private final CamundaClient client;
@@ -74,27 +69,19 @@ public final class SupplierPaymentStack implements AutoCloseable {
   private SupplierPaymentStack(Builder builder) throws IOException {
     this.client = builder.client;
     this.root = builder.root;
-    String portalPassword = ExampleResources.password("Portal-");
-    String mailPassword = ExampleResources.password("Mail-");
-    mail = ScenarioWorkers.loopbackMail();
-    mail.setUser(AP_MAIL, MAIL_LOGIN, mailPassword);
-    portal = BankPortal.start(portalPassword, List.of());
-    SupplierPaymentData.CLOSED_ACCOUNTS.forEach(portal::closeAccount);
+    peers = LoopbackPeers.start(root, AP_MAIL, MAIL_LOGIN, List.of());
+    SupplierPaymentData.CLOSED_ACCOUNTS.forEach(peers.portal()::closeAccount);
     Path samples = Files.createDirectories(root.resolve("samples"));
     Files.write(samples.resolve(SupplierPaymentDataGenerator.MASTER), sample(SupplierPaymentDataGenerator.MASTER));
     Files.write(samples.resolve(SupplierPaymentDataGenerator.HISTORY), sample(SupplierPaymentDataGenerator.HISTORY));
     Files.createDirectories(root.resolve("inbox"));
-    ledger = SqliteIdempotencyLedger.open(root.resolve("state").resolve("ledger.db"), Clock.systemUTC());
-    WorkerRuntime.Builder runtime = WorkerRuntime.builder(client).ledger(ledger)
-        .workspaceRoot(Files.createDirectories(root.resolve("work")))
+    WorkerRuntime.Builder runtime = peers.runtime(client, root, builder.observer())
         .area("samples", samples)
-        .area("inbox", root.resolve("inbox"))
-        .secrets(SecretSource.of(Map.of("BANK_PORTAL_PASSWORD", portalPassword, "MAIL_PASSWORD", mailPassword)))
-        .observer(builder.observer);
+        .area("inbox", root.resolve("inbox"));
     try {
-      workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff, WorkerSettings::none, builder.wrappers);
+      workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff(), WorkerSettings::none, builder.wrappers);
     } catch (RuntimeException e) {
-      close();
+      peers.close();
       throw e;
     }
   }
@@ -121,7 +108,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
         String type = invoice.file().endsWith(".pdf") ? "application/pdf" : "application/xml";
         GreenMailUtil.sendAttachmentEmail(AP_MAIL, invoice.supplier().email(), "Invoice " + invoice.number(),
             "Dear accounts payable team, please find our invoice " + invoice.number() + " attached.", file, type,
-            invoice.file(), "Invoice " + invoice.number(), mail.getSmtp().getServerSetup());
+            invoice.file(), "Invoice " + invoice.number(), peers.mail().getSmtp().getServerSetup());
       } else {
         Files.write(root.resolve("inbox").resolve(invoice.file()), file);
       }
@@ -136,14 +123,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
   public Map<String, Object> variables(String browser) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("preparer", PREPARER);
-    variables.put("browser", browser);
-    variables.put("bankPortalUrl", portal.url().toString());
-    variables.put("bankPortalUser", BankPortal.USER);
-    variables.put("mailHost", "127.0.0.1");
-    variables.put("smtpPort", mail.getSmtp().getPort());
-    variables.put("imapPort", mail.getImap().getPort());
-    variables.put("mailSecurity", "none");
-    variables.put("mailUser", MAIL_LOGIN);
+    variables.putAll(peers.variables(browser, MAIL_LOGIN));
     variables.put("robotMail", ROBOT_MAIL);
     variables.put("apMail", AP_MAIL);
     variables.put("invoiceInbox", "inbox:");
@@ -167,7 +147,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
   /** Mails that reached anyone but the accounts-payable mailbox's own inbox from suppliers (the invoices are not counted). */
   public List<MimeMessage> sentMails() {
     List<MimeMessage> sent = new ArrayList<>();
-    for (MimeMessage message : mail.getReceivedMessages()) {
+    for (MimeMessage message : peers.mail().getReceivedMessages()) {
       try {
         if (message.getFrom()[0].toString().contains(AP_MAIL)) {
           sent.add(message);
@@ -180,15 +160,15 @@ public final class SupplierPaymentStack implements AutoCloseable {
   }
 
   public BankPortal portal() {
-    return portal;
+    return peers.portal();
   }
 
   public GreenMail mail() {
-    return mail;
+    return peers.mail();
   }
 
   public SqliteIdempotencyLedger ledger() {
-    return ledger;
+    return peers.ledger();
   }
 
   /** The instance workspaces' root, below which the payment file, the run and the report are written. */
@@ -203,7 +183,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
 
   @Override
   public void close() {
-    ScenarioWorkers.closeAll(workers, ledger, portal, mail::stop);
+    ScenarioWorkers.closeAll(workers, peers);
   }
 
   /** A sample file bundled with the examples (from {@code examples/supplier-payment/}). */
@@ -212,26 +192,18 @@ public final class SupplierPaymentStack implements AutoCloseable {
   }
 
   /** Builder. */
-  public static final class Builder {
+  public static final class Builder extends StackOptions<Builder> {
     private final CamundaClient client;
     private final Path root;
     private final Map<String, UnaryOperator<JobWorker<?, ?>>> wrappers = new HashMap<>();
-    private JobObserver observer = JobObserver.NONE;
-    private Backoff backoff = new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(8));
 
     private Builder(CamundaClient client, Path root) {
       this.client = client;
       this.root = root;
     }
 
-    public Builder observer(JobObserver value) {
-      this.observer = value;
-      return this;
-    }
-
-    /** The wait between attempts of a failed job (default 1 s, doubling, at most 8 s). */
-    public Builder backoff(Backoff value) {
-      this.backoff = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 

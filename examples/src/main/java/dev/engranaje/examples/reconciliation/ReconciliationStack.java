@@ -4,23 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.engranaje.examples.ExampleResources;
+import dev.engranaje.examples.LoopbackPeers;
+import dev.engranaje.examples.StackOptions;
 import dev.engranaje.examples.ScenarioWorkers;
 import dev.engranaje.examples.bankportal.BankPortal;
 import dev.engranaje.examples.bankportal.PortalStatement;
 import dev.engranaje.workers.catalog.WorkerSettings;
-import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
-import dev.engranaje.workers.runtime.Backoff;
-import dev.engranaje.workers.runtime.JobObserver;
 import dev.engranaje.workers.runtime.WorkerRuntime;
-import dev.engranaje.workers.secrets.SecretSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,36 +47,24 @@ public final class ReconciliationStack implements AutoCloseable {
   public static final String BANK_MAIL = "statements@demobank.example";
   static final String MAIL_LOGIN = "robot";
 
-  private final GreenMail mail;
-  private final BankPortal portal;
-  private final SqliteIdempotencyLedger ledger;
+  private final LoopbackPeers peers;
   private final ScenarioWorkers workers;
   private final Path root;
   private final CamundaClient client;
-  private final String mailPassword;
 
   private ReconciliationStack(Builder builder) throws IOException {
     this.client = builder.client;
     this.root = builder.root;
-    String portalPassword = ExampleResources.password("Portal-");
-    this.mailPassword = ExampleResources.password("Mail-");
-    mail = ScenarioWorkers.loopbackMail();
-    mail.setUser(ROBOT_MAIL, MAIL_LOGIN, mailPassword);
-    portal = BankPortal.start(portalPassword, builder.portalStatements);
+    peers = LoopbackPeers.start(root, ROBOT_MAIL, MAIL_LOGIN, builder.portalStatements);
     Path samples = Files.createDirectories(root.resolve("samples"));
     for (Map.Entry<String, byte[]> file : builder.sampleFiles.entrySet()) {
       Files.write(samples.resolve(file.getKey()), file.getValue());
     }
-    ledger = SqliteIdempotencyLedger.open(root.resolve("state").resolve("ledger.db"), Clock.systemUTC());
-    WorkerRuntime.Builder runtime = WorkerRuntime.builder(client).ledger(ledger)
-        .workspaceRoot(Files.createDirectories(root.resolve("work")))
-        .area("samples", samples)
-        .secrets(SecretSource.of(Map.of("BANK_PORTAL_PASSWORD", portalPassword, "MAIL_PASSWORD", mailPassword)))
-        .observer(builder.observer);
+    WorkerRuntime.Builder runtime = peers.runtime(client, root, builder.observer()).area("samples", samples);
     try {
-      workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff, this::settings, Map.of());
+      workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff(), this::settings, Map.of());
     } catch (RuntimeException e) {
-      close();
+      peers.close();
       throw e;
     }
   }
@@ -121,14 +105,7 @@ public final class ReconciliationStack implements AutoCloseable {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("statementSource", source);
     variables.put("statementFormat", format);
-    variables.put("browser", browser);
-    variables.put("bankPortalUrl", portal.url().toString());
-    variables.put("bankPortalUser", BankPortal.USER);
-    variables.put("mailHost", "127.0.0.1");
-    variables.put("smtpPort", mail.getSmtp().getPort());
-    variables.put("imapPort", mail.getImap().getPort());
-    variables.put("mailSecurity", "none");
-    variables.put("mailUser", MAIL_LOGIN);
+    variables.putAll(peers.variables(browser, MAIL_LOGIN));
     variables.put("bankMailFrom", BANK_MAIL);
     variables.put("robotMail", "Engranaje robot <" + ROBOT_MAIL + ">");
     variables.put("accountingMail", ACCOUNTING_MAIL);
@@ -143,21 +120,21 @@ public final class ReconciliationStack implements AutoCloseable {
   public void mailStatement(String fileName, byte[] statement) {
     GreenMailUtil.sendAttachmentEmail(ROBOT_MAIL, BANK_MAIL, "Your account statement " + fileName,
         "Dear customer, please find your account statement attached.", statement, "application/octet-stream",
-        fileName, "Account statement", mail.getSmtp().getServerSetup());
+        fileName, "Account statement", peers.mail().getSmtp().getServerSetup());
   }
 
   public BankPortal portal() {
-    return portal;
+    return peers.portal();
   }
 
   public GreenMail mail() {
-    return mail;
+    return peers.mail();
   }
 
   /** Mails that reached anyone but the robot (the bank's statement mails are not counted). */
   public List<MimeMessage> sentMails() {
     List<MimeMessage> sent = new ArrayList<>();
-    for (MimeMessage message : mail.getReceivedMessages()) {
+    for (MimeMessage message : peers.mail().getReceivedMessages()) {
       try {
         if (!message.getFrom()[0].toString().contains(BANK_MAIL)) {
           sent.add(message);
@@ -180,7 +157,7 @@ public final class ReconciliationStack implements AutoCloseable {
 
   @Override
   public void close() {
-    ScenarioWorkers.closeAll(workers, ledger, portal, mail::stop);
+    ScenarioWorkers.closeAll(workers, peers);
   }
 
   /** A sample file bundled with the examples (from {@code examples/bank-reconciliation/}). */
@@ -193,13 +170,11 @@ public final class ReconciliationStack implements AutoCloseable {
   }
 
   /** Builder; by default the month's sample statement on the portal, the month's ledger. */
-  public static final class Builder {
+  public static final class Builder extends StackOptions<Builder> {
     private final CamundaClient client;
     private final Path root;
     private final List<PortalStatement> portalStatements = new ArrayList<>();
     private final Map<String, byte[]> sampleFiles = new LinkedHashMap<>();
-    private JobObserver observer = JobObserver.NONE;
-    private Backoff backoff = new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(8));
 
     private Builder(CamundaClient client, Path root) {
       this.client = client;
@@ -232,14 +207,8 @@ public final class ReconciliationStack implements AutoCloseable {
       return this;
     }
 
-    public Builder observer(JobObserver value) {
-      this.observer = value;
-      return this;
-    }
-
-    /** The wait between attempts of a failed job (default 1 s, doubling, at most 8 s). */
-    public Builder backoff(Backoff value) {
-      this.backoff = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 
