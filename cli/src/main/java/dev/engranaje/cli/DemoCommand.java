@@ -4,6 +4,8 @@ import dev.engranaje.engine.Engine;
 import dev.engranaje.engine.EngineOptions;
 import dev.engranaje.examples.invoice.DemoReport;
 import dev.engranaje.examples.invoice.InvoiceIntakeDemo;
+import dev.engranaje.examples.payment.SupplierPaymentDemo;
+import dev.engranaje.examples.payment.SupplierPaymentStack;
 import dev.engranaje.examples.reconciliation.BankReconciliationDemo;
 import dev.engranaje.examples.reconciliation.ReconciliationStack;
 import io.camunda.client.CamundaClient;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Parameters;
         "Without --address it starts a durable embedded engine of its own (in a temporary directory unless --data-dir)."})
 final class DemoCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", defaultValue = "invoice-intake", paramLabel = "SCENARIO",
-      description = "The scenario to run (default: ${DEFAULT-VALUE}; available: invoice-intake, bank-reconciliation).")
+      description = "The scenario to run (default: ${DEFAULT-VALUE}; available: invoice-intake, bank-reconciliation,"
+          + " supplier-payment).")
   String scenario;
 
   @Option(names = "--invoices", paramLabel = "N", defaultValue = "100", description = "How many invoices (default: ${DEFAULT-VALUE}).")
@@ -35,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
       + " (or CAMUNDA_* environment variables) instead of starting an embedded one. Implied by --address.")
   boolean external;
 
-  @Option(names = "--keep-running", description = "bank-reconciliation: leave the engine, mail server, bank portal and"
+  @Option(names = "--keep-running", description = "bank-reconciliation, supplier-payment: leave the engine, mail server, bank portal and"
       + " workers running after the summary, print their addresses, and stop on Ctrl-C.")
   boolean keepRunning;
 
@@ -47,11 +50,14 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (ReconciliationStack.PROCESS_ID.equals(scenario)) {
-      return bankReconciliation();
+      return withOwnPeers("Bank reconciliation demo", "engranaje-bank-reconciliation-", this::bankReconciliation);
+    }
+    if (SupplierPaymentStack.PROCESS_ID.equals(scenario)) {
+      return withOwnPeers("Supplier payment demo", "engranaje-supplier-payment-", this::supplierPayment);
     }
     if (!InvoiceIntakeDemo.PROCESS_ID.equals(scenario)) {
       throw new UserError("Unknown scenario '" + scenario + "'. Available: " + InvoiceIntakeDemo.PROCESS_ID + ", "
-          + ReconciliationStack.PROCESS_ID + " (supplier-payment is coming).");
+          + ReconciliationStack.PROCESS_ID + ", " + SupplierPaymentStack.PROCESS_ID + ".");
     }
     if (external || connection.address != null) {
       try (CamundaClient client = connection.newClient()) {
@@ -66,24 +72,30 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** A scenario run against an engine with the peers it talks to, all on loopback. */
+  @FunctionalInterface
+  private interface Scenario {
+    int run(CamundaClient client, Path root, String engineAddress) throws IOException, InterruptedException;
+  }
+
   /**
-   * The bank-reconciliation scenario: its own embedded engine (or --address), mail server, bank portal
-   * and workers, all on loopback, under a temporary directory (or --data-dir).
+   * A scenario with its own embedded engine (or --address), mail server, bank portal and workers, all
+   * on loopback, under a temporary directory (or --data-dir).
    */
-  private int bankReconciliation() throws IOException, InterruptedException {
+  private int withOwnPeers(String title, String prefix, Scenario scenario) throws IOException, InterruptedException {
     LibraryLogging.quiet();
-    Path root = dataDirectory != null ? dataDirectory : Files.createTempDirectory("engranaje-bank-reconciliation-");
-    System.out.printf("Bank reconciliation demo (files in %s)%n", root);
+    Path root = dataDirectory != null ? dataDirectory : Files.createTempDirectory(prefix);
+    System.out.printf("%s (files in %s)%n", title, root);
     if (external || connection.address != null) {
       try (CamundaClient client = connection.newClient()) {
-        return bankReconciliation(client, root, null);
+        return scenario.run(client, root, null);
       }
     }
     try (Engine engine = Engine.start(EngineOptions.builder().dataDirectory(root.resolve("engine")).port(0).build());
         CamundaClient client = CamundaClient.newClientBuilder().restAddress(engine.restAddress())
             .numJobWorkerExecutionThreads(32).build()) {
       System.out.printf("Started an embedded engine at %s%n", engine.restAddress());
-      return bankReconciliation(client, root, engine.restAddress().toString());
+      return scenario.run(client, root, engine.restAddress().toString());
     }
   }
 
@@ -92,23 +104,41 @@ final class DemoCommand implements Callable<Integer> {
     BankReconciliationDemo demo = new BankReconciliationDemo(client, System.out);
     try (ReconciliationStack stack = ReconciliationStack.builder(client, root).month().observer(demo.progress()).start()) {
       BankReconciliationDemo.DemoOutcome outcome = demo.run(stack);
-      if (keepRunning) {
-        System.out.println();
-        System.out.println("Still running (Ctrl-C stops everything):");
-        if (engineAddress != null) {
-          System.out.println("  engine (REST, official Camunda client) " + engineAddress);
-        }
-        System.out.println("  bank portal " + stack.portal().url() + "  (user " + dev.engranaje.examples.bankportal.BankPortal.USER
-            + "; the password is a demo secret, not printed)");
-        System.out.println("  mail server SMTP 127.0.0.1:" + stack.mail().getSmtp().getPort() + ", IMAP 127.0.0.1:"
-            + stack.mail().getImap().getPort());
-        System.out.println("  workspaces " + stack.workspaceRoot());
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-        stop.await();
-      }
+      awaitStopIfKeptRunning(engineAddress, stack.portal().url().toString(), stack.mail().getSmtp().getPort(),
+          stack.mail().getImap().getPort(), stack.workspaceRoot());
       return outcome.succeeded() ? 0 : 1;
     }
+  }
+
+  private int supplierPayment(CamundaClient client, Path root, String engineAddress)
+      throws IOException, InterruptedException {
+    SupplierPaymentDemo demo = new SupplierPaymentDemo(client, System.out);
+    try (SupplierPaymentStack stack = SupplierPaymentStack.builder(client, root).observer(demo.progress()).start()) {
+      SupplierPaymentDemo.DemoOutcome outcome = demo.run(stack);
+      awaitStopIfKeptRunning(engineAddress, stack.portal().url().toString(), stack.mail().getSmtp().getPort(),
+          stack.mail().getImap().getPort(), stack.workspaceRoot());
+      return outcome.succeeded() ? 0 : 1;
+    }
+  }
+
+  /** With --keep-running: prints where everything runs and waits for Ctrl-C. */
+  private void awaitStopIfKeptRunning(String engineAddress, String portal, int smtp, int imap, Path workspaces)
+      throws InterruptedException {
+    if (!keepRunning) {
+      return;
+    }
+    System.out.println();
+    System.out.println("Still running (Ctrl-C stops everything):");
+    if (engineAddress != null) {
+      System.out.println("  engine (REST, official Camunda client) " + engineAddress);
+    }
+    System.out.println("  bank portal " + portal + "  (user " + dev.engranaje.examples.bankportal.BankPortal.USER
+        + "; the password is a demo secret, not printed)");
+    System.out.println("  mail server SMTP 127.0.0.1:" + smtp + ", IMAP 127.0.0.1:" + imap);
+    System.out.println("  workspaces " + workspaces);
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    stop.await();
   }
 
   private int run(CamundaClient client) {

@@ -15,6 +15,8 @@ final class LibraryLogging {
       context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
       context.getLogger("org.htmlunit").setLevel(ch.qos.logback.classic.Level.ERROR);
       context.getLogger("com.icegreen").setLevel(ch.qos.logback.classic.Level.ERROR);
+      // a long poll that outlasts the client's request timeout is retried by the client; not news here
+      context.getLogger("io.camunda.client.job.poller").setLevel(ch.qos.logback.classic.Level.ERROR);
     }
   }
 }

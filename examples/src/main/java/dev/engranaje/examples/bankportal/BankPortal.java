@@ -3,6 +3,8 @@ package dev.engranaje.examples.bankportal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.engranaje.workers.finance.pain001.Pain001Document;
+import dev.engranaje.workers.finance.pain001.Pain001Exception;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -53,11 +56,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>One user, {@link #USER}, with the password given at start; sessions live in memory and end
  * with the server. The password is never logged or echoed.
  *
+ * <p>Payments (the supplier-payment scenario):
+ * <ul>
+ *   <li>{@code GET /payments}: the upload form ({@code form#upload}: hidden {@code csrf}, file field
+ *       {@code paymentFile}) and the list of uploads, one row {@code tr[data-message-id=MSGID]} each
+ *       with its status and a link {@code a.status-report} to its pain.002.</li>
+ *   <li>{@code POST /payments/upload} ({@code multipart/form-data}): checks the CSRF token, then the
+ *       file ({@link PaymentFileCheck}: pain.001.001.03 or .09, valid against the official XSD,
+ *       counts and sums right). A bad file is refused with {@code #upload-refused} (422) and the
+ *       reasons; a second file with a message id already received with {@code #upload-duplicate}
+ *       (409), as banks do. An accepted file answers the receipt page: {@code #upload-id},
+ *       {@code #message-id}, {@code #received-at}.</li>
+ *   <li>{@code GET /payments/ID/status?csrf=TOKEN}: the pain.002 as an attachment. Transfers to an
+ *       account on the closed-accounts list ({@link #closeAccount(String)}) are rejected with AC04,
+ *       the rest accepted.</li>
+ * </ul>
+ *
  * <p><b>Extending it.</b> Pages are routes in {@link #route(HttpExchange)}, each a small method
  * guarded by {@link #session(HttpExchange)} and {@link #csrfValid(HttpExchange, Session, String)}.
- * The supplier-payment scenario adds its payment upload ({@code /payments/upload}, a pain.001
- * file with the same CSRF rule) and payment status pages ({@code /payments}) there, next to the
- * statement pages, and offers their results as statements through {@link #publish(PortalStatement)}.
  */
 public final class BankPortal implements AutoCloseable {
   /** The portal's one user. */
@@ -66,6 +82,7 @@ public final class BankPortal implements AutoCloseable {
   static final String SESSION_COOKIE = "DEMOBANK_SESSION";
   static final String EXPECTED_PASSWORD = "Expected a portal password of at least 8 characters, but got %d";
 
+  private static final int MAX_UPLOAD = 5 * 1024 * 1024;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,6 +98,11 @@ public final class BankPortal implements AutoCloseable {
   private final AtomicBoolean outage = new AtomicBoolean();
   private final AtomicInteger downloads = new AtomicInteger();
   private final AtomicInteger outageHits = new AtomicInteger();
+  private final List<PaymentUpload> uploads = new CopyOnWriteArrayList<>();
+  private final Set<String> closedAccounts = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger uploadAttempts = new AtomicInteger();
+  private final AtomicInteger statusDownloads = new AtomicInteger();
+  private final AtomicInteger uploadSequence = new AtomicInteger();
 
   private BankPortal(HttpServer server, String password) {
     this.server = server;
@@ -127,6 +149,26 @@ public final class BankPortal implements AutoCloseable {
     return downloads.get();
   }
 
+  /** Marks an account as closed: the bank rejects every transfer to it with AC04. */
+  public void closeAccount(String iban) {
+    closedAccounts.add(StatusReportWriter.compact(iban));
+  }
+
+  /** The payment files the bank accepted, oldest first. */
+  public List<PaymentUpload> uploads() {
+    return List.copyOf(uploads);
+  }
+
+  /** How many payment-file uploads were posted, accepted or not. */
+  public int uploadAttempts() {
+    return uploadAttempts.get();
+  }
+
+  /** How many status reports (pain.002) were downloaded. */
+  public int statusDownloads() {
+    return statusDownloads.get();
+  }
+
   /** How many requests met the outage page. */
   public int outageHits() {
     return outageHits.get();
@@ -161,6 +203,12 @@ public final class BankPortal implements AutoCloseable {
         statementsJson(exchange);
       } else if (path.startsWith("/statements/") && path.endsWith("/download") && method.equals("GET")) {
         download(exchange, path.substring("/statements/".length(), path.length() - "/download".length()));
+      } else if (path.equals("/payments") && method.equals("GET")) {
+        paymentList(exchange);
+      } else if (path.equals("/payments/upload") && method.equals("POST")) {
+        upload(exchange);
+      } else if (path.startsWith("/payments/") && path.endsWith("/status") && method.equals("GET")) {
+        statusReport(exchange, path.substring("/payments/".length(), path.length() - "/status".length()));
       } else {
         page(exchange, 404, "message.html", Map.of("id", "not-found", "title", "Not found", "text", path));
       }
@@ -251,6 +299,112 @@ public final class BankPortal implements AutoCloseable {
         "attachment; filename=\"" + format.get().fileName(statement.get().id()) + "\"");
     downloads.incrementAndGet();
     send(exchange, 200, format.get().contentType(), statement.get().file(format.get()));
+  }
+
+  private void paymentList(HttpExchange exchange) throws IOException {
+    Optional<Session> session = session(exchange).filter(Session::signedIn);
+    if (session.isEmpty()) {
+      redirect(exchange, "/login");
+      return;
+    }
+    String token = session.get().csrf();
+    StringBuilder rows = new StringBuilder();
+    List<PaymentUpload> newestFirst = new ArrayList<>(uploads);
+    java.util.Collections.reverse(newestFirst);
+    for (PaymentUpload upload : newestFirst) {
+      rows.append("<tr data-message-id=\"").append(escape(upload.messageId())).append("\" data-upload=\"")
+          .append(escape(upload.uploadId())).append("\"><td>").append(escape(upload.receivedAt().toString()))
+          .append("</td><td>").append(escape(upload.uploadId())).append("</td><td class=\"message-id\">")
+          .append(escape(upload.messageId())).append("</td><td>").append(upload.transactions())
+          .append("</td><td>").append(escape(upload.controlSum().toPlainString()))
+          .append("</td><td class=\"status\">").append(escape(upload.status()))
+          .append("</td><td><a class=\"status-report\" href=\"/payments/").append(escape(upload.uploadId()))
+          .append("/status?csrf=").append(escape(token)).append("\">Status report (pain.002)</a></td></tr>\n");
+    }
+    String html = template("payments.html").replace("{{csrf}}", escape(token)).replace("{{user}}", escape(USER))
+        .replace("{{count}}", String.valueOf(uploads.size())).replace("{{rows}}", rows.toString());
+    send(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void upload(HttpExchange exchange) throws IOException {
+    uploadAttempts.incrementAndGet();
+    Optional<Session> session = session(exchange).filter(Session::signedIn);
+    if (session.isEmpty()) {
+      redirect(exchange, "/login");
+      return;
+    }
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readNBytes(MAX_UPLOAD + 1);
+    }
+    if (body.length > MAX_UPLOAD) {
+      page(exchange, 413, "message.html", Map.of("id", "upload-refused", "title", "Payment file refused",
+          "text", "The file is larger than " + MAX_UPLOAD / (1024 * 1024) + " MB."));
+      return;
+    }
+    Optional<MultipartForm> form = MultipartForm.parse(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+    if (form.isEmpty() || !csrfValid(exchange, session.get(), form.get().fields().get("csrf"))) {
+      page(exchange, 403, "message.html", Map.of("id", "forbidden", "title", "Forbidden",
+          "text", "The upload form has expired (CSRF token). Please open the payments page again."));
+      return;
+    }
+    MultipartForm.FilePart file = form.get().files().get("paymentFile");
+    if (file == null || file.content().length == 0) {
+      page(exchange, 422, "message.html", Map.of("id", "upload-refused", "title", "Payment file refused",
+          "text", "No file was chosen (field paymentFile)."));
+      return;
+    }
+    String name = file.fileName().isBlank() ? "payment file" : file.fileName();
+    Pain001Document document;
+    try {
+      document = new PaymentFileCheck().check(file.content(), name);
+    } catch (Pain001Exception refused) {
+      page(exchange, 422, "message.html", Map.of("id", "upload-refused", "title", "Payment file refused",
+          "text", String.join(" ", refused.problems())));
+      return;
+    }
+    PaymentUpload accepted;
+    synchronized (uploads) {
+      if (uploads.stream().anyMatch(u -> u.messageId().equals(document.messageId()))) {
+        page(exchange, 409, "message.html", Map.of("id", "upload-duplicate", "title", "Payment file refused",
+            "text", "A file with message id " + document.messageId() + " was already received; the bank executes a message once."));
+        return;
+      }
+      String uploadId = "UPL-" + String.format("%05d", uploadSequence.incrementAndGet());
+      java.time.Instant now = java.time.Instant.now();
+      StatusReportWriter writer = new StatusReportWriter(Set.copyOf(closedAccounts));
+      int rejected = (int) document.transactions().stream().filter(writer::rejects).count();
+      accepted = new PaymentUpload(uploadId, document.messageId(), name, now, document.transactions().size(),
+          document.totalAmount(), rejected, writer.write(document, "STS-" + uploadId, now));
+      uploads.add(accepted);
+    }
+    String html = template("upload-receipt.html").replace("{{uploadId}}", escape(accepted.uploadId()))
+        .replace("{{messageId}}", escape(accepted.messageId())).replace("{{receivedAt}}", escape(accepted.receivedAt().toString()))
+        .replace("{{transactions}}", String.valueOf(accepted.transactions()))
+        .replace("{{controlSum}}", escape(accepted.controlSum().toPlainString())).replace("{{fileName}}", escape(name));
+    send(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void statusReport(HttpExchange exchange, String uploadId) throws IOException {
+    Optional<Session> session = session(exchange).filter(Session::signedIn);
+    if (session.isEmpty()) {
+      redirect(exchange, "/login");
+      return;
+    }
+    if (!csrfValid(exchange, session.get(), parse(exchange.getRequestURI().getRawQuery()).get("csrf"))) {
+      page(exchange, 403, "message.html", Map.of("id", "forbidden", "title", "Forbidden",
+          "text", "The status link has expired (CSRF token)."));
+      return;
+    }
+    Optional<PaymentUpload> upload = uploads.stream().filter(u -> u.uploadId().equals(uploadId)).findFirst();
+    if (upload.isEmpty()) {
+      page(exchange, 404, "message.html", Map.of("id", "not-found", "title", "No such upload", "text", uploadId));
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Disposition",
+        "attachment; filename=\"pain002-" + upload.get().messageId().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml\"");
+    statusDownloads.incrementAndGet();
+    send(exchange, 200, "application/xml", upload.get().statusReport());
   }
 
   private Session newSession(HttpExchange exchange) {

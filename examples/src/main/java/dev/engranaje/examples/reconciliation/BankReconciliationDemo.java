@@ -1,32 +1,25 @@
 package dev.engranaje.examples.reconciliation;
 
-import dev.engranaje.workers.api.JobInfo;
+import dev.engranaje.examples.DemoInstance;
+import dev.engranaje.examples.DemoProgress;
+import dev.engranaje.examples.ExampleResources;
+import dev.engranaje.examples.InstanceVariables;
 import dev.engranaje.workers.runtime.JobObserver;
-import dev.engranaje.workers.runtime.JobOutcome;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.enums.UserTaskState;
-import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
-import io.camunda.client.api.search.response.Variable;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The bank-reconciliation scenario, as {@code rpa demo bank-reconciliation} runs it: deploy the model
@@ -43,15 +36,13 @@ public final class BankReconciliationDemo {
 
   private final CamundaClient client;
   private final PrintStream out;
-  private final Map<String, String> names = new HashMap<>();
+  private final DemoProgress progress;
 
   public BankReconciliationDemo(CamundaClient client, PrintStream out) {
     this.client = client;
     this.out = out;
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(ReconciliationStack.resource(ReconciliationStack.MODEL)));
-    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      names.put(node.getId(), node.getName() == null ? node.getId() : node.getName());
-    }
+    this.progress = new DemoProgress(out, ExampleResources.read(ReconciliationStack.MODEL), LAST_STEP,
+        key -> lastStepVariables.set(variables(key)));
   }
 
   private static final String LAST_STEP = "mail-report";
@@ -60,29 +51,7 @@ public final class BankReconciliationDemo {
 
   /** A job observer that prints one line per finished job. */
   public JobObserver progress() {
-    return new JobObserver() {
-      @Override
-      public void started(JobInfo job) {
-        // the engine keeps no variables of a completed instance yet (the history issue), so the
-        // summary reads them as the last step starts
-        if (LAST_STEP.equals(job.elementId())) {
-          lastStepVariables.set(variables(job.processInstanceKey()));
-        }
-      }
-
-      @Override
-      public void finished(JobInfo job, JobOutcome outcome, Duration duration) {
-        String what = switch (outcome) {
-          case COMPLETED -> "done";
-          case BUSINESS_ERROR -> "business error (the model handles it)";
-          case FAILED_WILL_RETRY -> "failed, will retry";
-          case FAILED_INCIDENT -> "failed: incident";
-          default -> outcome.tag();
-        };
-        out.printf("  robot    %-45s %s (%.1f s)%n", names.getOrDefault(job.elementId(), job.elementId()), what,
-            duration.toMillis() / 1000.0);
-      }
-    };
+    return progress;
   }
 
   /** Runs one instance on {@code stack} (already started with {@link #progress()} as its observer). */
@@ -97,7 +66,7 @@ public final class BankReconciliationDemo {
         .variables(stack.variables("portal", "camt053", "htmlunit")).send().join().getProcessInstanceKey();
     out.printf("Started instance %d: statement from the bank portal (camt.053, HtmlUnit)%n", key);
     List<String> problems = new ArrayList<>();
-    ProcessInstanceState state = awaitEnd(key, problems);
+    ProcessInstanceState state = DemoInstance.awaitEnd(client, key, DEADLINE, problems, this::review);
     Map<String, Object> variables = variables(key);
     if (variables.isEmpty() && lastStepVariables.get() != null) {
       variables = lastStepVariables.get();
@@ -109,50 +78,16 @@ public final class BankReconciliationDemo {
     return outcome;
   }
 
-  private ProcessInstanceState awaitEnd(long key, List<String> problems) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    boolean reviewed = false;
-    while (System.nanoTime() < deadline) {
-      ProcessInstanceState state = client.newProcessInstanceGetRequest(key).send().join().getState();
-      if (state != ProcessInstanceState.ACTIVE) {
-        return state;
-      }
-      List<Incident> incidents = client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(key)).send().join().items();
-      if (!incidents.isEmpty()) {
-        for (Incident incident : incidents) {
-          problems.add("Incident at '" + incident.getElementId() + "': " + incident.getErrorMessage());
-        }
-        return state;
-      }
-      if (!reviewed) {
-        List<UserTask> tasks = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(key)).send().join().items();
-        for (UserTask task : tasks) {
-          if (task.getState() == UserTaskState.CREATED) {
-            review(task);
-            reviewed = true;
-          }
-        }
-      }
-      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-    }
-    problems.add("Expected instance " + key + " to end within " + DEADLINE + ", but it is still running");
-    return ProcessInstanceState.ACTIVE;
-  }
-
   /**
    * The demo accountant's rule of thumb: accept a suggestion backed by a reference or by the
    * counterparty (medium confidence), reject one that rests on the amount alone (low confidence).
    */
   @SuppressWarnings("unchecked")
   private void review(UserTask task) {
-    out.printf("  person   %-45s assigned to %s (due %s)%n", names.getOrDefault(task.getElementId(), task.getElementId()),
+    out.printf("  person   %-50s assigned to %s (due %s)%n", progress.name(task.getElementId()),
         DEMO_USER_NAME, task.getDueDate());
     client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(DEMO_USER).send().join();
-    Map<String, Object> local = new HashMap<>();
-    for (Variable variable : client.newVariableSearchRequest().filter(f -> f.scopeKey(task.getElementInstanceKey()))
-        .send().join().items()) {
-      local.put(variable.getName(), client.getConfiguration().getJsonMapper().fromJson(variable.getValue(), Object.class));
-    }
+    Map<String, Object> local = InstanceVariables.of(client, task.getElementInstanceKey());
     List<Map<String, Object>> decisions = new ArrayList<>();
     int accepted = 0;
     for (Object item : (List<Object>) local.getOrDefault("decisions", List.of())) {
@@ -161,7 +96,7 @@ public final class BankReconciliationDemo {
       decision.put("decision", accept ? "accept" : "reject");
       accepted += accept ? 1 : 0;
       decisions.add(decision);
-      out.printf("  person   %-45s %s %s: %s %s %s for %s (%s, %s)%n", "", accept ? "accepts" : "rejects",
+      out.printf("  person   %-50s %s %s: %s %s %s for %s (%s, %s)%n", "", accept ? "accepts" : "rejects",
           decision.get("id"), decision.get("bankRefs"), decision.get("amount"), decision.get("counterparty"),
           decision.get("ledgerItems"), decision.get("rule"), decision.get("confidence"));
     }
@@ -169,19 +104,11 @@ public final class BankReconciliationDemo {
     client.newCompleteUserTaskCommand(task.getUserTaskKey())
         .variables(Map.of("decisions", decisions, "reviewer", DEMO_USER_NAME, "reviewComment", comment))
         .send().join();
-    out.printf("  person   %-45s completed by %s: %s%n", "", DEMO_USER_NAME, comment);
+    out.printf("  person   %-50s completed by %s: %s%n", "", DEMO_USER_NAME, comment);
   }
 
   private Map<String, Object> variables(long key) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (Variable variable : client.newVariableSearchRequest().filter(f -> f.scopeKey(key)).send().join().items()) {
-      String json = variable.getValue();
-      if (Boolean.TRUE.equals(variable.isTruncated())) {
-        json = client.newVariableGetRequest(variable.getVariableKey()).send().join().getValue();
-      }
-      values.put(variable.getName(), client.getConfiguration().getJsonMapper().fromJson(json, Object.class));
-    }
-    return values;
+    return InstanceVariables.of(client, key);
   }
 
   private void print(DemoOutcome outcome, List<MimeMessage> mails) {

@@ -3,32 +3,22 @@ package dev.engranaje.examples.reconciliation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import dev.engranaje.examples.ExampleResources;
+import dev.engranaje.examples.LoopbackPeers;
+import dev.engranaje.examples.StackOptions;
+import dev.engranaje.examples.ScenarioWorkers;
 import dev.engranaje.examples.bankportal.BankPortal;
 import dev.engranaje.examples.bankportal.PortalStatement;
-import dev.engranaje.workers.catalog.WorkerCatalog;
-import dev.engranaje.workers.catalog.WorkerFactory;
 import dev.engranaje.workers.catalog.WorkerSettings;
-import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
-import dev.engranaje.workers.runtime.Backoff;
-import dev.engranaje.workers.runtime.JobObserver;
-import dev.engranaje.workers.runtime.WorkerOptions;
 import dev.engranaje.workers.runtime.WorkerRuntime;
-import dev.engranaje.workers.secrets.SecretSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +40,6 @@ public final class ReconciliationStack implements AutoCloseable {
   /** The job types the model uses; each must be in the worker catalog. */
   public static final List<String> JOB_TYPES = List.of("rpa:web.run-script:1", "rpa:mail.fetch:1", "rpa:mail.send:1",
       "rpa:finance.parse-statement:1", "rpa:finance.read-ledger:1", "rpa:finance.match:1", "rpa:finance.write-report:1");
-  static final String MISSING_WORKERS = "Expected workers for every job type of %s, but the catalog has none for %s;"
-      + " it has %s";
 
   public static final String ROBOT_MAIL = "robot@kestrel.example";
   public static final String ACCOUNTING_MAIL = "accounting@kestrel.example";
@@ -59,52 +47,26 @@ public final class ReconciliationStack implements AutoCloseable {
   public static final String BANK_MAIL = "statements@demobank.example";
   static final String MAIL_LOGIN = "robot";
 
-  private final GreenMail mail;
-  private final BankPortal portal;
-  private final SqliteIdempotencyLedger ledger;
-  private final WorkerRuntime runtime;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final LoopbackPeers peers;
+  private final ScenarioWorkers workers;
   private final Path root;
   private final CamundaClient client;
-  private final String mailPassword;
 
   private ReconciliationStack(Builder builder) throws IOException {
     this.client = builder.client;
     this.root = builder.root;
-    String portalPassword = "Portal-" + token();
-    this.mailPassword = "Mail-" + token();
-    mail = new GreenMail(new ServerSetup[] {
-        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
-    mail.start();
-    mail.setUser(ROBOT_MAIL, MAIL_LOGIN, mailPassword);
-    portal = BankPortal.start(portalPassword, builder.portalStatements);
+    peers = LoopbackPeers.start(root, ROBOT_MAIL, MAIL_LOGIN, builder.portalStatements);
     Path samples = Files.createDirectories(root.resolve("samples"));
     for (Map.Entry<String, byte[]> file : builder.sampleFiles.entrySet()) {
       Files.write(samples.resolve(file.getKey()), file.getValue());
     }
-    ledger = SqliteIdempotencyLedger.open(root.resolve("state").resolve("ledger.db"), Clock.systemUTC());
-    WorkerCatalog catalog = WorkerCatalog.discover();
-    List<String> missing = JOB_TYPES.stream().filter(type -> !catalog.contains(type)).toList();
-    if (!missing.isEmpty()) {
-      close();
-      throw new IllegalStateException(String.format(MISSING_WORKERS, MODEL, missing, catalog.jobTypes()));
+    WorkerRuntime.Builder runtime = peers.runtime(client, root, builder.observer()).area("samples", samples);
+    try {
+      workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff(), this::settings, Map.of());
+    } catch (RuntimeException e) {
+      peers.close();
+      throw e;
     }
-    WorkerRuntime.Builder workers = WorkerRuntime.builder(client).ledger(ledger)
-        .workspaceRoot(Files.createDirectories(root.resolve("work")))
-        .area("samples", samples)
-        .secrets(SecretSource.of(Map.of("BANK_PORTAL_PASSWORD", portalPassword, "MAIL_PASSWORD", mailPassword)))
-        .observer(builder.observer);
-    for (String type : JOB_TYPES) {
-      WorkerFactory factory = catalog.factory(type);
-      var worker = factory.create(settings(type, factory.settingsSection()));
-      if (worker instanceof AutoCloseable closeable) {
-        closeables.add(closeable);
-      }
-      WorkerOptions options = WorkerOptions.DEFAULT.withBackoff(builder.backoff).withTimeout(Duration.ofMinutes(2));
-      workers.worker(worker, type.startsWith("rpa:web.") ? options.withMaxJobsActive(1) : options);
-    }
-    runtime = workers.build().start();
   }
 
   /**
@@ -127,8 +89,8 @@ public final class ReconciliationStack implements AutoCloseable {
   /** Deploys the model and the review form. */
   public DeploymentEvent deploy() {
     return client.newDeployResourceCommand()
-        .addResourceBytes(resource(MODEL), "bank-reconciliation.bpmn")
-        .addResourceBytes(resource(FORM), "bank-reconciliation-review.form")
+        .addResourceBytes(ExampleResources.read(MODEL), "bank-reconciliation.bpmn")
+        .addResourceBytes(ExampleResources.read(FORM), "bank-reconciliation-review.form")
         .send().join();
   }
 
@@ -143,14 +105,7 @@ public final class ReconciliationStack implements AutoCloseable {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("statementSource", source);
     variables.put("statementFormat", format);
-    variables.put("browser", browser);
-    variables.put("bankPortalUrl", portal.url().toString());
-    variables.put("bankPortalUser", BankPortal.USER);
-    variables.put("mailHost", "127.0.0.1");
-    variables.put("smtpPort", mail.getSmtp().getPort());
-    variables.put("imapPort", mail.getImap().getPort());
-    variables.put("mailSecurity", "none");
-    variables.put("mailUser", MAIL_LOGIN);
+    variables.putAll(peers.variables(browser, MAIL_LOGIN));
     variables.put("bankMailFrom", BANK_MAIL);
     variables.put("robotMail", "Engranaje robot <" + ROBOT_MAIL + ">");
     variables.put("accountingMail", ACCOUNTING_MAIL);
@@ -165,21 +120,21 @@ public final class ReconciliationStack implements AutoCloseable {
   public void mailStatement(String fileName, byte[] statement) {
     GreenMailUtil.sendAttachmentEmail(ROBOT_MAIL, BANK_MAIL, "Your account statement " + fileName,
         "Dear customer, please find your account statement attached.", statement, "application/octet-stream",
-        fileName, "Account statement", mail.getSmtp().getServerSetup());
+        fileName, "Account statement", peers.mail().getSmtp().getServerSetup());
   }
 
   public BankPortal portal() {
-    return portal;
+    return peers.portal();
   }
 
   public GreenMail mail() {
-    return mail;
+    return peers.mail();
   }
 
   /** Mails that reached anyone but the robot (the bank's statement mails are not counted). */
   public List<MimeMessage> sentMails() {
     List<MimeMessage> sent = new ArrayList<>();
-    for (MimeMessage message : mail.getReceivedMessages()) {
+    for (MimeMessage message : peers.mail().getReceivedMessages()) {
       try {
         if (!message.getFrom()[0].toString().contains(BANK_MAIL)) {
           sent.add(message);
@@ -202,45 +157,12 @@ public final class ReconciliationStack implements AutoCloseable {
 
   @Override
   public void close() {
-    if (runtime != null) {
-      runtime.close();
-    }
-    for (AutoCloseable closeable : closeables) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        // closing a browser session that already ended is no concern of the demo
-      }
-    }
-    if (ledger != null) {
-      ledger.close();
-    }
-    if (portal != null) {
-      portal.close();
-    }
-    mail.stop();
+    ScenarioWorkers.closeAll(workers, peers);
   }
 
   /** A sample file bundled with the examples (from {@code examples/bank-reconciliation/}). */
   public static byte[] sample(String name) {
-    return resource("bank-reconciliation/" + name);
-  }
-
-  static byte[] resource(String name) {
-    try (InputStream in = ReconciliationStack.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("Expected " + name + " on the classpath, but it is missing");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String token() {
-    byte[] bytes = new byte[9];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+    return ExampleResources.read("bank-reconciliation/" + name);
   }
 
   static ObjectMapper json() {
@@ -248,13 +170,11 @@ public final class ReconciliationStack implements AutoCloseable {
   }
 
   /** Builder; by default the month's sample statement on the portal, the month's ledger. */
-  public static final class Builder {
+  public static final class Builder extends StackOptions<Builder> {
     private final CamundaClient client;
     private final Path root;
     private final List<PortalStatement> portalStatements = new ArrayList<>();
     private final Map<String, byte[]> sampleFiles = new LinkedHashMap<>();
-    private JobObserver observer = JobObserver.NONE;
-    private Backoff backoff = new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(8));
 
     private Builder(CamundaClient client, Path root) {
       this.client = client;
@@ -287,14 +207,8 @@ public final class ReconciliationStack implements AutoCloseable {
       return this;
     }
 
-    public Builder observer(JobObserver value) {
-      this.observer = value;
-      return this;
-    }
-
-    /** The wait between attempts of a failed job (default 1 s, doubling, at most 8 s). */
-    public Builder backoff(Backoff value) {
-      this.backoff = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 

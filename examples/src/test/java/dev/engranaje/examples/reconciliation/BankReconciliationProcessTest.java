@@ -348,7 +348,7 @@ class BankReconciliationProcessTest {
   /** What the review form reads from the task's data: the suggestion fields, the exception columns, the heading values. */
   record ReviewForm(Set<String> suggestionKeys, Set<String> exceptionKeys, Set<String> headingPaths) {
     static ReviewForm read() throws Exception {
-      JsonNode form = new ObjectMapper().readTree(ReconciliationStack.resource(ReconciliationStack.FORM));
+      JsonNode form = new ObjectMapper().readTree(dev.engranaje.examples.ExampleResources.read(ReconciliationStack.FORM));
       Set<String> suggestion = new LinkedHashSet<>();
       Set<String> exception = new LinkedHashSet<>();
       Set<String> heading = new LinkedHashSet<>();

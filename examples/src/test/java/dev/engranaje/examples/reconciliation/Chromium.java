@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Assumptions;
  * skipped when /usr/bin/chromium is missing, unless the system property {@code chromium.required} is
  * true (as in CI), then they fail.
  */
-final class Chromium {
+public final class Chromium {
   static final Path BINARY = Path.of("/usr/bin/chromium");
 
   private Chromium() {}
 
   /** Aborts (or fails, when required) a test that runs {@code browser} if it is Chromium and missing. */
-  static void assumeAvailable(String browser) {
+  public static void assumeAvailable(String browser) {
     if (!"chromium".equals(browser) || Files.isExecutable(BINARY)) {
       return;
     }

@@ -2,10 +2,13 @@ package dev.engranaje.examples.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engranaje.examples.FlowingEngine;
+import dev.engranaje.examples.ScenarioWorkers;
+import dev.engranaje.examples.InstanceWaits;
+import dev.engranaje.examples.MailParts;
 import dev.engranaje.engine.record.JobIntent;
 import dev.engranaje.engine.record.JobRecord;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
-import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
@@ -13,29 +16,19 @@ import dev.engranaje.engine.testkit.TestEngine;
 import dev.engranaje.engine.time.ControlledClock;
 import dev.engranaje.workers.runtime.Backoff;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The bank-reconciliation process on the embedded engine, driven through the official client: a
@@ -50,54 +43,32 @@ final class ReconciliationProcessHarness implements AutoCloseable {
   /** Tuesday 1 December 2026, 09:00 UTC: two hours after one timer start, 22 before the next. */
   static final Instant MORNING = Instant.parse("2026-12-01T09:00:00Z");
   /** Generous for a loaded 2-core machine; waits return as soon as their condition holds. */
-  static final Duration WAIT = Duration.ofSeconds(90);
+  static final Duration WAIT = InstanceWaits.WAIT;
 
+  private final FlowingEngine flowing;
   private final TestEngine engine;
   private final ReconciliationStack stack;
-  private final ScheduledExecutorService ticker;
+  private final InstanceWaits waits;
 
-  private ReconciliationProcessHarness(TestEngine engine, ReconciliationStack stack, ScheduledExecutorService ticker) {
-    this.engine = engine;
+  private ReconciliationProcessHarness(FlowingEngine flowing, ReconciliationStack stack) {
+    this.flowing = flowing;
+    this.engine = flowing.engine();
     this.stack = stack;
-    this.ticker = ticker;
-  }
-
-  /** Moves {@code clock} on with real time, in small steps, until the returned executor is shut down. */
-  private static ScheduledExecutorService flowing(ControlledClock clock) {
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "engine-clock");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long[] last = {System.nanoTime()};
-    ticker.scheduleAtFixedRate(() -> {
-      long now = System.nanoTime();
-      long millis = (now - last[0]) / 1_000_000;
-      if (millis > 0) {
-        clock.advance(Duration.ofMillis(millis));
-        last[0] += millis * 1_000_000;
-      }
-    }, 20, 20, TimeUnit.MILLISECONDS);
-    return ticker;
+    this.waits = flowing.waits();
   }
 
   /** Starts the engine in {@code root}, the stack around it ({@code configure} adds its data), and deploys. */
   static ReconciliationProcessHarness start(Path root, Backoff backoff, Consumer<ReconciliationStack.Builder> configure)
       throws IOException {
-    ControlledClock clock = new ControlledClock(MORNING);
-    TestEngine engine = TestEngine.durable(root.resolve("engine"), clock);
-    ScheduledExecutorService ticker = flowing(clock);
-    try {
-      ReconciliationStack.Builder builder = ReconciliationStack.builder(engine.client(), root.resolve("stack")).backoff(backoff);
+    FlowingEngine flowing = FlowingEngine.start(root.resolve("engine"), MORNING);
+    ReconciliationStack stack = flowing.around(() -> {
+      ReconciliationStack.Builder builder = ReconciliationStack.builder(flowing.engine().client(), root.resolve("stack")).backoff(backoff);
       configure.accept(builder);
-      ReconciliationStack stack = builder.start();
-      stack.deploy();
-      return new ReconciliationProcessHarness(engine, stack, ticker);
-    } catch (IOException | RuntimeException e) {
-      ticker.shutdownNow();
-      engine.close();
-      throw e;
-    }
+      ReconciliationStack started = builder.start();
+      started.deploy();
+      return started;
+    });
+    return new ReconciliationProcessHarness(flowing, stack);
   }
 
   ReconciliationStack stack() {
@@ -119,85 +90,31 @@ final class ReconciliationProcessHarness implements AutoCloseable {
 
   /** Waits for the instance's open user task, failing early (with the incident) if the instance gets stuck. */
   UserTask awaitUserTask(long instance) {
-    return awaitValue("a review task of instance " + instance, instance, () -> client().newUserTaskSearchRequest()
-        .filter(f -> f.processInstanceKey(instance)).send().join().items().stream()
-        .filter(t -> t.getState() == UserTaskState.CREATED).findFirst());
+    return waits.awaitUserTask(instance, "a review task", task -> true);
   }
 
   /** Waits until the instance is no longer active, failing early (with the incident) if it gets stuck. */
   ProcessInstanceState awaitEnd(long instance) {
-    awaitValue("the end of instance " + instance, instance, () -> {
-      ProcessInstanceState state = client().newProcessInstanceGetRequest(instance).send().join().getState();
-      return state == ProcessInstanceState.ACTIVE ? Optional.empty() : Optional.of(state);
-    }, true);
-    return client().newProcessInstanceGetRequest(instance).send().join().getState();
+    return waits.awaitEnd(instance);
   }
 
   /** Waits until the instance completed the element {@code elementId}. */
   void awaitElement(long instance, String elementId) {
-    awaitValue("element '" + elementId + "' of instance " + instance + " completed", instance,
-        () -> elementsCompleted(instance).contains(elementId) ? Optional.of(true) : Optional.empty(), true);
+    waits.awaitElement(instance, elementId);
   }
 
   /** Waits until the instance has an active incident, and returns it. */
   Incident awaitIncident(long instance, Runnable whileWaiting) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      List<Incident> incidents = activeIncidents(instance);
-      if (!incidents.isEmpty()) {
-        return incidents.get(0);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out after " + WAIT + " waiting for an incident of instance " + instance);
-      }
-      whileWaiting.run();
-      pause();
-    }
+    return waits.awaitIncident(instance, whileWaiting);
   }
 
   List<Incident> activeIncidents(long instance) {
-    return client().newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items().stream()
-        .filter(i -> i.getState() == IncidentState.ACTIVE).toList();
-  }
-
-  private <T> T awaitValue(String what, long instance, Supplier<Optional<T>> probe) {
-    return awaitValue(what, instance, probe, false);
-  }
-
-  private <T> T awaitValue(String what, long instance, Supplier<Optional<T>> probe, boolean ended) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      if (!ended && client().newProcessInstanceGetRequest(instance).send().join().getState() != ProcessInstanceState.ACTIVE) {
-        throw new AssertionError("Expected " + what + ", but the instance ended; elements completed: "
-            + elementsCompleted(instance));
-      }
-      List<Incident> incidents = activeIncidents(instance);
-      if (!incidents.isEmpty()) {
-        Incident incident = incidents.get(0);
-        throw new AssertionError("Expected " + what + ", but the instance has an incident at '" + incident.getElementId()
-            + "': " + incident.getErrorMessage());
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out after " + WAIT + " waiting for " + what + "; elements so far: "
-            + elementsCompleted(instance));
-      }
-      pause();
-    }
+    return waits.activeIncidents(instance);
   }
 
   /** Waits for a condition that involves no instance (mails, files). */
   static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out after " + WAIT + " waiting until " + what);
-      }
-      pause();
-    }
+    InstanceWaits.await(what, condition);
   }
 
   /**
@@ -231,17 +148,11 @@ final class ReconciliationProcessHarness implements AutoCloseable {
 
   /** The ids of the elements the instance completed, in log order (from the record log). */
   List<String> elementsCompleted(long instance) {
-    return elementEvents(instance, ProcessInstanceIntent.ELEMENT_COMPLETED);
+    return waits.elementsCompleted(instance);
   }
 
   List<String> elementEvents(long instance, ProcessInstanceIntent intent) {
-    List<String> ids = new ArrayList<>();
-    for (Record record : engine.elementEvents(instance)) {
-      if (record.intent() == intent) {
-        ids.add(((ProcessInstanceRecord) record.value()).elementId());
-      }
-    }
-    return ids;
+    return waits.elementEvents(instance, intent);
   }
 
   /** The job events of one element of the instance, in log order (from the record log). */
@@ -261,53 +172,16 @@ final class ReconciliationProcessHarness implements AutoCloseable {
 
   /** The attachment of {@code mail} whose file name ends with {@code suffix}. */
   static byte[] attachment(MimeMessage mail, String suffix) throws Exception {
-    assertThat(mail.getContent()).as("mail content").isInstanceOf(Multipart.class);
-    Multipart parts = (Multipart) mail.getContent();
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < parts.getCount(); i++) {
-      BodyPart part = parts.getBodyPart(i);
-      names.add(part.getFileName());
-      if (part.getFileName() != null && part.getFileName().endsWith(suffix)) {
-        try (InputStream in = part.getInputStream()) {
-          return in.readAllBytes();
-        }
-      }
-    }
-    throw new AssertionError("Expected an attachment ending with " + suffix + ", but the mail has " + names);
+    return MailParts.attachment(mail, suffix);
   }
 
   /** The plain-text body of {@code mail} (its first text part). */
   static String text(MimeMessage mail) throws Exception {
-    Object content = mail.getContent();
-    if (content instanceof String text) {
-      return text;
-    }
-    Multipart parts = (Multipart) content;
-    for (int i = 0; i < parts.getCount(); i++) {
-      BodyPart part = parts.getBodyPart(i);
-      if (part.isMimeType("text/plain") && part.getFileName() == null) {
-        return part.getContent().toString();
-      }
-    }
-    throw new AssertionError("Expected a text part in mail '" + mail.getSubject() + "'");
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return MailParts.text(mail);
   }
 
   @Override
   public void close() {
-    try {
-      stack.close();
-    } finally {
-      ticker.shutdownNow();
-      engine.close();
-    }
+    ScenarioWorkers.closeAll(stack, flowing);
   }
 }
