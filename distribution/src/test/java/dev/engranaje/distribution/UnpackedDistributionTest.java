@@ -174,6 +174,14 @@ class UnpackedDistributionTest {
     assertThat(output).contains("Bank reconciliation demo");
   }
 
+  @Test
+  void shippedModelsPassTheirScenariosFromTheInstallDirectory() throws Exception {
+    Process test = start(List.of(home.resolve("bin/rpa").toString(), "test", home.resolve("bpmn").toString()), Map.of());
+    String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(test.waitFor()).as(output).isZero();
+    assertThat(output).containsPattern("file\\(s\\): \\d+ passed, 0 failed");
+  }
+
   private static Process rpa(Map<String, String> extraEnvironment, String... arguments) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(home.resolve("bin/rpa").toString());
