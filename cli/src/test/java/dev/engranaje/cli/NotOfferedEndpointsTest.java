@@ -71,7 +71,7 @@ class NotOfferedEndpointsTest {
   private static void assertNotOffered(Result result, String feature, int status) {
     assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.REFUSED);
     assertThat(result.err().strip())
-        .isEqualTo("This engine does not offer " + feature + " yet (HTTP " + status + " on its REST API). A Camunda 8.8+"
-            + " cluster does; on the embedded engine it arrives with the history API.");
+        .isEqualTo("This engine does not offer " + feature + " yet (HTTP " + status + " on its REST API); Camunda 8.8+"
+            + " and Engranaje engines with the history API (docs/engine/search-api.md) do.");
   }
 }

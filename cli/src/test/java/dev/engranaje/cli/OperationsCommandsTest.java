@@ -140,18 +140,88 @@ class OperationsCommandsTest {
     assertThat(text.exitCode()).as(text.err()).isZero();
     assertThat(text.out()).contains("Process instance " + key + " of 'ops-order' version 1: ACTIVE, with incident",
         "Incidents", "JOB_NO_RETRIES", "Card declined", "Variables", "orderId", "\"C-1\"");
-    assertThat(text.out()).containsAnyOf("This engine does not offer element instance search yet", "charge");
+    assertThat(text.out()).contains("charge", "Charge card", "SERVICE_TASK", "Path taken: start -> charge",
+        "Sequence flows taken: to-charge");
     JsonNode document = JSON.readTree(json.out());
     assertThat(document.get("instance").get("processInstanceKey").asText()).isEqualTo(String.valueOf(key));
     assertThat(document.get("instance").get("state").asText()).isEqualTo("ACTIVE");
     assertThat(document.get("variables").get(0).get("name").asText()).isEqualTo("orderId");
     assertThat(document.get("variables").get(0).get("value").asText()).isEqualTo("C-1");
     assertThat(document.get("incidents")).hasSize(1);
-    if (document.get("elements").isNull()) {
-      assertThat(document.get("unavailable").toString()).contains("element instance search");
-    } else {
-      assertThat(document.get("path").toString()).contains("start", "charge");
-    }
+    assertThat(document.get("path")).extracting(JsonNode::asText).containsExactly("start", "charge");
+    assertThat(document.get("elements").get(1).get("incidentKey").asText())
+        .isEqualTo(document.get("incidents").get(0).get("incidentKey").asText());
+    assertThat(document.get("unavailable")).isEmpty();
+  }
+
+  @Test
+  void shouldShowTheElementTreeThePathAndTheDecisionOfAFinishedInstance() throws Exception {
+    // given an instance that ran a sub-process with a decision in it and completed
+    deploy("/ops/order-level.dmn", "/ops/ops-review.bpmn");
+    long key = client.newCreateInstanceCommand().bpmnProcessId("ops-review").latestVersion()
+        .variables(Map.of("amount", 1500)).withResult().send().join().getProcessInstanceKey();
+
+    // when
+    Result text = rpa("instance", String.valueOf(key), "--address", address);
+    JsonNode json = JSON.readTree(rpa("instance", String.valueOf(key), "--json", "--address", address).out());
+    Result evaluations = rpa("decisions", "evaluations", "--instance", String.valueOf(key), "--address", address);
+
+    // then the scope's children are indented under it, in the order they ran
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).contains("Process instance " + key + " of 'ops-review' version 1: COMPLETED", ", ended ");
+    List<String> rows = text.out().lines().dropWhile(line -> !line.startsWith("ELEMENT")).skip(1)
+        .takeWhile(line -> !line.isBlank()).map(line -> line.substring(0, line.indexOf("  ", 2)).stripTrailing()).toList();
+    assertThat(rows).containsExactly("start", "review", "  review-start", "  level", "  review-end", "end");
+    assertThat(text.out()).contains("Path taken: start -> review -> review-start -> level -> review-end -> end");
+    JsonNode review = json.get("elements").get(1);
+    assertThat(review.get("type").asText()).isEqualTo("SUB_PROCESS");
+    assertThat(review.get("children")).extracting(child -> child.get("elementId").asText())
+        .containsExactly("review-start", "level", "review-end");
+    assertThat(json.get("sequenceFlows")).extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("to-review", "to-level", "to-review-end", "to-end");
+    assertThat(evaluations.out()).contains("order-level", "EVALUATED", "\"large\"");
+  }
+
+  @Test
+  void shouldListJobsProcessesAndDecisionsWithTheirFilters() throws Exception {
+    // given
+    deploy("/ops/order-level.dmn", "/ops/ops-review.bpmn");
+    long failed = startOrdersWithFailedCharge("J-1").get(0);
+
+    // when
+    JsonNode jobs = JSON.readTree(rpa("jobs", "--type", "ops:charge", "--json", "--address", address).out());
+    Result processes = rpa("processes", "--address", address);
+    Result decisions = rpa("decisions", "--id", "order-level", "--address", address);
+
+    // then
+    assertThat(jobs.get("items")).hasSize(1);
+    JsonNode job = jobs.get("items").get(0);
+    assertThat(job.get("processInstanceKey").asText()).isEqualTo(String.valueOf(failed));
+    assertThat(job.get("state").asText()).isEqualTo("FAILED");
+    assertThat(job.get("retries").asInt()).isZero();
+    assertThat(job.get("errorMessage").asText()).isEqualTo("Card declined");
+    assertThat(processes.out()).contains("ops-order", "Order (operations test)", "ops-review", "ops-review.bpmn");
+    assertThat(decisions.out()).contains("order-level", "Order level", "order-level-definitions");
+  }
+
+  @Test
+  void shouldFilterInstancesByStateVersionVariableAndStartTime() throws Exception {
+    // given one finished review and two orders
+    deploy("/ops/order-level.dmn", "/ops/ops-review.bpmn");
+    long review = client.newCreateInstanceCommand().bpmnProcessId("ops-review").latestVersion()
+        .variables(Map.of("amount", 10)).withResult().send().join().getProcessInstanceKey();
+    long first = startOrder("K-1");
+    long second = startOrder("K-2");
+
+    // when / then
+    assertThat(keys(rpa("instances", "--state", "completed", "--json", "--address", address))).containsExactly(review);
+    assertThat(keys(rpa("instances", "--var", "orderId=K-2", "--json", "--address", address))).containsExactly(second);
+    assertThat(keys(rpa("instances", "--process", "ops-order", "--process-version", "1", "--json", "--address", address)))
+        .containsExactlyInAnyOrder(first, second);
+    assertThat(keys(rpa("instances", "--started-after", "1h", "--no-incident", "--json", "--address", address)))
+        .containsExactlyInAnyOrder(review, first, second);
+    assertThat(keys(rpa("instances", "--started-before", "2000-01-01", "--json", "--address", address))).isEmpty();
+    assertThat(keys(rpa("instances", "--limit", "1", "--json", "--address", address))).hasSize(1);
   }
 
   @Test
@@ -227,6 +297,20 @@ class OperationsCommandsTest {
     assertThat(watch.exitCode()).as(watch.err()).isZero();
     assertThat(watch.out()).contains("watching 'ops-order': 1 active instance (1 with an incident), 1 open incident",
         "open incident", "on instance " + key + ", element 'charge': Card declined");
+  }
+
+  private void deploy(String... resources) {
+    for (String resource : resources) {
+      Result deployed = rpa("deploy", RpaRun.resource(resource).toString(), "--address", address);
+      assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+    }
+  }
+
+  private static List<Long> keys(Result listing) throws Exception {
+    assertThat(listing.exitCode()).as(listing.err()).isZero();
+    List<Long> keys = new ArrayList<>();
+    JSON.readTree(listing.out()).get("items").forEach(item -> keys.add(Long.parseLong(item.get("processInstanceKey").asText())));
+    return keys;
   }
 
   private long startOrder(String orderId) {

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * becomes one line naming the feature, with the "refused" exit code, instead of a stack trace.
  */
 final class EngineFeatures {
-  static final String NOT_OFFERED = "This engine does not offer %s yet (HTTP %d on its REST API). A Camunda 8.8+"
-      + " cluster does; on the embedded engine it arrives with the history API.";
+  static final String NOT_OFFERED = "This engine does not offer %s yet (HTTP %d on its REST API); Camunda 8.8+"
+      + " and Engranaje engines with the history API (docs/engine/search-api.md) do.";
 
   private EngineFeatures() {}
 

@@ -89,6 +89,13 @@ public final class InstanceCommand extends OperatorCommand {
         .map(ElementInstance::getElementId).toList();
   }
 
+  /** The BPMN ids of the flows taken (the API's sequenceFlowId may be a composite record id). */
+  private static List<String> flowIds(List<ProcessInstanceSequenceFlow> flows) {
+    return flows.stream()
+        .map(flow -> flow.getElementId() != null ? flow.getElementId() : flow.getSequenceFlowId())
+        .distinct().toList();
+  }
+
   private void printText(ProcessInstance instance, Section<List<ElementTree.Row>> elements,
       Section<List<ProcessInstanceSequenceFlow>> flows, List<Incident> incidents, List<Variable> variables) {
     PrintWriter out = out();
@@ -108,8 +115,7 @@ public final class InstanceCommand extends OperatorCommand {
       out.println("Path taken: " + String.join(" -> ", path(elements.value())));
     }
     if (flows.value() != null && !flows.value().isEmpty()) {
-      out.println("Sequence flows taken: " + String.join(", ",
-          flows.value().stream().map(ProcessInstanceSequenceFlow::getSequenceFlowId).distinct().toList()));
+      out.println("Sequence flows taken: " + String.join(", ", flowIds(flows.value())));
     }
     out.println();
     out.println("Incidents");
@@ -137,8 +143,7 @@ public final class InstanceCommand extends OperatorCommand {
       document.putNull("sequenceFlows");
       unavailable.add(flows.unavailable());
     } else {
-      document.set("sequenceFlows", Listing.jsonValue(
-          flows.value().stream().map(ProcessInstanceSequenceFlow::getSequenceFlowId).toList()));
+      document.set("sequenceFlows", Listing.jsonValue(flowIds(flows.value())));
     }
     document.set("incidents", rows(IncidentsCommand.COLUMNS, incidents));
     document.set("variables", rows(VariablesCommand.columns(Integer.MAX_VALUE), variables));

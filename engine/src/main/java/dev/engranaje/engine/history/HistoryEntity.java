@@ -176,7 +176,14 @@ public enum HistoryEntity {
       of("correlationTime", "t.correlation_time", DATE),
       of("messageName", "t.message_name", TEXT),
       of("correlationKey", "t.correlation_key", TEXT),
-      of("partitionId", "1", INTEGER)));
+      of("partitionId", "1", INTEGER))),
+
+  // job events (created, completed, failed), for job statistics only
+  JOB_EVENT("h_job_event", "position", null,
+      of("jobType", "t.type", TEXT),
+      of("worker", "t.worker", TEXT),
+      of("errorCode", "t.error_code", TEXT),
+      of("errorMessage", "t.error_message", TEXT));
 
   private final String table;
   private final String keyColumn;

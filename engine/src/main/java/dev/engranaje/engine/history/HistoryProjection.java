@@ -270,6 +270,13 @@ public final class HistoryProjection {
   }
 
   private void job(Record record, JobIntent intent, JobRecord j) throws SQLException {
+    if (intent == JobIntent.CREATED || intent == JobIntent.COMPLETED || intent == JobIntent.FAILED) {
+      update("INSERT INTO h_job_event (position, job_key, type, worker, event, time, error_code, error_message,"
+          + " process_instance_key, tenant_id) VALUES (?,?,?,?,?,?,?,?,?,?)", record.position(), record.key(),
+          j.type(), emptyToNull(j.worker()), intent.name(), record.timestamp(),
+          intent == JobIntent.FAILED ? emptyToNull(j.errorCode()) : null,
+          intent == JobIntent.FAILED ? emptyToNull(j.errorMessage()) : null, j.processInstanceKey(), j.tenantId());
+    }
     String state = switch (intent) {
       case CREATED, YIELDED -> "CREATED";
       case COMPLETED, FAILED, TIMED_OUT, RETRIES_UPDATED, CANCELED, ERROR_THROWN -> intent.name();

@@ -23,7 +23,7 @@ public final class HistoryRetention {
   public static final int BATCH = 200;
 
   private static final List<String> OWNED = List.of("h_element_instance", "h_sequence_flow", "h_incident", "h_job",
-      "h_user_task", "h_decision_instance", "h_message_subscription", "h_message_correlation");
+      "h_user_task", "h_decision_instance", "h_message_subscription", "h_message_correlation", "h_job_event");
 
   private HistoryRetention() {}
 

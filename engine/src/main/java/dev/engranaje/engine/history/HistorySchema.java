@@ -16,7 +16,7 @@ final class HistorySchema {
   static final List<String> TABLES = List.of("h_process_definition", "h_form", "h_process_instance",
       "h_element_instance", "h_sequence_flow", "h_variable", "h_variable_change", "h_incident", "h_job",
       "h_user_task", "h_decision_requirements", "h_decision_definition", "h_decision_instance",
-      "h_message_subscription", "h_message_correlation");
+      "h_message_subscription", "h_message_correlation", "h_job_event");
 
   private static final List<String> DDL = List.of("""
       CREATE TABLE h_process_definition (
@@ -90,6 +90,13 @@ final class HistorySchema {
         last_update_time INTEGER NOT NULL, tenant_id TEXT)""",
       "CREATE INDEX h_job_process_instance ON h_job (process_instance_key)",
       "CREATE INDEX h_job_type ON h_job (type, state)",
+      """
+      CREATE TABLE h_job_event (
+        position INTEGER PRIMARY KEY, job_key INTEGER NOT NULL, type TEXT, worker TEXT, event TEXT,
+        time INTEGER NOT NULL, error_code TEXT, error_message TEXT, process_instance_key INTEGER NOT NULL,
+        tenant_id TEXT)""",
+      "CREATE INDEX h_job_event_time ON h_job_event (time)",
+      "CREATE INDEX h_job_event_process_instance ON h_job_event (process_instance_key)",
       """
       CREATE TABLE h_user_task (
         user_task_key INTEGER PRIMARY KEY, element_instance_key INTEGER NOT NULL, process_instance_key INTEGER NOT NULL,

@@ -132,6 +132,64 @@ public final class HistoryStatistics {
             HistoryField.Type.INTEGER)));
   }
 
+  /**
+   * Job events between {@code from} and {@code to} (epoch millis, inclusive) matching the job-event
+   * conditions, counted per group: {@code created}, {@code completed} and {@code failed}, each with
+   * {@code count} and {@code lastUpdatedAt}, and {@code workers} (distinct workers). {@code groupBy}
+   * is a column of {@code h_job_event} ({@code type}, {@code worker}), a bucket of {@code bucketMillis}
+   * ("time"), or null for one row over everything.
+   */
+  public CompletableFuture<List<Map<String, Object>>> jobEvents(long from, long to, HistoryQuery events,
+      String groupBy, long bucketMillis) {
+    return search.read(connection -> {
+      String group = groupBy == null ? "NULL" : groupBy.equals("time")
+          ? "((t.time / " + bucketMillis + ") * " + bucketMillis + ")" : "t." + groupBy;
+      SqlConditions where = new SqlConditions().add("t.time >= ?", from).add("t.time <= ?", to);
+      events.conditions().forEach(where::add);
+      String sql = "SELECT " + group + ", SUM(t.event = 'CREATED'), MAX(CASE WHEN t.event = 'CREATED' THEN t.time END),"
+          + " SUM(t.event = 'COMPLETED'), MAX(CASE WHEN t.event = 'COMPLETED' THEN t.time END),"
+          + " SUM(t.event = 'FAILED'), MAX(CASE WHEN t.event = 'FAILED' THEN t.time END), COUNT(DISTINCT t.worker)"
+          + " FROM h_job_event t" + where.where() + (groupBy == null ? "" : " GROUP BY 1 ORDER BY 1");
+      List<Map<String, Object>> rows = new ArrayList<>();
+      try (PreparedStatement statement = HistorySearch.prepare(connection, sql, where.arguments());
+          ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("group", groupBy != null && groupBy.equals("time") ? HistorySearch.dateTime(rs.getLong(1))
+              : rs.getString(1));
+          row.put("created", metric(rs, 2));
+          row.put("completed", metric(rs, 4));
+          row.put("failed", metric(rs, 6));
+          row.put("workers", rs.getLong(8));
+          rows.add(row);
+        }
+      }
+      return rows;
+    });
+  }
+
+  /** Failed job events between {@code from} and {@code to} per error code and message, with distinct workers. */
+  public CompletableFuture<List<Map<String, Object>>> jobErrors(long from, long to, HistoryQuery events) {
+    return search.read(connection -> {
+      SqlConditions where = new SqlConditions().add("t.event = 'FAILED'").add("t.time >= ?", from)
+          .add("t.time <= ?", to);
+      events.conditions().forEach(where::add);
+      return rows(connection, "SELECT COALESCE(t.error_code, ''), COALESCE(t.error_message, ''),"
+          + " COUNT(DISTINCT t.worker) AS w FROM h_job_event t" + where.where()
+          + " GROUP BY 1, 2 ORDER BY w DESC, 1, 2", where.arguments(), List.of("errorCode", "errorMessage", "workers"),
+          List.of(HistoryField.Type.TEXT, HistoryField.Type.TEXT, HistoryField.Type.INTEGER));
+    });
+  }
+
+  private static Map<String, Object> metric(ResultSet rs, int column) throws SQLException {
+    Map<String, Object> metric = new LinkedHashMap<>();
+    long count = rs.getLong(column);
+    metric.put("count", count);
+    long last = rs.getLong(column + 1);
+    metric.put("lastUpdatedAt", rs.wasNull() ? null : HistorySearch.dateTime(last));
+    return metric;
+  }
+
   /** The instance and its callers, from the root down to it; empty when the instance is unknown. */
   public CompletableFuture<List<Map<String, Object>>> callHierarchy(long processInstanceKey) {
     return search.read(connection -> {

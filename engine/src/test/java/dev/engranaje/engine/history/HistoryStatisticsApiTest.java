@@ -175,4 +175,34 @@ class HistoryStatisticsApiTest {
     assertThat(variables).extracting(Variable::getName, Variable::getValue).containsExactly(tuple("note", "\"ok\""));
     assertThat(client.newResourceGetRequest(payDefinition).send().join().getResourceName()).isEqualTo("pay.bpmn");
   }
+
+  @Test
+  void shouldCountJobEventsOverallPerTypePerWorkerOverTimeAndPerError() {
+    // given a window around everything the workload did
+    java.time.OffsetDateTime from = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1);
+    java.time.OffsetDateTime to = from.plusDays(2);
+
+    // when
+    var global = client.newGlobalJobStatisticsRequest(from, to).send().join();
+    var byType = client.newJobTypeStatisticsRequest(from, to).send().join().items().stream()
+        .filter(item -> item.getJobType().equals(workload.jobType)).toList();
+    var byWorker = client.newJobWorkerStatisticsRequest(from, to, workload.jobType).send().join().items();
+    var series = client.newJobTimeSeriesStatisticsRequest(from, to, workload.jobType).send().join().items();
+    var errors = client.newJobErrorStatisticsRequest(from, to, workload.jobType).send().join().items();
+
+    // then five jobs were created (four direct, one called); two completed, two failed
+    assertThat(global.getCreated().getCount()).isGreaterThanOrEqualTo(5L);
+    assertThat(byType).singleElement().satisfies(item -> {
+      assertThat(item.getCreated().getCount()).isEqualTo(5L);
+      assertThat(item.getCompleted().getCount()).isEqualTo(2L);
+      assertThat(item.getFailed().getCount()).isEqualTo(2L);
+      assertThat(item.getWorkers()).isEqualTo(1);
+    });
+    assertThat(byWorker).filteredOn(item -> item.getWorker() != null).singleElement()
+        .satisfies(item -> assertThat(item.getFailed().getCount()).isEqualTo(2L));
+    assertThat(series).isNotEmpty();
+    assertThat(series.stream().mapToLong(item -> item.getCreated().getCount()).sum()).isEqualTo(5L);
+    assertThat(errors).extracting(e -> e.getErrorMessage(), e -> e.getWorkers())
+        .containsExactly(tuple("card declined", 1));
+  }
 }

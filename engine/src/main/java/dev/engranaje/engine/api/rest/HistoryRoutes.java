@@ -134,6 +134,7 @@ final class HistoryRoutes {
             "SELECT content"), "Resource"));
 
     new StatisticsRoutes(statistics).register(router);
+    new JobStatisticsRoutes(statistics).register(router);
   }
 
   private void search(Router router, String path, HistoryEntity entity, String what, Class<?> itemClass,

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -184,7 +185,7 @@ final class RestExchange implements ClientConnection {
     byte[] content = received == body.length ? body : Arrays.copyOf(body, received);
     body = null;
     RestRequest restRequest = new RestRequest(method, path, match.params(),
-        request.getHeaders().get(HttpHeader.CONTENT_TYPE), content, this);
+        request.getHeaders().get(HttpHeader.CONTENT_TYPE), content, this, queryParameters());
     CompletionStage<RestResponse> answer;
     try {
       answer = match.handler().handle(restRequest);
@@ -319,6 +320,24 @@ final class RestExchange implements ClientConnection {
    * away (at most {@value #MAX_DRAIN_BYTES} bytes, within the read timeout) before the exchange
    * ends, so a client still sending a refused body reads the refusal instead of a broken pipe.
    */
+  /** The query string's parameters, decoded, the first value of each. */
+  private Map<String, String> queryParameters() {
+    String query = request.getHttpURI().getQuery();
+    if (query == null || query.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
+          java.nio.charset.StandardCharsets.UTF_8);
+      String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
+          java.nio.charset.StandardCharsets.UTF_8);
+      parameters.putIfAbsent(name, value);
+    }
+    return parameters;
+  }
+
   private void write(RestResponse answer, boolean close, boolean drain) {
     if (readTimer != null) {
       readTimer.cancel();

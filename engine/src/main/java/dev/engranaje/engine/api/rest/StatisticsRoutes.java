@@ -73,16 +73,19 @@ final class StatisticsRoutes {
       Function<JsonNode, CompletableFuture<List<Map<String, Object>>>> rows, Class<?> itemClass) {
     JsonNode body = Json.readTree(request.body());
     HistoryQuery page = HistoryRequests.query(pageOnly(body), HistoryEntity.INCIDENT, "statistics", List.of());
-    return rows.apply(body).thenApply(unsorted -> {
-      List<Map<String, Object>> all = sorted(unsorted, body.path("sort"));
-      int start = Math.min(page.from(), all.size());
-      int end = (int) Math.min((long) start + page.limit(), all.size());
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("items", all.subList(start, end).stream().map(row -> HistoryRoutes.bind(row, itemClass)).toList());
-      result.put("page", HistoryRequests.page(new dev.engranaje.engine.history.HistoryPage(
-          all.subList(start, end), all.size(), start)));
-      return RestResponse.ok(result);
-    });
+    return rows.apply(body).thenApply(unsorted -> page(sorted(unsorted, body.path("sort")),
+        new SearchQueries.Window(page.from(), page.limit()), itemClass));
+  }
+
+  /** One page of statistics rows, bound to the client's item class, with totals and cursors. */
+  static RestResponse page(List<Map<String, Object>> all, SearchQueries.Window window, Class<?> itemClass) {
+    int start = Math.min(window.from(), all.size());
+    int end = (int) Math.min((long) start + window.limit(), all.size());
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("items", all.subList(start, end).stream().map(row -> HistoryRoutes.bind(row, itemClass)).toList());
+    result.put("page", HistoryRequests.page(new dev.engranaje.engine.history.HistoryPage(
+        all.subList(start, end), all.size(), start)));
+    return RestResponse.ok(result);
   }
 
   /** The rows in the order the request's {@code sort} names; a field the rows lack is a 400. */
