@@ -119,6 +119,18 @@ class UnpackedDistributionTest {
   }
 
   @Test
+  void launcherRefusesAJavaOlderThan17() throws Exception {
+    Path oldJdk = Files.createDirectories(scratch.resolve("jdk8/bin"));
+    Path oldJava = oldJdk.resolve("java");
+    Files.writeString(oldJava, "#!/bin/sh\necho 'openjdk version \"1.8.0_402\"' >&2\n");
+    oldJava.toFile().setExecutable(true);
+    Process rpa = rpa(Map.of("JAVA_HOME", oldJdk.getParent().toString()), "--version");
+    String output = new String(rpa.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(rpa.waitFor()).isEqualTo(1);
+    assertThat(output).contains("Engranaje needs Java 17 or newer, but '" + oldJava + "' is Java 1.8.0_402");
+  }
+
+  @Test
   void launcherThroughASymlinkFindsItsInstallDirectory() throws Exception {
     Path link = scratch.resolve("linked-rpa");
     if (!Files.exists(link)) {
