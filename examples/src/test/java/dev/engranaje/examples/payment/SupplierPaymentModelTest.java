@@ -40,7 +40,8 @@ class SupplierPaymentModelTest {
     for (File file : BPMN.resolve("element-templates").toFile().listFiles()) {
       JsonNode template = json.readTree(file);
       for (JsonNode property : template.get("properties")) {
-        if (property.path("binding").path("type").asText().equals("zeebe:taskDefinition")) {
+        JsonNode binding = property.path("binding");
+        if (binding.path("type").asText().equals("zeebe:taskDefinition") && binding.path("property").asText("type").equals("type")) {
           templates.put(template.get("id").asText(), property.get("value").asText());
         }
       }
