@@ -69,6 +69,7 @@ final class RestExchange implements ClientConnection {
   private String method;
   private String path;
   private Router.Match match;
+  private Router.Identity identity = Router.Identity.OPEN;
   private volatile boolean clientGone;
   private boolean multipart;
   private long limit;
@@ -95,18 +96,26 @@ final class RestExchange implements ClientConnection {
     request.addIdleTimeoutListener(timeout -> state.get() != PROCESSING);
     method = request.getMethod().toUpperCase(Locale.ROOT);
     path = Request.getPathInContext(request);
-    String refusal = router.refusal(request);
-    if (refusal != null) {
+    Router.Authentication authentication = router.authenticate(request);
+    if (authentication.refusal() != null) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"engranaje\", charset=\"UTF-8\"");
-      answerAndClose(ProblemDetails.of(401, "UNAUTHORIZED", String.format(Router.UNAUTHORIZED, refusal), path));
+      answerAndClose(ProblemDetails.of(401, "UNAUTHORIZED",
+          String.format(Router.UNAUTHORIZED, authentication.refusal()), path));
       return;
     }
+    identity = authentication.identity();
     match = router.match(method, path);
     if (match.problem() != null) {
       if (match.allow() != null) {
         response.getHeaders().put(HttpHeader.ALLOW, match.allow());
       }
       answerAndClose(match.problem());
+      return;
+    }
+    if (!identity.may(match.role())) {
+      answerAndClose(ProblemDetails.of(403, "FORBIDDEN", "Expected the role '" + match.role().label() + "' (or admin) for "
+          + method + " " + path + ", but user '" + identity.user() + "' has " + identity.roles().stream()
+          .map(Role::label).sorted().toList(), path));
       return;
     }
     multipart = isMultipart(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
