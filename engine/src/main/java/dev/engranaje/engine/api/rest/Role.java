@@ -15,26 +15,36 @@ public enum Role {
   /** All reads: GETs and search/statistics queries. */
   VIEWER,
   /** Jobs: activation, completion, failure, error, update. */
-  WORKER;
+  WORKER,
+  /**
+   * Not held by anyone: what a job update needs, which both a worker (extending its own job) and an
+   * operator (setting retries) may do.
+   */
+  JOB_UPDATE;
 
   /** The name in the users file and in messages, like {@code task-user}. */
   public String label() {
+    if (this == JOB_UPDATE) {
+      return "worker' or 'operator";
+    }
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Whether holding this role allows a route that needs {@code needed}. */
   boolean grants(Role needed) {
-    return this == ADMIN || this == needed || (this == OPERATOR && needed == VIEWER);
+    return this == ADMIN || this == needed || (this == OPERATOR && needed == VIEWER)
+        || (needed == JOB_UPDATE && (this == WORKER || this == OPERATOR));
   }
 
   /** The role named {@code label} (as in the users file). */
   public static Role of(String label) {
     for (Role role : values()) {
-      if (role.label().equals(label)) {
+      if (role != JOB_UPDATE && role.label().equals(label)) {
         return role;
       }
     }
-    throw new IllegalArgumentException("Expected a role among " + Arrays.stream(values()).map(Role::label)
+    throw new IllegalArgumentException("Expected a role among " + Arrays.stream(values())
+        .filter(role -> role != JOB_UPDATE).map(Role::label)
         .collect(Collectors.joining(", ")) + ", but got '" + label + "'");
   }
 }

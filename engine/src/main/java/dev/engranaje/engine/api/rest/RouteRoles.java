@@ -9,6 +9,9 @@ final class RouteRoles {
   private RouteRoles() {}
 
   static Role required(String method, String pattern) {
+    if (method.equals("PATCH") && pattern.equals("/v2/jobs/{key}")) {
+      return Role.JOB_UPDATE;
+    }
     if (pattern.startsWith("/v2/jobs")) {
       return Role.WORKER;
     }

@@ -116,6 +116,25 @@ class RestServerUsersTest {
   }
 
   @Test
+  void shouldLetAnOperatorOrAWorkerButNotAViewerUpdateJobRetries() throws Exception {
+    try (CamundaClient oscar = client("oscar", PASSWORD); CamundaClient wendy = client("wendy", PASSWORD);
+        CamundaClient vera = client("vera", PASSWORD)) {
+      // when
+      oscar.newUpdateRetriesCommand(42L).retries(3).send().join();
+      wendy.newUpdateRetriesCommand(43L).retries(1).send().join();
+      ProblemException refused = catchThrowableOfType(ProblemException.class,
+          () -> vera.newUpdateRetriesCommand(44L).retries(3).send().join());
+
+      // then
+      assertThat(gateway.nextCall().arg(0)).isEqualTo(42L);
+      assertThat(gateway.nextCall().arg(0)).isEqualTo(43L);
+      assertThat(refused.code()).isEqualTo(403);
+      assertThat(refused.details().getDetail()).contains("'worker' or 'operator'");
+      assertThat(gateway.pendingCalls()).isZero();
+    }
+  }
+
+  @Test
   void shouldKeepTheEnvironmentUserAsAdmin() throws Exception {
     try (CamundaClient root = client("root", "root-secret")) {
       // when
