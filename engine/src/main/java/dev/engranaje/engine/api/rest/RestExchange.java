@@ -193,7 +193,7 @@ final class RestExchange implements ClientConnection {
     byte[] content = received == body.length ? body : Arrays.copyOf(body, received);
     body = null;
     RestRequest restRequest = new RestRequest(method, path, match.params(),
-        request.getHeaders().get(HttpHeader.CONTENT_TYPE), content, this);
+        request.getHeaders().get(HttpHeader.CONTENT_TYPE), content, this, identity);
     CompletionStage<RestResponse> answer;
     try {
       answer = match.handler().handle(restRequest);

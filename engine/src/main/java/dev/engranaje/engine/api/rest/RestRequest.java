@@ -13,6 +13,7 @@ import java.util.Map;
  * @param contentType the Content-Type header, or null
  * @param body the request body, empty when none was sent; never larger than the server's limit
  * @param connection the client's connection, to learn when it goes away
+ * @param identity who sent it ({@link Router.Identity#OPEN} when the API needs no credentials)
  */
 record RestRequest(
     String method,
@@ -20,10 +21,16 @@ record RestRequest(
     Map<String, String> pathParams,
     String contentType,
     byte[] body,
-    ClientConnection connection) {
+    ClientConnection connection,
+    Router.Identity identity) {
 
   RestRequest(String method, String path, Map<String, String> pathParams, String contentType, byte[] body) {
     this(method, path, pathParams, contentType, body, ClientConnection.NONE);
+  }
+
+  RestRequest(String method, String path, Map<String, String> pathParams, String contentType, byte[] body,
+      ClientConnection connection) {
+    this(method, path, pathParams, contentType, body, connection, Router.Identity.OPEN);
   }
 
   /** The path parameter {@code name} as an engine key; a non-numeric value is a bad request. */

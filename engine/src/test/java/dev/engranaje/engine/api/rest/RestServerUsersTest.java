@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.ProblemException;
+import dev.engranaje.engine.gateway.UserTaskView;
 import io.camunda.client.api.response.ActivateJobsResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,10 +111,66 @@ class RestServerUsersTest {
           () -> tom.newCancelInstanceCommand(1L).send().join());
 
       // then
-      FakeGateway.Call completion = gateway.nextCall();
-      assertThat(completion.method()).isEqualTo("completeUserTask");
+      FakeGateway.Call completion = gateway.nextCall("completeUserTask");
       assertThat(completion.arg(0)).isEqualTo(77L);
       assertThat(refused.code()).isEqualTo(403);
+    }
+  }
+
+  private static UserTaskView task(long key, String assignee) {
+    return new UserTaskView(key, 2L, 3L, "supplier-payment", 1, 4L, "approve", assignee, List.of(), List.of(), null,
+        null, null, null, 50, 1L, -1L, "CREATED", "<default>");
+  }
+
+  @Test
+  void shouldClaimAnUnassignedTaskForTheTaskUserBeforeCompletingIt() throws Exception {
+    // given
+    gateway.userTask = Optional.of(task(77L, ""));
+    try (CamundaClient tom = client("tom", PASSWORD)) {
+      // when
+      tom.newCompleteUserTaskCommand(77L).variables(Map.of("approved", true)).send().join();
+
+      // then the recorded assignee is the authenticated user, set before the completion
+      assertThat(gateway.nextCall().method()).isEqualTo("getUserTask");
+      FakeGateway.Call claim = gateway.nextCall();
+      assertThat(claim.method()).isEqualTo("assignUserTask");
+      assertThat(claim.arg(0)).isEqualTo(77L);
+      assertThat(claim.arg(1)).isEqualTo("tom");
+      assertThat(gateway.nextCall().method()).isEqualTo("completeUserTask");
+    }
+  }
+
+  @Test
+  void shouldForbidATaskUserToCompleteSomeoneElsesTask() throws Exception {
+    // given
+    gateway.userTask = Optional.of(task(77L, "ana"));
+    try (CamundaClient tom = client("tom", PASSWORD); CamundaClient root = client("root", "root-secret")) {
+      // when
+      ProblemException refused = catchThrowableOfType(ProblemException.class,
+          () -> tom.newCompleteUserTaskCommand(77L).send().join());
+      root.newCompleteUserTaskCommand(77L).send().join();
+
+      // then only the admin's completion reached the engine, without any re-assignment
+      assertThat(refused.code()).isEqualTo(403);
+      assertThat(refused.details().getDetail()).contains("'ana'").contains("'tom'");
+      assertThat(gateway.nextCall().method()).isEqualTo("getUserTask");
+      assertThat(gateway.nextCall().method()).isEqualTo("completeUserTask");
+      assertThat(gateway.pendingCalls()).isZero();
+    }
+  }
+
+  @Test
+  void shouldLetATaskUserCompleteTheirOwnTaskWithoutReassigningIt() throws Exception {
+    // given
+    gateway.userTask = Optional.of(task(77L, "tom"));
+    try (CamundaClient tom = client("tom", PASSWORD)) {
+      // when
+      tom.newCompleteUserTaskCommand(77L).send().join();
+
+      // then
+      assertThat(gateway.nextCall().method()).isEqualTo("getUserTask");
+      assertThat(gateway.nextCall().method()).isEqualTo("completeUserTask");
+      assertThat(gateway.pendingCalls()).isZero();
     }
   }
 
