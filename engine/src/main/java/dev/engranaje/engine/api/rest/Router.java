@@ -33,6 +33,8 @@ final class Router extends Handler.Abstract.NonBlocking {
   /** A stand-in compared against when the user is unknown, so that unknown and known users take as long. */
   private static final PasswordHash UNKNOWN_USER = PasswordHash.of("unknown".toCharArray());
 
+  private static final int MAX_REMEMBERED = 10_000;
+
   private final List<Route> routes = new ArrayList<>();
   private final ServerLimits limits;
   private final boolean requiresCredentials;
@@ -82,51 +84,42 @@ final class Router extends Handler.Abstract.NonBlocking {
     if (!requiresCredentials) {
       return new Authentication(Identity.OPEN, null);
     }
-    String refusal = refusal(request);
-    if (refusal != null) {
-      return new Authentication(null, refusal);
+    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (header == null) {
+      return refused("the request has no Authorization header");
     }
-    return new Authentication(verified.get(digest(request.getHeaders().get(HttpHeader.AUTHORIZATION))), null);
+    if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return refused("the Authorization header is not of the Basic scheme");
+    }
+    String key = digest(header);
+    Identity known = verified.get(key);
+    if (known != null) {
+      return new Authentication(known, null);
+    }
+    byte[] given;
+    try {
+      given = Base64.getDecoder().decode(header.substring(6).trim());
+    } catch (IllegalArgumentException e) {
+      return refused("the Authorization header is not valid Base64");
+    }
+    Identity identity = check(given);
+    if (identity == null) {
+      return refused("the user or password is wrong");
+    }
+    if (verified.size() < MAX_REMEMBERED) {
+      verified.put(key, identity);
+    }
+    return new Authentication(identity, null);
+  }
+
+  private static Authentication refused(String why) {
+    return new Authentication(null, why);
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     new RestExchange(this, limits, request, response, callback).start();
     return true;
-  }
-
-  /**
-   * Null when the request may pass, else why not (for the 401 answer). Compares in constant time.
-   */
-  String refusal(Request request) {
-    if (!requiresCredentials) {
-      return null;
-    }
-    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-    if (header == null) {
-      return "the request has no Authorization header";
-    }
-    if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return "the Authorization header is not of the Basic scheme";
-    }
-    byte[] given;
-    try {
-      given = Base64.getDecoder().decode(header.substring(6).trim());
-    } catch (IllegalArgumentException e) {
-      return "the Authorization header is not valid Base64";
-    }
-    String key = digest(header);
-    if (verified.containsKey(key)) {
-      return null;
-    }
-    Identity identity = check(given);
-    if (identity == null) {
-      return "the user or password is wrong";
-    }
-    if (verified.size() < 10_000) {
-      verified.put(key, identity);
-    }
-    return null;
   }
 
   private Identity check(byte[] given) {
