@@ -4,6 +4,7 @@ import dev.engranaje.engine.Engine;
 import dev.engranaje.engine.EngineOptions;
 import dev.engranaje.engine.alert.IncidentWebhook;
 import dev.engranaje.engine.api.rest.ApiAccess;
+import dev.engranaje.engine.api.rest.ApiUsers;
 import dev.engranaje.engine.api.rest.ServerLimits;
 import dev.engranaje.engine.processing.Quarantine;
 import java.net.URI;
@@ -47,6 +48,11 @@ final class EngineCommand {
             "then set " + ApiAccess.USER_VARIABLE + " and " + ApiAccess.PASSWORD_VARIABLE
                 + " in the environment (HTTP basic authentication), or pass --insecure-no-auth."})
     String host;
+
+    @Option(names = "--users", paramLabel = "FILE",
+        description = {"YAML file of API users with password hashes, groups and roles (see docs/security.md;",
+            "'rpa users hash-password' makes the hash lines). Every request then needs HTTP basic authentication."})
+    Path usersFile;
 
     @Option(names = "--insecure-no-auth", negatable = false,
         description = "Serve the API without authentication on a non-loopback --host. Anyone who can reach it can"
@@ -105,7 +111,8 @@ final class EngineCommand {
         options = EngineOptions.builder().host(host).port(port).durableCommits(!noFsync)
             .limits((limits == null ? new LimitOptions() : limits).toLimits())
             .serverLimits(serverLimits()).historyRetention(historyRetention);
-        options.apiAccess(ApiAccess.fromEnvironment(System.getenv(), insecureNoAuth));
+        ApiAccess access = ApiAccess.fromEnvironment(System.getenv(), insecureNoAuth);
+        options.apiAccess(usersFile == null ? access : access.withUsers(ApiUsers.load(usersFile)));
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
       }

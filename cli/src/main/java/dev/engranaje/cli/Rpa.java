@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
     description = "Engranaje: robotic process automation on a Zeebe-compatible engine.",
     subcommands = {
       EngineCommand.class,
+      UsersCommand.class,
       DeployCommand.class,
       RunCommand.class,
       WorkerCommand.class,

@@ -14,8 +14,10 @@ import java.util.Map;
  * @param password the basic-auth password, or null for none; never printed
  * @param insecureNoAuth serve without authentication on a non-loopback address (a loud warning is
  *     logged)
+ * @param users users with password hashes and roles from a users file ({@link ApiUsers}), or null;
+ *     the environment's single user, if also set, is an admin besides them
  */
-public record ApiAccess(String user, String password, boolean insecureNoAuth) {
+public record ApiAccess(String user, String password, boolean insecureNoAuth, ApiUsers users) {
 
   /** The environment variable holding the API user. */
   public static final String USER_VARIABLE = "ENGRANAJE_API_USER";
@@ -25,6 +27,10 @@ public record ApiAccess(String user, String password, boolean insecureNoAuth) {
 
   /** An open API: fine on loopback, refused elsewhere. */
   public static final ApiAccess OPEN = new ApiAccess(null, null, false);
+
+  public ApiAccess(String user, String password, boolean insecureNoAuth) {
+    this(user, password, insecureNoAuth, null);
+  }
 
   public ApiAccess {
     boolean hasUser = user != null && !user.isEmpty();
@@ -41,6 +47,14 @@ public record ApiAccess(String user, String password, boolean insecureNoAuth) {
       user = null;
       password = null;
     }
+    if (users != null && users.isEmpty()) {
+      users = null;
+    }
+  }
+
+  /** As this, with the users of a users file besides the environment's user. */
+  public ApiAccess withUsers(ApiUsers fileUsers) {
+    return new ApiAccess(user, password, insecureNoAuth, fileUsers);
   }
 
   /** Credentials from {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE}, if set. */
@@ -50,12 +64,12 @@ public record ApiAccess(String user, String password, boolean insecureNoAuth) {
 
   /** Whether requests must authenticate. */
   public boolean requiresCredentials() {
-    return user != null;
+    return user != null || users != null;
   }
 
   @Override
   public String toString() {
     return "ApiAccess[user=" + user + ", password=" + (password == null ? "none" : "***") + ", insecureNoAuth="
-        + insecureNoAuth + "]";
+        + insecureNoAuth + ", users=" + (users == null ? "none" : "file") + "]";
   }
 }

@@ -70,6 +70,7 @@ final class RestExchange implements ClientConnection {
   private String method;
   private String path;
   private Router.Match match;
+  private Router.Identity identity = Router.Identity.OPEN;
   private volatile boolean clientGone;
   private boolean multipart;
   private long limit;
@@ -96,18 +97,26 @@ final class RestExchange implements ClientConnection {
     request.addIdleTimeoutListener(timeout -> state.get() != PROCESSING);
     method = request.getMethod().toUpperCase(Locale.ROOT);
     path = Request.getPathInContext(request);
-    String refusal = router.refusal(request);
-    if (refusal != null) {
+    Router.Authentication authentication = router.authenticate(request);
+    if (authentication.refusal() != null) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"engranaje\", charset=\"UTF-8\"");
-      answerAndClose(ProblemDetails.of(401, "UNAUTHORIZED", String.format(Router.UNAUTHORIZED, refusal), path));
+      answerAndClose(ProblemDetails.of(401, "UNAUTHORIZED",
+          String.format(Router.UNAUTHORIZED, authentication.refusal()), path));
       return;
     }
+    identity = authentication.identity();
     match = router.match(method, path);
     if (match.problem() != null) {
       if (match.allow() != null) {
         response.getHeaders().put(HttpHeader.ALLOW, match.allow());
       }
       answerAndClose(match.problem());
+      return;
+    }
+    if (!identity.may(match.role())) {
+      answerAndClose(ProblemDetails.of(403, "FORBIDDEN", "Expected the role '" + match.role().label() + "' (or admin) for "
+          + method + " " + path + ", but user '" + identity.user() + "' has " + identity.roles().stream()
+          .map(Role::label).sorted().toList(), path));
       return;
     }
     multipart = isMultipart(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
@@ -185,7 +194,7 @@ final class RestExchange implements ClientConnection {
     byte[] content = received == body.length ? body : Arrays.copyOf(body, received);
     body = null;
     RestRequest restRequest = new RestRequest(method, path, match.params(),
-        request.getHeaders().get(HttpHeader.CONTENT_TYPE), content, this, queryParameters());
+        request.getHeaders().get(HttpHeader.CONTENT_TYPE), content, this, queryParameters(), identity);
     CompletionStage<RestResponse> answer;
     try {
       answer = match.handler().handle(restRequest);

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param body the request body, empty when none was sent; never larger than the server's limit
  * @param connection the client's connection, to learn when it goes away
  * @param query the query string's parameters (the first value of each), empty when none
+ * @param identity who sent it ({@link Router.Identity#OPEN} when the API needs no credentials)
  */
 record RestRequest(
     String method,
@@ -22,10 +23,11 @@ record RestRequest(
     String contentType,
     byte[] body,
     ClientConnection connection,
-    Map<String, String> query) {
+    Map<String, String> query,
+    Router.Identity identity) {
 
   RestRequest(String method, String path, Map<String, String> pathParams, String contentType, byte[] body) {
-    this(method, path, pathParams, contentType, body, ClientConnection.NONE, Map.of());
+    this(method, path, pathParams, contentType, body, ClientConnection.NONE, Map.of(), Router.Identity.OPEN);
   }
 
   /** The path parameter {@code name} as an engine key; a non-numeric value is a bad request. */

@@ -2,11 +2,15 @@ package dev.engranaje.engine.api.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -26,20 +30,90 @@ final class Router extends Handler.Abstract.NonBlocking {
       "Expected HTTP basic authentication with the engine's API credentials, but %s; the official client sends"
           + " them when CAMUNDA_BASIC_AUTH_USERNAME and CAMUNDA_BASIC_AUTH_PASSWORD are set";
 
+  /** A stand-in compared against when the user is unknown, so that unknown and known users take as long. */
+  private static final PasswordHash UNKNOWN_USER = PasswordHash.of("unknown".toCharArray());
+
+  private static final int MAX_REMEMBERED = 10_000;
+
   private final List<Route> routes = new ArrayList<>();
   private final ServerLimits limits;
-  private final byte[] credentials;
+  private final boolean requiresCredentials;
+  private final byte[] environmentCredentials;
+  private final String environmentUser;
+  private final ApiUsers users;
+  /** Verified Authorization headers (by SHA-256) so PBKDF2 runs once per credential, not per request. */
+  private final Map<String, Identity> verified = new ConcurrentHashMap<>();
 
   Router(ServerLimits limits, ApiAccess access) {
     this.limits = limits;
-    this.credentials = access.requiresCredentials()
+    this.requiresCredentials = access.requiresCredentials();
+    this.environmentUser = access.user();
+    this.environmentCredentials = access.user() != null
         ? (access.user() + ":" + access.password()).getBytes(StandardCharsets.UTF_8) : null;
+    this.users = access.users();
   }
 
-  /** Adds a route; {@code pattern} segments like {@code {key}} match any single segment. */
+  /**
+   * Adds a route; {@code pattern} segments like {@code {key}} match any single segment. The role it
+   * needs comes from {@link RouteRoles}, once, here.
+   */
   Router add(String method, String pattern, RouteHandler handler) {
-    routes.add(new Route(method, pattern.substring(1).split("/"), handler));
+    routes.add(new Route(method, pattern.substring(1).split("/"), handler, RouteRoles.required(method, pattern)));
     return this;
+  }
+
+  /** Who made a request, with their roles; {@link #OPEN} when the API needs no credentials. */
+  record Identity(String user, Set<Role> roles) {
+    static final Identity OPEN = new Identity(null, Set.of(Role.ADMIN));
+
+    boolean may(Role needed) {
+      return roles.stream().anyMatch(role -> role.grants(needed));
+    }
+
+    /** Whether this identity acts as someone in particular (and not as an admin of everything). */
+    boolean isRestricted() {
+      return user != null && !roles.contains(Role.ADMIN);
+    }
+  }
+
+  /** The result of checking credentials: an identity, or why there is none (for the 401). */
+  record Authentication(Identity identity, String refusal) {}
+
+  /** Checks a request's credentials. Compares in constant time. */
+  Authentication authenticate(Request request) {
+    if (!requiresCredentials) {
+      return new Authentication(Identity.OPEN, null);
+    }
+    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (header == null) {
+      return refused("the request has no Authorization header");
+    }
+    if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return refused("the Authorization header is not of the Basic scheme");
+    }
+    String key = digest(header);
+    Identity known = verified.get(key);
+    if (known != null) {
+      return new Authentication(known, null);
+    }
+    byte[] given;
+    try {
+      given = Base64.getDecoder().decode(header.substring(6).trim());
+    } catch (IllegalArgumentException e) {
+      return refused("the Authorization header is not valid Base64");
+    }
+    Identity identity = check(given);
+    if (identity == null) {
+      return refused("the user or password is wrong");
+    }
+    if (verified.size() < MAX_REMEMBERED) {
+      verified.put(key, identity);
+    }
+    return new Authentication(identity, null);
+  }
+
+  private static Authentication refused(String why) {
+    return new Authentication(null, why);
   }
 
   @Override
@@ -48,27 +122,32 @@ final class Router extends Handler.Abstract.NonBlocking {
     return true;
   }
 
-  /**
-   * Null when the request may pass, else why not (for the 401 answer). Compares in constant time.
-   */
-  String refusal(Request request) {
-    if (credentials == null) {
+  private Identity check(byte[] given) {
+    if (environmentCredentials != null && MessageDigest.isEqual(environmentCredentials, given)) {
+      return new Identity(environmentUser, Set.of(Role.ADMIN));
+    }
+    if (users == null) {
       return null;
     }
-    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-    if (header == null) {
-      return "the request has no Authorization header";
+    String pair = new String(given, StandardCharsets.UTF_8);
+    int colon = pair.indexOf(':');
+    if (colon < 0) {
+      return null;
     }
-    if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return "the Authorization header is not of the Basic scheme";
-    }
-    byte[] given;
+    ApiUsers.User user = users.user(pair.substring(0, colon));
+    char[] password = pair.substring(colon + 1).toCharArray();
+    boolean matches = (user == null ? UNKNOWN_USER : user.password()).matches(password);
+    Arrays.fill(password, '\0');
+    return user != null && matches ? new Identity(user.name(), user.roles()) : null;
+  }
+
+  private static String digest(String header) {
     try {
-      given = Base64.getDecoder().decode(header.substring(6).trim());
-    } catch (IllegalArgumentException e) {
-      return "the Authorization header is not valid Base64";
+      return Base64.getEncoder().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(header.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JDK lacks SHA-256", e);
     }
-    return MessageDigest.isEqual(credentials, given) ? null : "the user or password is wrong";
   }
 
   /** The route for a request, or the problem to answer (404, or 405 with the allowed methods). */
@@ -98,25 +177,26 @@ final class Router extends Handler.Abstract.NonBlocking {
       }
     }
     if (exact != null) {
-      return new Match(exact.handler(), exactParams, null, null);
+      return new Match(exact.handler(), exactParams, null, null, exact.role());
     }
     if (templated != null) {
-      return new Match(templated.handler(), templatedParams, null, null);
+      return new Match(templated.handler(), templatedParams, null, null, templated.role());
     }
     if (allowed.isEmpty()) {
-      return new Match(null, Map.of(), ProblemDetails.notFound(path), null);
+      return new Match(null, Map.of(), ProblemDetails.notFound(path), null, null);
     }
-    return new Match(null, Map.of(), ProblemDetails.methodNotAllowed(method, path), String.join(", ", allowed));
+    return new Match(null, Map.of(), ProblemDetails.methodNotAllowed(method, path), String.join(", ", allowed), null);
   }
 
   /**
    * A matched route and its path parameters, or a problem to answer instead.
    *
    * @param allow the Allow header for a 405, else null
+   * @param role the role the route needs, null with a problem
    */
-  record Match(RouteHandler handler, Map<String, String> params, RestResponse problem, String allow) {}
+  record Match(RouteHandler handler, Map<String, String> params, RestResponse problem, String allow, Role role) {}
 
-  private record Route(String method, String[] segments, RouteHandler handler) {
+  private record Route(String method, String[] segments, RouteHandler handler, Role role) {
 
     /** The path parameters when {@code path} matches this route, else null. */
     Map<String, String> match(String[] path) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -132,9 +133,26 @@ final class UserTaskRoutes {
         request.body().length == 0
             ? new UserTaskCompletionRequest()
             : request.body(UserTaskCompletionRequest.class);
-    return gateway
-        .completeUserTask(key, Json.variablesToJson(body.getVariables()), body.getAction())
-        .thenApply(ignored -> RestResponse.noContent());
+    String variables = Json.variablesToJson(body.getVariables());
+    Router.Identity identity = request.identity();
+    if (!identity.isRestricted()) {
+      return gateway.completeUserTask(key, variables, body.getAction()).thenApply(ignored -> RestResponse.noContent());
+    }
+    // A task user completes as themselves: so that the assignee recorded (which four-eyes rules read)
+    // is the authenticated user, someone else's task is refused and an unassigned one is claimed first.
+    return gateway.getUserTask(key).thenCompose(task -> {
+      String assignee = task.map(UserTaskView::assignee).orElse(null);
+      if (task.isPresent() && assignee != null && !assignee.isEmpty() && !assignee.equals(identity.user())) {
+        return CompletableFuture.completedFuture(ProblemDetails.of(403, "FORBIDDEN", "Expected user task " + key
+            + " to be assigned to '" + identity.user() + "' or to no one, but it is assigned to '" + assignee
+            + "'; only an admin may complete someone else's task", request.path()));
+      }
+      CompletionStage<Void> claimed = task.isPresent() && (assignee == null || assignee.isEmpty())
+          ? gateway.assignUserTask(key, identity.user(), false, "claim")
+          : CompletableFuture.completedFuture(null);
+      return claimed.thenCompose(ignored -> gateway.completeUserTask(key, variables, body.getAction()))
+          .thenApply(ignored -> RestResponse.noContent());
+    });
   }
 
   static UserTaskResult toResult(UserTaskView view) {
