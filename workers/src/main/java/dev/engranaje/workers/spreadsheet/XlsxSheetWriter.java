@@ -124,8 +124,10 @@ final class XlsxSheetWriter implements SheetWriter {
   }
 
   private void set(Cell cell, Object value) {
-    if (value instanceof Number numeric) {
-      cell.setCellValue(numeric instanceof BigDecimal decimal ? decimal.doubleValue() : numeric.doubleValue());
+    if (value instanceof BigDecimal decimal && ExactCellNumber.of(decimal).isEmpty()) {
+      cell.setCellValue(decimal.toPlainString());
+    } else if (value instanceof Number numeric) {
+      cell.setCellValue(numeric.doubleValue());
       if (number != null && !(numeric instanceof Long || numeric instanceof Integer)) {
         cell.setCellStyle(number);
       }

@@ -98,6 +98,23 @@ class WriteSpreadsheetWorkerTest {
   }
 
   @Test
+  void shouldWriteAnAmountExcelWouldRoundAsExactTextWhenItHasMoreThanFifteenDigits() throws Exception {
+    BigDecimal long_ = new BigDecimal("1234567890123456.78");
+    WriteResult result = new WriteSpreadsheetWorker().handle(Inputs.write("exact.xlsx",
+        List.of(invoice("INV-9", "Big", long_, null), invoice("INV-10", "Small", new BigDecimal("20000.10"), null)),
+        null, Map.of()), contexts.context);
+
+    try (XSSFWorkbook workbook = load(result.file())) {
+      Cell rounded = workbook.getSheetAt(0).getRow(1).getCell(2);
+      assertThat(rounded.getCellType()).isEqualTo(CellType.STRING);
+      assertThat(rounded.getStringCellValue()).isEqualTo("1234567890123456.78");
+      Cell exact = workbook.getSheetAt(0).getRow(2).getCell(2);
+      assertThat(exact.getCellType()).isEqualTo(CellType.NUMERIC);
+      assertThat(exact.getNumericCellValue()).isEqualTo(20000.10);
+    }
+  }
+
+  @Test
   void shouldPrefixDangerousTextWithAnApostropheWhenWritingCsv() throws Exception {
     new WriteSpreadsheetWorker().handle(Inputs.write("out/invoices.csv", ROWS, List.of("invoice", "customer", "amount"),
         null), contexts.context);

@@ -1,5 +1,6 @@
 package dev.engranaje.workers.finance.report;
 
+import dev.engranaje.workers.spreadsheet.ExactCellNumber;
 import dev.engranaje.workers.spreadsheet.FormulaInjectionGuard;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -27,7 +29,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class ReportWorkbook {
   // Excel shows and compares numbers with 15 significant digits; more would be shown rounded.
-  private static final int EXCEL_DIGITS = 15;
   private static final int MIN_WIDTH = 8;
   private static final int MAX_WIDTH = 60;
 
@@ -174,10 +175,9 @@ public final class ReportWorkbook {
       }
       Cell cell = row.createCell(column);
       if (value instanceof BigDecimal amount) {
-        double number = amount.doubleValue();
-        if (amount.stripTrailingZeros().precision() <= EXCEL_DIGITS
-            && new BigDecimal(Double.toString(number)).compareTo(amount) == 0) {
-          cell.setCellValue(number);
+        Optional<Double> number = ExactCellNumber.of(amount);
+        if (number.isPresent()) {
+          cell.setCellValue(number.get());
           cell.setCellStyle(sheets.money);
         } else {
           cell.setCellValue(amount.toPlainString());
