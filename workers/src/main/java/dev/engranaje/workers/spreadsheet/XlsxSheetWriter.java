@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -124,8 +125,16 @@ final class XlsxSheetWriter implements SheetWriter {
   }
 
   private void set(Cell cell, Object value) {
-    if (value instanceof BigDecimal decimal && ExactCellNumber.of(decimal).isEmpty()) {
-      cell.setCellValue(decimal.toPlainString());
+    if (value instanceof BigDecimal decimal) {
+      Optional<Double> exact = ExactCellNumber.of(decimal);
+      if (exact.isEmpty()) {
+        cell.setCellValue(decimal.toPlainString());
+        return;
+      }
+      cell.setCellValue(exact.get());
+      if (number != null) {
+        cell.setCellStyle(number);
+      }
     } else if (value instanceof Number numeric) {
       cell.setCellValue(numeric.doubleValue());
       if (number != null && !(numeric instanceof Long || numeric instanceof Integer)) {

@@ -99,9 +99,9 @@ class WriteSpreadsheetWorkerTest {
 
   @Test
   void shouldWriteAnAmountExcelWouldRoundAsExactTextWhenItHasMoreThanFifteenDigits() throws Exception {
-    BigDecimal long_ = new BigDecimal("1234567890123456.78");
+    BigDecimal tooLong = new BigDecimal("1234567890123456.78");
     WriteResult result = new WriteSpreadsheetWorker().handle(Inputs.write("exact.xlsx",
-        List.of(invoice("INV-9", "Big", long_, null), invoice("INV-10", "Small", new BigDecimal("20000.10"), null)),
+        List.of(invoice("INV-9", "Big", tooLong, null), invoice("INV-10", "Small", new BigDecimal("20000.10"), null)),
         null, Map.of()), contexts.context);
 
     try (XSSFWorkbook workbook = load(result.file())) {

@@ -28,7 +28,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * cells; text a spreadsheet program could take for a formula is quoted ({@link FormulaInjectionGuard}).
  */
 public final class ReportWorkbook {
-  // Excel shows and compares numbers with 15 significant digits; more would be shown rounded.
   private static final int MIN_WIDTH = 8;
   private static final int MAX_WIDTH = 60;
 
