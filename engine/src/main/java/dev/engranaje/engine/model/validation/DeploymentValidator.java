@@ -36,6 +36,7 @@ public final class DeploymentValidator {
           new SupportedElements(),
           new ProcessRules(),
           new FlowRules(),
+          new FlowScopeRules(),
           new EventBasedGatewayRules(),
           new LoopRules(),
           new TaskDefinitionRules(),
