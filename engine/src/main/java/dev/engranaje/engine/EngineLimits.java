@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * @param maxVariablesBytes the UTF-8 size of the variables of one command (create instance,
  *     complete or fail a job, throw an error, publish or correlate a message, broadcast a signal,
- *     set variables, complete a user task), and of a job's error message. Default 4 MB ({@code
- *     --max-variables-size}).
+ *     set variables, complete a user task), of a job's error message, and of one FEEL result (a
+ *     mapping, a script, an output element). Default 4 MB ({@code --max-variables-size}).
  * @param maxMessageNameLength characters of a published message's name. Default 1,024.
  * @param maxCorrelationKeyLength characters of a correlation key. Default 4,096.
  * @param maxMessageIdLength characters of a message id. Default 1,024.
@@ -161,7 +161,7 @@ public record EngineLimits(
       return new EngineLimits(maxVariablesBytes, maxMessageNameLength, maxCorrelationKeyLength, maxMessageIdLength,
           maxSignalNameLength, maxJobTypeLength, maxErrorCodeLength, maxDeploymentBytes,
           new ModelLimits(maxModelElements, maxExpressionLength, maxExpressionNesting),
-          new FeelBudget(maxFeelEvaluationTime, maxFeelEvaluationBytes, maxFeelRangeItems));
+          new FeelBudget(maxFeelEvaluationTime, maxFeelEvaluationBytes, maxFeelRangeItems, maxVariablesBytes));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.engranaje.engine;
 
+import dev.engranaje.engine.expression.Utf8Length;
 import dev.engranaje.engine.gateway.ActivateJobs;
 import dev.engranaje.engine.gateway.ActivatedJob;
 import dev.engranaje.engine.gateway.BroadcastedSignal;
@@ -51,28 +52,9 @@ final class LimitCheckingGateway implements EngineGateway {
     this.limits = limits;
   }
 
-  /** UTF-8 size of a string, counted without encoding it. */
-  static long utf8Bytes(String text) {
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes++;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
-  }
-
   private void variables(String variablesJson) {
     if (variablesJson != null && variablesJson.length() > limits.maxVariablesBytes() / 4) {
-      long bytes = utf8Bytes(variablesJson);
+      long bytes = Utf8Length.of(variablesJson);
       if (bytes > limits.maxVariablesBytes()) {
         throw new Rejection(RejectionType.INVALID_ARGUMENT,
             String.format(VARIABLES_TOO_LARGE, limits.maxVariablesBytes(), bytes));
@@ -82,7 +64,7 @@ final class LimitCheckingGateway implements EngineGateway {
 
   private void errorMessage(String message) {
     if (message != null && message.length() > limits.maxVariablesBytes() / 4) {
-      long bytes = utf8Bytes(message);
+      long bytes = Utf8Length.of(message);
       if (bytes > limits.maxVariablesBytes()) {
         throw new Rejection(RejectionType.INVALID_ARGUMENT,
             String.format(MESSAGE_TOO_LARGE, limits.maxVariablesBytes(), bytes));

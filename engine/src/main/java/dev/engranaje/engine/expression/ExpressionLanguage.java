@@ -29,6 +29,8 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  */
 public final class ExpressionLanguage {
   static final String OVER_BUDGET = "Expected to evaluate expression '%s' within its budget, but %s";
+  static final String RESULT_TOO_LARGE = "its result is more than %d bytes as JSON, the limit for variables"
+      + " (raise it with --max-variables-size)";
   /** Longer expressions are parsed on a FEEL thread: the parser recurses about once per character. */
   private static final int PARSE_INLINE_LENGTH = 100;
   /** How much of an expression a failure message shows. */
@@ -153,6 +155,10 @@ public final class ExpressionLanguage {
               + result.failure().message());
     }
     Object value = FeelValues.toJsonValue(result.result());
+    if (ResultSize.exceeds(value, budget.maxResultBytes())) {
+      return EvaluationResult.failure(String.format(OVER_BUDGET, shown(expression.text()),
+          String.format(RESULT_TOO_LARGE, budget.maxResultBytes())));
+    }
     if (value == null && result.hasSuppressedFailures()) {
       String warnings =
           result.getSuppressedFailures().stream()

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FeelFuzzTest {
   private static final ExpressionLanguage FEEL = new ExpressionLanguage(Clock.systemUTC(),
-      new FeelBudget(Duration.ofMillis(300), 64L * 1024 * 1024, 10_000));
+      new FeelBudget(Duration.ofMillis(300), 64L * 1024 * 1024, 10_000, 4L * 1024 * 1024));
   private static final DeploymentValidator VALIDATOR = new DeploymentValidator();
   private static final org.camunda.feel.api.FeelEngineApi BARE = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
   private static final Map<String, Object> VARIABLES =

@@ -3,6 +3,7 @@ package dev.engranaje.engine.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engranaje.engine.Engine;
+import dev.engranaje.engine.EngineLimits;
 import dev.engranaje.engine.EngineOptions;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
@@ -40,9 +41,9 @@ public final class TestEngine implements AutoCloseable {
   private final CamundaClient client;
   private final RecordingExporter records = new RecordingExporter();
 
-  private TestEngine(Path dataDirectory, ControlledClock clock) {
+  private TestEngine(Path dataDirectory, ControlledClock clock, EngineLimits limits) {
     this.clock = clock;
-    EngineOptions.Builder options = EngineOptions.builder().port(0).clock(clock);
+    EngineOptions.Builder options = EngineOptions.builder().port(0).clock(clock).limits(limits);
     if (dataDirectory == null) {
       options.inMemory();
     } else {
@@ -54,7 +55,12 @@ public final class TestEngine implements AutoCloseable {
   }
 
   public static TestEngine inMemory() {
-    return new TestEngine(null, ControlledClock.startingNow());
+    return inMemory(EngineLimits.defaults());
+  }
+
+  /** An in-memory engine with other limits than the defaults. */
+  public static TestEngine inMemory(EngineLimits limits) {
+    return new TestEngine(null, ControlledClock.startingNow(), limits);
   }
 
   public static TestEngine durable(Path dataDirectory) {
@@ -66,7 +72,7 @@ public final class TestEngine implements AutoCloseable {
    * that reopens the directory, and move it in between to simulate time passing while it was down.
    */
   public static TestEngine durable(Path dataDirectory, ControlledClock clock) {
-    return new TestEngine(dataDirectory, clock);
+    return new TestEngine(dataDirectory, clock, EngineLimits.defaults());
   }
 
   /** A client as a user would build it: only the REST address set, everything else default. */
