@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * against either engine. An engine started with API credentials is reached with HTTP basic
  * authentication from {@code CAMUNDA_BASIC_AUTH_USERNAME}/{@code CAMUNDA_BASIC_AUTH_PASSWORD} (the
  * client's own variables) or the engine's {@code ENGRANAJE_API_USER}/{@code
- * ENGRANAJE_API_PASSWORD}; passwords are never read from arguments.
+ * ENGRANAJE_API_PASSWORD}; passwords are never read from arguments. An address given as an option
+ * always wins over the environment.
  */
 public final class ConnectionOptions {
   static final String DEFAULT_ADDRESS = "http://localhost:8080";
@@ -65,6 +66,10 @@ public final class ConnectionOptions {
     String rest = firstSet(address, environment.get("CAMUNDA_REST_ADDRESS"), environment.get("ZEEBE_REST_ADDRESS"),
         fromConfig.address(), DEFAULT_ADDRESS);
     CamundaClientBuilder builder = CamundaClient.newClientBuilder().restAddress(URI.create(rest)).preferRestOverGrpc(true);
+    if (address != null || grpcAddress != null) {
+      // the client would otherwise let CAMUNDA_REST_ADDRESS & co. replace the address given on the command line
+      builder.applyEnvironmentVariableOverrides(false);
+    }
     String grpc = firstSet(grpcAddress, environment.get("CAMUNDA_GRPC_ADDRESS"), environment.get("ZEEBE_GRPC_ADDRESS"),
         fromConfig.grpcAddress(), null);
     builder.grpcAddress(URI.create(grpc == null ? rest : grpc));
