@@ -63,6 +63,30 @@ class UserTaskTest {
 
   // spec §14 scenario 29, job-worker variant
   @Test
+  void shouldShowTheElementNameAsTaskNameAndTheIdWhenTheModelGivesNone() {
+    // given
+    String processId = ProcessTestEngine.uniqueId("process");
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .userTask("approve", t -> t.name("Approve payment run").zeebeUserTask())
+        .userTask("archive", t -> t.zeebeUserTask())
+        .endEvent("end").done());
+    long instanceKey = engine.startInstance(processId, Map.of()).key();
+
+    // when
+    UserTask named = awaitTask(instanceKey);
+    engine.client().newCompleteUserTaskCommand(named.getUserTaskKey()).send().join();
+    engine.awaitIdle();
+    UserTask unnamed = engine.client().newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instanceKey).elementId("archive")).send().join().items().get(0);
+
+    // then
+    assertThat(named.getName()).isEqualTo("Approve payment run");
+    assertThat(engine.client().newUserTaskGetRequest(named.getUserTaskKey()).send().join().getName())
+        .isEqualTo("Approve payment run");
+    assertThat(unnamed.getName()).isEqualTo("archive");
+  }
+
+  @Test
   void shouldCarryReservedHeadersWhenUserTaskIsJobWorkerTask() {
     // given
     String processId = ProcessTestEngine.uniqueId("process");

@@ -353,7 +353,8 @@ public final class ProcessTransformer {
         linkedForm(form),
         form == null ? null : optional(id, "externalReference", form.getExternalReference()),
         form == null || isBlank(form.getFormKey()) ? null : form.getFormKey(),
-        priority == null ? null : optional(id, "priority", priority.getPriority()));
+        priority == null ? null : optional(id, "priority", priority.getPriority()),
+        isBlank(node.getName()) ? null : node.getName());
   }
 
   private static LinkedForm linkedForm(ZeebeFormDefinition form) {

@@ -9,6 +9,7 @@ import dev.engranaje.engine.expression.Expression;
  *
  * @param form the linked (deployed) form, or null when the task links none
  * @param formKey the legacy {@code formKey} attribute, passed through as the form key
+ * @param name the element's name as the model gives it, or null
  */
 public record UserTaskDefinition(
     boolean camundaUserTask,
@@ -20,4 +21,5 @@ public record UserTaskDefinition(
     LinkedForm form,
     Expression externalReference,
     String formKey,
-    Expression priority) {}
+    Expression priority,
+    String name) {}

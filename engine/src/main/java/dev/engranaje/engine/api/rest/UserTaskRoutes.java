@@ -164,6 +164,7 @@ final class UserTaskRoutes {
     result.setProcessDefinitionVersion(view.processDefinitionVersion());
     result.setProcessDefinitionKey(Json.key(view.processDefinitionKey()));
     result.setElementId(view.elementId());
+    result.setName(view.name());
     result.setState(UserTaskStateEnum.fromValue(view.state()));
     result.setAssignee(view.assignee().isEmpty() ? null : view.assignee());
     result.setCandidateGroups(new ArrayList<>(view.candidateGroups()));

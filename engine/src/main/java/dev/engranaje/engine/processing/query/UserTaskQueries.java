@@ -6,7 +6,9 @@ import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.gateway.UserTaskFilter;
 import dev.engranaje.engine.gateway.UserTaskView;
 import dev.engranaje.engine.record.UserTaskRecord;
+import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.state.EngineState;
+import dev.engranaje.engine.state.ProcessState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +24,7 @@ public final class UserTaskQueries {
   }
 
   public Optional<UserTaskView> userTask(long key) {
-    return Optional.ofNullable(state.userTasks().get(key)).map(UserTaskQueries::view);
+    return Optional.ofNullable(state.userTasks().get(key)).map(this::view);
   }
 
   /**
@@ -53,7 +55,7 @@ public final class UserTaskQueries {
   }
 
   public List<UserTaskView> userTasks(UserTaskFilter filter) {
-    return state.userTasks().all().stream().filter(task -> matches(task, filter)).map(UserTaskQueries::view).toList();
+    return state.userTasks().all().stream().filter(task -> matches(task, filter)).map(this::view).toList();
   }
 
   private static boolean matches(UserTaskRecord task, UserTaskFilter filter) {
@@ -70,10 +72,17 @@ public final class UserTaskQueries {
     return expected == null || Objects.equals(expected, actual);
   }
 
-  private static UserTaskView view(UserTaskRecord t) {
+  private UserTaskView view(UserTaskRecord t) {
     return new UserTaskView(t.userTaskKey(), t.elementInstanceKey(), t.processInstanceKey(), t.bpmnProcessId(),
-        t.processDefinitionVersion(), t.processDefinitionKey(), t.elementId(), t.assignee(), t.candidateGroups(),
+        t.processDefinitionVersion(), t.processDefinitionKey(), t.elementId(), name(t), t.assignee(), t.candidateGroups(),
         t.candidateUsers(), t.dueDate(), t.followUpDate(), t.formKey(), t.externalFormReference(), t.priority(),
         t.creationTimestamp(), t.completionTimestamp(), t.state(), t.tenantId());
+  }
+
+  private String name(UserTaskRecord task) {
+    ProcessState.DeployedDefinition definition = state.processes().byKey(task.processDefinitionKey());
+    ExecutableElement element = definition == null ? null : definition.process().element(task.elementId());
+    String name = element == null || element.userTask() == null ? null : element.userTask().name();
+    return name == null ? task.elementId() : name;
   }
 }

@@ -118,7 +118,7 @@ class RestServerUsersTest {
   }
 
   private static UserTaskView task(long key, String assignee) {
-    return new UserTaskView(key, 2L, 3L, "supplier-payment", 1, 4L, "approve", assignee, List.of(), List.of(), null,
+    return new UserTaskView(key, 2L, 3L, "supplier-payment", 1, 4L, "approve", "Approve", assignee, List.of(), List.of(), null,
         null, null, null, 50, 1L, -1L, "CREATED", "<default>");
   }
 
