@@ -84,6 +84,10 @@ final class EngineCommand {
         description = "Open connections at most; more wait to be accepted (default: 512).")
     Integer maxConnections;
 
+    @Option(names = ServerLimits.MAX_BUFFERED_BODY_OPTION, paramLabel = "SIZE", converter = ByteSize.class,
+        description = "Memory all request bodies being read may hold together; more are answered 503 (default: 256MB).")
+    Long maxRequestMemory;
+
     @Option(names = "--no-fsync", negatable = false,
         description = "Survive process crashes but not power loss, for more throughput (SQLite synchronous=NORMAL).")
     boolean noFsync;
@@ -190,26 +194,18 @@ final class EngineCommand {
     }
 
     private ServerLimits serverLimits() {
-      ServerLimits limits = ServerLimits.DEFAULTS;
+      ServerLimits defaults = ServerLimits.DEFAULTS;
+      ServerLimits limits;
       try {
-        if (maxRequestBody != null) {
-          limits = limits.withMaxRequestBodyBytes(maxRequestBody);
-        }
-        if (maxDeploymentBody != null) {
-          limits = limits.withMaxDeploymentBodyBytes(maxDeploymentBody);
-        }
-        if (maxHeaderSize != null) {
-          limits = limits.withMaxHeaderBytes((int) Math.min(Integer.MAX_VALUE, maxHeaderSize));
-        }
-        if (idleTimeoutSeconds != null) {
-          limits = limits.withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
-        }
-        if (readTimeoutSeconds != null) {
-          limits = limits.withReadTimeout(Duration.ofSeconds(readTimeoutSeconds));
-        }
-        if (maxConnections != null) {
-          limits = limits.withMaxConnections(maxConnections);
-        }
+        // built at once: the limits are checked against each other
+        limits = new ServerLimits(
+            maxRequestBody != null ? maxRequestBody : defaults.maxRequestBodyBytes(),
+            maxDeploymentBody != null ? maxDeploymentBody : defaults.maxDeploymentBodyBytes(),
+            maxHeaderSize != null ? (int) Math.min(Integer.MAX_VALUE, maxHeaderSize) : defaults.maxHeaderBytes(),
+            idleTimeoutSeconds != null ? Duration.ofSeconds(idleTimeoutSeconds) : defaults.idleTimeout(),
+            readTimeoutSeconds != null ? Duration.ofSeconds(readTimeoutSeconds) : defaults.readTimeout(),
+            maxConnections != null ? maxConnections : defaults.maxConnections(),
+            maxRequestMemory != null ? maxRequestMemory : defaults.maxBufferedBodyBytes());
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
       }

@@ -158,6 +158,7 @@ public record EngineLimits(
     }
 
     public EngineLimits build() {
+      positive("maxVariablesBytes", maxVariablesBytes); // before the FEEL budget that shares it can refuse it in its words
       return new EngineLimits(maxVariablesBytes, maxMessageNameLength, maxCorrelationKeyLength, maxMessageIdLength,
           maxSignalNameLength, maxJobTypeLength, maxErrorCodeLength, maxDeploymentBytes,
           new ModelLimits(maxModelElements, maxExpressionLength, maxExpressionNesting),

@@ -43,6 +43,9 @@ final class RestExchange implements ClientConnection {
   static final String READ_TIMED_OUT =
       "Expected the whole request body within %d ms (the read timeout), but it was still arriving;"
           + " raise it with " + ServerLimits.READ_TIMEOUT_OPTION;
+  static final String BODIES_OVER_BUDGET =
+      "Expected the request bodies being read at once to fit in %d bytes (the request memory limit), but %d are"
+          + " in use; retry shortly, or raise it with " + ServerLimits.MAX_BUFFERED_BODY_OPTION;
   static final String IDLE_TIMED_OUT =
       "Expected more of the request body within %d ms (the idle timeout), but none came; raise it with "
           + ServerLimits.IDLE_TIMEOUT_OPTION;
@@ -60,6 +63,9 @@ final class RestExchange implements ClientConnection {
 
   private final Router router;
   private final ServerLimits limits;
+  private final RequestBodyBudget budget;
+  /** What this exchange holds of the {@link #budget}; given back once, when it is answered or gone. */
+  private final java.util.concurrent.atomic.AtomicLong reserved = new java.util.concurrent.atomic.AtomicLong();
   private final Request request;
   private final Response response;
   private final Callback callback;
@@ -84,9 +90,11 @@ final class RestExchange implements ClientConnection {
   private volatile Scheduler.Task drainTimer;
   private long discarded;
 
-  RestExchange(Router router, ServerLimits limits, Request request, Response response, Callback callback) {
+  RestExchange(Router router, ServerLimits limits, RequestBodyBudget budget, Request request, Response response,
+      Callback callback) {
     this.router = router;
     this.limits = limits;
+    this.budget = budget;
     this.request = request;
     this.response = response;
     this.callback = callback;
@@ -132,7 +140,14 @@ final class RestExchange implements ClientConnection {
       }
       return;
     }
-    body = new byte[(int) Math.min(length >= 0 ? length : INITIAL_BUFFER, limit)];
+    int initial = (int) Math.min(length >= 0 ? length : INITIAL_BUFFER, limit);
+    if (!reserve(initial)) {
+      if (claim(READING)) {
+        write(overBudget(), true, length >= 0 && length <= MAX_DRAIN_BYTES);
+      }
+      return;
+    }
+    body = new byte[initial];
     readTimer = request.getComponents().getScheduler().schedule(this::readTimedOut,
         limits.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     read();
@@ -173,7 +188,15 @@ final class RestExchange implements ClientConnection {
         return;
       }
       if (received + size > body.length) {
-        body = Arrays.copyOf(body, (int) Math.min(limit, Math.max((long) body.length * 2, received + size)));
+        int grown = (int) Math.min(limit, Math.max((long) body.length * 2, received + size));
+        if (!reserve(grown - body.length)) {
+          chunk.release();
+          if (claim(READING)) {
+            write(overBudget(), true, true);
+          }
+          return;
+        }
+        body = Arrays.copyOf(body, grown);
       }
       buffer.get(body, received, size);
       received += size;
@@ -298,12 +321,36 @@ final class RestExchange implements ClientConnection {
   }
 
   private boolean claim(int from) {
-    return state.compareAndSet(from, ANSWERED);
+    boolean claimed = state.compareAndSet(from, ANSWERED);
+    if (claimed) {
+      releaseBody();
+    }
+    return claimed;
+  }
+
+  private boolean reserve(long bytes) {
+    if (!budget.reserve(bytes)) {
+      return false;
+    }
+    reserved.addAndGet(bytes);
+    return true;
+  }
+
+  /** The body is no longer needed once the answer is claimed or the client is gone. */
+  private void releaseBody() {
+    budget.release(reserved.getAndSet(0));
+  }
+
+  private RestResponse overBudget() {
+    response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+    return ProblemDetails.of(503, "SERVICE_UNAVAILABLE",
+        String.format(BODIES_OVER_BUDGET, budget.capacity(), budget.inUse()), path);
   }
 
   /** The client closed the connection or it failed: release what the handler holds for it. */
   private void gone(Throwable cause) {
     int previous = state.getAndSet(ANSWERED);
+    releaseBody();
     if (previous == ANSWERED) {
       // an answer is being written; its callback reports the failure
       return;

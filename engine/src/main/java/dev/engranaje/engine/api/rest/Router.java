@@ -37,6 +37,7 @@ final class Router extends Handler.Abstract.NonBlocking {
 
   private final List<Route> routes = new ArrayList<>();
   private final ServerLimits limits;
+  private final RequestBodyBudget bodies;
   private final boolean requiresCredentials;
   private final byte[] environmentCredentials;
   private final String environmentUser;
@@ -46,6 +47,7 @@ final class Router extends Handler.Abstract.NonBlocking {
 
   Router(ServerLimits limits, ApiAccess access) {
     this.limits = limits;
+    this.bodies = new RequestBodyBudget(limits.maxBufferedBodyBytes());
     this.requiresCredentials = access.requiresCredentials();
     this.environmentUser = access.user();
     this.environmentCredentials = access.user() != null
@@ -118,7 +120,7 @@ final class Router extends Handler.Abstract.NonBlocking {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    new RestExchange(this, limits, request, response, callback).start();
+    new RestExchange(this, limits, bodies, request, response, callback).start();
     return true;
   }
 

@@ -26,6 +26,10 @@ import java.util.Objects;
  *     {@value #READ_TIMEOUT_OPTION}.
  * @param maxConnections open connections at most; further clients wait in the operating system's
  *     accept queue until one closes. Default 512. Option {@value #MAX_CONNECTIONS_OPTION}.
+ * @param maxBufferedBodyBytes memory all request bodies being read or handled may hold together; a
+ *     body that does not fit is answered 503 with {@code Retry-After} before it is buffered. Default
+ *     256 MiB (without it, 512 connections of 16 MiB bodies could hold 8 GiB). At least the largest
+ *     single body. Option {@value #MAX_BUFFERED_BODY_OPTION}.
  */
 public record ServerLimits(
     long maxRequestBodyBytes,
@@ -33,7 +37,8 @@ public record ServerLimits(
     int maxHeaderBytes,
     Duration idleTimeout,
     Duration readTimeout,
-    int maxConnections) {
+    int maxConnections,
+    long maxBufferedBodyBytes) {
 
   public static final String MAX_REQUEST_BODY_OPTION = "--max-request-size";
   public static final String MAX_DEPLOYMENT_BODY_OPTION = "--max-deployment-request-size";
@@ -41,6 +46,7 @@ public record ServerLimits(
   public static final String IDLE_TIMEOUT_OPTION = "--idle-timeout";
   public static final String READ_TIMEOUT_OPTION = "--read-timeout";
   public static final String MAX_CONNECTIONS_OPTION = "--max-connections";
+  public static final String MAX_BUFFERED_BODY_OPTION = "--max-request-memory";
 
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 8L * 1024 * 1024;
   public static final long DEFAULT_MAX_DEPLOYMENT_BODY_BYTES = 16L * 1024 * 1024;
@@ -48,6 +54,7 @@ public record ServerLimits(
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONNECTIONS = 512;
+  public static final long DEFAULT_MAX_BUFFERED_BODY_BYTES = 256L * 1024 * 1024;
 
   /** The documented defaults. */
   public static final ServerLimits DEFAULTS =
@@ -57,7 +64,8 @@ public record ServerLimits(
           DEFAULT_MAX_HEADER_BYTES,
           DEFAULT_IDLE_TIMEOUT,
           DEFAULT_READ_TIMEOUT,
-          DEFAULT_MAX_CONNECTIONS);
+          DEFAULT_MAX_CONNECTIONS,
+          DEFAULT_MAX_BUFFERED_BODY_BYTES);
 
   public ServerLimits {
     Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -68,30 +76,47 @@ public record ServerLimits(
     positive(idleTimeout.toMillis(), IDLE_TIMEOUT_OPTION);
     positive(readTimeout.toMillis(), READ_TIMEOUT_OPTION);
     positive(maxConnections, MAX_CONNECTIONS_OPTION);
+    positive(maxBufferedBodyBytes, MAX_BUFFERED_BODY_OPTION);
+    long largestBody = Math.max(maxRequestBodyBytes, maxDeploymentBodyBytes);
+    if (maxBufferedBodyBytes < largestBody) {
+      throw new IllegalArgumentException("Expected " + MAX_BUFFERED_BODY_OPTION + " to be at least the largest single"
+          + " request body (" + largestBody + " bytes), but got " + maxBufferedBodyBytes);
+    }
   }
 
   public ServerLimits withMaxRequestBodyBytes(long bytes) {
-    return new ServerLimits(bytes, maxDeploymentBodyBytes, maxHeaderBytes, idleTimeout, readTimeout, maxConnections);
+    return new ServerLimits(bytes, maxDeploymentBodyBytes, maxHeaderBytes, idleTimeout, readTimeout,
+        maxConnections, maxBufferedBodyBytes);
   }
 
   public ServerLimits withMaxDeploymentBodyBytes(long bytes) {
-    return new ServerLimits(maxRequestBodyBytes, bytes, maxHeaderBytes, idleTimeout, readTimeout, maxConnections);
+    return new ServerLimits(maxRequestBodyBytes, bytes, maxHeaderBytes, idleTimeout, readTimeout,
+        maxConnections, maxBufferedBodyBytes);
   }
 
   public ServerLimits withMaxHeaderBytes(int bytes) {
-    return new ServerLimits(maxRequestBodyBytes, maxDeploymentBodyBytes, bytes, idleTimeout, readTimeout, maxConnections);
+    return new ServerLimits(maxRequestBodyBytes, maxDeploymentBodyBytes, bytes, idleTimeout, readTimeout,
+        maxConnections, maxBufferedBodyBytes);
   }
 
   public ServerLimits withIdleTimeout(Duration timeout) {
-    return new ServerLimits(maxRequestBodyBytes, maxDeploymentBodyBytes, maxHeaderBytes, timeout, readTimeout, maxConnections);
+    return new ServerLimits(maxRequestBodyBytes, maxDeploymentBodyBytes, maxHeaderBytes, timeout, readTimeout,
+        maxConnections, maxBufferedBodyBytes);
   }
 
   public ServerLimits withReadTimeout(Duration timeout) {
-    return new ServerLimits(maxRequestBodyBytes, maxDeploymentBodyBytes, maxHeaderBytes, idleTimeout, timeout, maxConnections);
+    return new ServerLimits(maxRequestBodyBytes, maxDeploymentBodyBytes, maxHeaderBytes, idleTimeout, timeout,
+        maxConnections, maxBufferedBodyBytes);
   }
 
   public ServerLimits withMaxConnections(int connections) {
-    return new ServerLimits(maxRequestBodyBytes, maxDeploymentBodyBytes, maxHeaderBytes, idleTimeout, readTimeout, connections);
+    return new ServerLimits(maxRequestBodyBytes, maxDeploymentBodyBytes, maxHeaderBytes, idleTimeout, readTimeout,
+        connections, maxBufferedBodyBytes);
+  }
+
+  public ServerLimits withMaxBufferedBodyBytes(long bytes) {
+    return new ServerLimits(maxRequestBodyBytes, maxDeploymentBodyBytes, maxHeaderBytes, idleTimeout, readTimeout,
+        maxConnections, bytes);
   }
 
   private static void positive(long value, String option) {
