@@ -2,6 +2,8 @@ package dev.engranaje.cli;
 
 import dev.engranaje.cli.bench.BenchCommand;
 import dev.engranaje.cli.ops.CancelCommand;
+import dev.engranaje.cli.ops.MigrateCommand;
+import dev.engranaje.cli.ops.ModifyCommand;
 import dev.engranaje.cli.ops.DecisionsCommand;
 import dev.engranaje.cli.ops.IncidentsCommand;
 import dev.engranaje.cli.ops.InstanceCommand;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Command;
       RetryCommand.class,
       CancelCommand.class,
       SetVariableCommand.class,
+      ModifyCommand.class,
+      MigrateCommand.class,
       PublishCommand.class,
       TaskCommand.class,
       WatchCommand.class,

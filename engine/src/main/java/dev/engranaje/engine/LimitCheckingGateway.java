@@ -13,6 +13,8 @@ import dev.engranaje.engine.gateway.DeploymentResult;
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.EvaluateDecision;
 import dev.engranaje.engine.gateway.FormView;
+import dev.engranaje.engine.gateway.MigrateProcessInstance;
+import dev.engranaje.engine.gateway.ModifyProcessInstance;
 import dev.engranaje.engine.gateway.IncidentFilter;
 import dev.engranaje.engine.gateway.IncidentView;
 import dev.engranaje.engine.gateway.ProcessInstanceFilter;
@@ -113,6 +115,20 @@ final class LimitCheckingGateway implements EngineGateway {
   @Override
   public CompletableFuture<Void> cancelProcessInstance(long processInstanceKey) {
     return delegate.cancelProcessInstance(processInstanceKey);
+  }
+
+  @Override
+  public CompletableFuture<Void> modifyProcessInstance(ModifyProcessInstance command) {
+    return checked(() -> {
+      command.activations().forEach(activation -> activation.variables()
+          .forEach(instruction -> variables(instruction.variablesJson())));
+      command.moves().forEach(move -> move.variables().forEach(instruction -> variables(instruction.variablesJson())));
+    }, () -> delegate.modifyProcessInstance(command));
+  }
+
+  @Override
+  public CompletableFuture<Void> migrateProcessInstance(MigrateProcessInstance command) {
+    return delegate.migrateProcessInstance(command);
   }
 
   @Override

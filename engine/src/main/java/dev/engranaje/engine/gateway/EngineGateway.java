@@ -24,6 +24,26 @@ public interface EngineGateway {
   CompletableFuture<Void> cancelProcessInstance(long processInstanceKey);
 
   /**
+   * Modifies a running process instance (activate, move, terminate) in one step: every instruction
+   * is validated first, and one that Zeebe would refuse rejects the whole command (NOT_FOUND for an
+   * unknown instance, INVALID_ARGUMENT naming the element otherwise). Meant to be audited and batched
+   * by callers: it is one command with one outcome.
+   */
+  default CompletableFuture<Void> modifyProcessInstance(ModifyProcessInstance command) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Modification is not supported"));
+  }
+
+  /**
+   * Migrates a running process instance to another process definition: each active element moves
+   * to the element it is mapped to, with its jobs, timers, message subscriptions, user tasks and
+   * incidents. A mapping Zeebe (or this engine, see docs/engine/repair.md) refuses rejects the
+   * whole command with a message naming the element.
+   */
+  default CompletableFuture<Void> migrateProcessInstance(MigrateProcessInstance command) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Migration is not supported"));
+  }
+
+  /**
    * Activates up to {@code maxJobs} jobs of a type. When none is activatable and {@code
    * requestTimeoutMillis > 0}, the request is parked and answered as soon as a job appears or the
    * timeout passes (with an empty list).

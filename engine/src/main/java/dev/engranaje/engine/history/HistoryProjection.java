@@ -182,6 +182,7 @@ public final class HistoryProjection {
               record.timestamp(), key);
         }
       }
+      case ELEMENT_MIGRATED -> migrated(key, e);
       case SEQUENCE_FLOW_TAKEN -> update("INSERT OR IGNORE INTO h_sequence_flow (process_instance_key, element_id,"
           + " root_process_instance_key, process_definition_key, process_definition_id, tenant_id)"
           + " VALUES (?,?,?,?,?,?)", e.processInstanceKey(), e.elementId(), root(e.processInstanceKey()),
@@ -189,6 +190,26 @@ public final class HistoryProjection {
       default -> {
         // ACTIVATED, COMPLETING and TERMINATING leave the element active in the history's terms
       }
+    }
+  }
+
+  /** An element instance now runs in another process definition: its rows follow it. */
+  private void migrated(long key, ProcessInstanceRecord e) throws SQLException {
+    String name = names(e.processDefinitionKey()).element(e.elementId());
+    ElementRow fresh = freshElements.get(key);
+    if (fresh != null) {
+      fresh.started = new Started(key, e, fresh.started.root(), name, fresh.started.startDate());
+    } else {
+      update("UPDATE h_element_instance SET process_definition_key = ?, process_definition_id = ?, element_id = ?,"
+          + " element_name = ? WHERE element_instance_key = ?", e.processDefinitionKey(), e.bpmnProcessId(),
+          e.elementId(), name, key);
+    }
+    if (e.bpmnElementType() == BpmnElementType.PROCESS) {
+      update("UPDATE h_process_instance SET process_definition_key = ?, process_definition_id = ?,"
+          + " process_definition_version = ? WHERE process_instance_key = ?", e.processDefinitionKey(),
+          e.bpmnProcessId(), e.version(), key);
+      update("UPDATE h_variable SET process_definition_key = ? WHERE process_instance_key = ?",
+          e.processDefinitionKey(), key);
     }
   }
 
@@ -210,7 +231,7 @@ public final class HistoryProjection {
 
   /** An element instance that began in the batch being projected, written once at its end. */
   private static final class ElementRow {
-    final Started started;
+    Started started;
     String state = "ACTIVE";
     long endDate = -1;
     long incidentKey = -1;
@@ -254,6 +275,9 @@ public final class HistoryProjection {
       }
       update("UPDATE h_process_instance SET active_incidents = active_incidents + 1 WHERE process_instance_key = ?",
           i.processInstanceKey());
+    } else if (intent == IncidentIntent.MIGRATED) {
+      update("UPDATE h_incident SET process_definition_id = ?, process_definition_key = ?, element_id = ?"
+          + " WHERE incident_key = ?", i.bpmnProcessId(), i.processDefinitionKey(), i.elementId(), record.key());
     } else if (intent == IncidentIntent.RESOLVED) {
       update("UPDATE h_incident SET state = 'RESOLVED', resolution_time = ? WHERE incident_key = ?",
           record.timestamp(), record.key());
@@ -270,6 +294,12 @@ public final class HistoryProjection {
   }
 
   private void job(Record record, JobIntent intent, JobRecord j) throws SQLException {
+    if (intent == JobIntent.MIGRATED) {
+      update("UPDATE h_job SET process_definition_id = ?, process_definition_key = ?, element_id = ?,"
+          + " last_update_time = ? WHERE job_key = ?", j.bpmnProcessId(), j.processDefinitionKey(), j.elementId(),
+          record.timestamp(), record.key());
+      return;
+    }
     if (intent == JobIntent.CREATED || intent == JobIntent.COMPLETED || intent == JobIntent.FAILED) {
       update("INSERT INTO h_job_event (position, job_key, type, worker, event, time, error_code, error_message,"
           + " process_instance_key, tenant_id) VALUES (?,?,?,?,?,?,?,?,?,?)", record.position(), record.key(),
@@ -358,6 +388,10 @@ public final class HistoryProjection {
           + " tenant_id) VALUES (?,?,?,?,?,?,?,'CREATED',?,?,?,?)", record.key(), s.bpmnProcessId(),
           s.processDefinitionKey(), s.processInstanceKey(), root(s.processInstanceKey()), s.elementId(),
           s.elementInstanceKey(), record.timestamp(), s.messageName(), s.correlationKey(), s.tenantId());
+    } else if (intent == ProcessMessageSubscriptionIntent.MIGRATED) {
+      update("UPDATE h_message_subscription SET process_definition_id = ?, process_definition_key = ?,"
+          + " element_id = ?, last_updated_date = ? WHERE message_subscription_key = ?", s.bpmnProcessId(),
+          s.processDefinitionKey(), s.elementId(), record.timestamp(), record.key());
     } else {
       update("UPDATE h_message_subscription SET message_subscription_state = ?, last_updated_date = ?"
           + " WHERE message_subscription_key = ?", intent.name(), record.timestamp(), record.key());

@@ -54,6 +54,8 @@ import dev.engranaje.engine.processing.deployment.DeploymentHandler;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
 import dev.engranaje.engine.processing.incident.IncidentHandler;
 import dev.engranaje.engine.processing.instance.ProcessInstanceHandler;
+import dev.engranaje.engine.processing.instance.ProcessInstanceMigrationHandler;
+import dev.engranaje.engine.processing.instance.ProcessInstanceModificationHandler;
 import dev.engranaje.engine.processing.job.JobActivation;
 import dev.engranaje.engine.processing.job.JobCommandHandler;
 import dev.engranaje.engine.processing.message.MessageHandler;
@@ -83,6 +85,8 @@ public final class Processing {
   private final StateTransitionBehavior transitions;
   private final DeploymentHandler deployments;
   private final ProcessInstanceHandler instances;
+  private final ProcessInstanceModificationHandler modifications;
+  private final ProcessInstanceMigrationHandler migrations;
   private final JobActivation jobActivation;
   private final JobCommandHandler jobs;
   private final IncidentHandler incidents;
@@ -196,6 +200,8 @@ public final class Processing {
             signals, timers, incidentBehavior)));
     this.instances = new ProcessInstanceHandler(state, writer, transitions, variables, hooks);
     instanceHandler[0] = instances;
+    this.modifications = new ProcessInstanceModificationHandler(state, writer, transitions, variables);
+    this.migrations = new ProcessInstanceMigrationHandler(state, writer, transitions);
     TimerStartEvents timerStarts = new TimerStartEvents(state, writer, timers, instances);
     this.deployments = new DeploymentHandler(state, writer, d.reader(), d.transformer(), d.loader(), timerStarts,
         d.decisionEngine(), decisionLoader);
@@ -229,6 +235,14 @@ public final class Processing {
 
   public ProcessInstanceHandler instances() {
     return instances;
+  }
+
+  public ProcessInstanceModificationHandler modifications() {
+    return modifications;
+  }
+
+  public ProcessInstanceMigrationHandler migrations() {
+    return migrations;
   }
 
   public JobActivation jobActivation() {

@@ -10,6 +10,8 @@ import dev.engranaje.engine.gateway.DecisionEvaluationResult;
 import dev.engranaje.engine.gateway.EvaluateDecision;
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.gateway.FormView;
+import dev.engranaje.engine.gateway.MigrateProcessInstance;
+import dev.engranaje.engine.gateway.ModifyProcessInstance;
 import dev.engranaje.engine.gateway.IncidentFilter;
 import dev.engranaje.engine.gateway.IncidentView;
 import dev.engranaje.engine.gateway.ProcessInstanceFilter;
@@ -79,6 +81,22 @@ public final class ProcessingGateway implements EngineGateway {
   public CompletableFuture<Void> cancelProcessInstance(long processInstanceKey) {
     return processor.submit((p, reply) -> {
       p.instances().cancel(processInstanceKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> modifyProcessInstance(ModifyProcessInstance command) {
+    return processor.submit((p, reply) -> {
+      p.modifications().modify(command);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> migrateProcessInstance(MigrateProcessInstance command) {
+    return processor.submit((p, reply) -> {
+      p.migrations().migrate(command);
       reply.complete(null);
     });
   }

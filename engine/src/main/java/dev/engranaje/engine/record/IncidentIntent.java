@@ -3,5 +3,7 @@ package dev.engranaje.engine.record;
 public enum IncidentIntent implements Intent {
   CREATED,
   RESOLVE,
-  RESOLVED
+  RESOLVED,
+  /** The incident now belongs to another process definition (process instance migration). */
+  MIGRATED
 }

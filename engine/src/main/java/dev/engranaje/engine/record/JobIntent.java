@@ -18,5 +18,7 @@ public enum JobIntent implements Intent {
   YIELD,
   /** Activated jobs given back: activatable again at once, retries unchanged, like a timeout. */
   YIELDED,
-  CANCELED
+  CANCELED,
+  /** The job now belongs to another process definition (process instance migration). */
+  MIGRATED
 }

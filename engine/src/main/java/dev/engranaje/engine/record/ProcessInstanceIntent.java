@@ -11,5 +11,7 @@ public enum ProcessInstanceIntent implements Intent {
   ELEMENT_COMPLETED,
   ELEMENT_TERMINATING,
   ELEMENT_TERMINATED,
-  SEQUENCE_FLOW_TAKEN
+  SEQUENCE_FLOW_TAKEN,
+  /** An element instance now belongs to another process definition (process instance migration). */
+  ELEMENT_MIGRATED
 }

@@ -4,5 +4,7 @@ package dev.engranaje.engine.record;
 public enum ProcessMessageSubscriptionIntent implements Intent {
   CREATED,
   CORRELATED,
-  DELETED
+  DELETED,
+  /** The subscription now belongs to another process definition (process instance migration). */
+  MIGRATED
 }

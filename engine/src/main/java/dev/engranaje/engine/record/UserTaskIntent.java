@@ -11,5 +11,7 @@ public enum UserTaskIntent implements Intent {
   COMPLETING,
   COMPLETED,
   CANCELING,
-  CANCELED
+  CANCELED,
+  /** The task now belongs to another process definition (process instance migration). */
+  MIGRATED
 }

@@ -23,7 +23,9 @@ public enum ValueType {
   DECISION(DecisionRecord.class, DecisionIntent.class),
   DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class),
   FORM(FormRecord.class, FormIntent.class),
-  PROCESS_EVENT(ProcessEventRecord.class, ProcessEventIntent.class);
+  PROCESS_EVENT(ProcessEventRecord.class, ProcessEventIntent.class),
+  PROCESS_INSTANCE_MODIFICATION(ProcessInstanceModificationRecord.class, ProcessInstanceModificationIntent.class),
+  PROCESS_INSTANCE_MIGRATION(ProcessInstanceMigrationRecord.class, ProcessInstanceMigrationIntent.class);
 
   private final Class<? extends RecordValue> valueClass;
   private final Class<? extends Enum<?>> intentClass;

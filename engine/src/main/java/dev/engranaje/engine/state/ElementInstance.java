@@ -7,7 +7,8 @@ import java.util.Map;
 /** A live element instance: its record value, lifecycle state and bookkeeping for children and joins. */
 public final class ElementInstance {
   private final long key;
-  private final ProcessInstanceRecord value;
+  /** Replaced only when the instance is migrated to another process definition. */
+  private ProcessInstanceRecord value;
   private ElementState state = ElementState.ACTIVATING;
   private int activeChildren;
   private int waitingTokens;
@@ -96,6 +97,10 @@ public final class ElementInstance {
   /** Tokens waiting at a join for one incoming flow. */
   public int joinTokens(String gatewayId, String flowId) {
     return joinTokens.getOrDefault(gatewayId, Map.of()).getOrDefault(flowId, 0);
+  }
+
+  void migrate(ProcessInstanceRecord migrated) {
+    this.value = migrated;
   }
 
   void setState(ElementState state) {

@@ -163,6 +163,15 @@ public final class EventApplier {
           state.history().ended(key, end, record.timestamp());
         }
       }
+      case ELEMENT_MIGRATED -> {
+        ElementInstance instance = instances.get(key);
+        if (instance != null) {
+          instance.migrate(value);
+        }
+        if (value.bpmnElementType() == BpmnElementType.PROCESS) {
+          state.history().migrated(key, value.bpmnProcessId(), value.version(), value.processDefinitionKey());
+        }
+      }
       case SEQUENCE_FLOW_TAKEN -> {
         ExecutableProcess process = process(value);
         ExecutableFlow flow = process == null ? null : process.flow(value.elementId());
@@ -212,7 +221,7 @@ public final class EventApplier {
         jobs.put(key, job, activatable ? JobStatus.ACTIVATABLE : JobStatus.FAILED);
       }
       case TIMED_OUT, RECURRED_AFTER_BACKOFF, YIELDED -> jobs.put(key, job, JobStatus.ACTIVATABLE);
-      case RETRIES_UPDATED, TIMEOUT_UPDATED -> {
+      case RETRIES_UPDATED, TIMEOUT_UPDATED, MIGRATED -> {
         Job existing = jobs.get(key);
         if (existing != null) {
           jobs.put(key, job, existing.status());
@@ -242,6 +251,7 @@ public final class EventApplier {
         state.incidents().created(record.key(), incident, record.timestamp());
         state.history().incidentCreated(incident.processInstanceKey());
       }
+      case MIGRATED -> state.incidents().migrated(record.key(), incident);
       case RESOLVED -> {
         state.incidents().resolved(record.key());
         state.history().incidentResolved(incident.processInstanceKey());
@@ -286,6 +296,9 @@ public final class EventApplier {
   private void applyTimer(long key, TimerIntent intent, TimerRecord timer) {
     if (intent == TimerIntent.CREATED) {
       state.timers().put(key, timer);
+    } else if (intent == TimerIntent.MIGRATED) {
+      state.timers().remove(key);
+      state.timers().put(key, timer);
     } else {
       state.timers().remove(key);
     }
@@ -312,6 +325,10 @@ public final class EventApplier {
         }
       }
       case DELETED -> state.subscriptions().remove(key);
+      case MIGRATED -> {
+        state.subscriptions().remove(key);
+        state.subscriptions().put(key, subscription);
+      }
       default -> {}
     }
   }

@@ -41,6 +41,14 @@ public final class IncidentState {
     }
   }
 
+  /** The incident now names another process definition and element (migration); its lifecycle is unchanged. */
+  void migrated(long key, IncidentRecord record) {
+    IncidentEntry entry = byKey.get(key);
+    if (entry != null) {
+      byKey.put(key, new IncidentEntry(key, record, entry.creationTime(), entry.resolved()));
+    }
+  }
+
   void resolved(long key) {
     IncidentEntry entry = byKey.get(key);
     if (entry == null) {

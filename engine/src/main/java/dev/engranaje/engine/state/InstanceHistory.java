@@ -9,9 +9,10 @@ public final class InstanceHistory {
   /** The summary of one process instance; state is ACTIVE, COMPLETED or TERMINATED. */
   public static final class Summary {
     private final long key;
-    private final String bpmnProcessId;
-    private final int version;
-    private final long processDefinitionKey;
+    // replaced when the instance is migrated to another process definition
+    private String bpmnProcessId;
+    private int version;
+    private long processDefinitionKey;
     private final long startTime;
     private final long parentProcessInstanceKey;
     private final long parentElementInstanceKey;
@@ -89,6 +90,15 @@ public final class InstanceHistory {
 
   void started(Summary summary) {
     byKey.put(summary.key, summary);
+  }
+
+  void migrated(long key, String bpmnProcessId, int version, long processDefinitionKey) {
+    Summary summary = byKey.get(key);
+    if (summary != null) {
+      summary.bpmnProcessId = bpmnProcessId;
+      summary.version = version;
+      summary.processDefinitionKey = processDefinitionKey;
+    }
   }
 
   void ended(long key, String state, long endTime) {

@@ -22,7 +22,8 @@ final class ProblemDetails {
   static final String ELLIPSIS = "…";
 
   private static final URI ABOUT_BLANK = URI.create("about:blank");
-  private static final Pattern LONG_QUOTED = Pattern.compile("'([^']{" + (MAX_ECHO + 1) + ",})'");
+  // an opening quote follows no letter or digit, so the text between two quoted values is not one
+  private static final Pattern LONG_QUOTED = Pattern.compile("(?<![\\w])'([^']{" + (MAX_ECHO + 1) + ",})'");
 
   private ProblemDetails() {}
 

@@ -118,6 +118,7 @@ public final class RestServer implements AutoCloseable {
     new DeploymentRoutes(gateway).register(router);
     new DecisionRoutes(gateway).register(router);
     new ProcessInstanceRoutes(gateway).register(router);
+    new RepairRoutes(gateway).register(router);
     new JobRoutes(gateway, server::isRunning).register(router);
     new MessageRoutes(gateway).register(router);
     new SignalRoutes(gateway).register(router);

@@ -1,2 +1,2 @@
-/** Creating and cancelling process instances. */
+/** Creating, cancelling, modifying and migrating process instances. */
 package dev.engranaje.engine.processing.instance;
