@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.module.ModuleFinder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Unpacks the built tar.gz as a user would and runs {@code bin/rpa} from it with only a Java runtime and the
- * few POSIX tools the launcher uses on PATH (no Maven), from a working directory outside the source tree.
+ * Unpacks the built tar.gz as a user would and runs {@code bin/rpa} from it with only a Java runtime (a JRE
+ * made with jlink: no compiler or other JDK tools) and the few POSIX tools the launcher uses on PATH (no
+ * Maven), from a working directory outside the source tree.
  */
 class UnpackedDistributionTest {
   private static final Path ARCHIVE = Path.of(System.getProperty("distribution.archive"));
@@ -41,6 +43,10 @@ class UnpackedDistributionTest {
   private static final String NAME = System.getProperty("distribution.name");
   /** What bin/rpa calls besides java; PATH holds only these, so nothing else (Maven, the repo's ./rpa) can be used. */
   private static final List<String> LAUNCHER_TOOLS = List.of("sh", "dirname", "sed", "head", "cut", "ls");
+  /** What a JDK has and a JRE (e.g. Temurin's) leaves out. */
+  private static final Set<String> DEVELOPMENT_MODULES = Set.of("jdk.compiler", "jdk.javadoc", "jdk.jshell", "jdk.jlink",
+      "jdk.jdeps", "jdk.jartool", "jdk.jdi", "jdk.jpackage", "jdk.hotspot.agent", "jdk.jconsole", "jdk.jstatd",
+      "jdk.editpad", "jdk.jcmd", "jdk.attach", "java.compiler");
   private static final Pattern READY = Pattern.compile("Engranaje engine ready at (http://\\S+)");
 
   @TempDir static Path scratch;
@@ -57,13 +63,39 @@ class UnpackedDistributionTest {
     assertThat(tar.waitFor()).as("tar -xzf %s: %s", ARCHIVE, tarOutput).isZero();
     home = install.resolve(NAME);
     pathDirectory = Files.createDirectories(scratch.resolve("path"));
-    Files.createSymbolicLink(pathDirectory.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+    Files.createSymbolicLink(pathDirectory.resolve("java"), runtimeWithoutDevelopmentTools().resolve("bin/java"));
     for (String tool : LAUNCHER_TOOLS) {
       Path found = Stream.of("/usr/bin", "/bin").map(dir -> Path.of(dir, tool)).filter(Files::isExecutable).findFirst()
           .orElseThrow(() -> new IllegalStateException("This machine has no " + tool + " in /usr/bin or /bin"));
       Files.createSymbolicLink(pathDirectory.resolve(tool), found);
     }
     workingDirectory = Files.createDirectories(scratch.resolve("work"));
+  }
+
+  /**
+   * A Java runtime as a JRE ships it: the test's JDK cut down with jlink to every module but the
+   * development tools (no compiler, no jshell, no jlink, no debugger), so a launcher or a library that
+   * quietly needed a JDK fails here. A test JVM without jlink is itself such a runtime.
+   */
+  private static Path runtimeWithoutDevelopmentTools() throws Exception {
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    Path jlink = javaHome.resolve("bin/jlink");
+    if (!Files.isExecutable(jlink)) {
+      return javaHome;
+    }
+    String modules = String.join(",", ModuleFinder.ofSystem().findAll().stream().map(m -> m.descriptor().name())
+        .filter(name -> !isDevelopmentTool(name)).sorted().toList());
+    Path runtime = scratch.resolve("jre");
+    Process build = new ProcessBuilder(jlink.toString(), "--add-modules", modules, "--output", runtime.toString(),
+        "--strip-debug", "--no-header-files", "--no-man-pages").redirectErrorStream(true).start();
+    String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(build.waitFor()).as("jlink: %s", output).isZero();
+    assertThat(runtime.resolve("bin/javac")).doesNotExist();
+    return runtime;
+  }
+
+  private static boolean isDevelopmentTool(String module) {
+    return DEVELOPMENT_MODULES.contains(module) || module.startsWith("jdk.incubator.") || module.startsWith("jdk.internal.");
   }
 
   @Test

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -167,6 +168,39 @@ public final class ProcessTestEngine implements AutoCloseable {
 
   public ProcessInstance startInstance(String processId) {
     return startInstance(processId, Map.of());
+  }
+
+  /**
+   * Starts a process through its message start event: publishes the message (kept for no time, so it
+   * starts an instance now or not at all), waits until the engine is idle and returns the instance the
+   * message started. Use a correlation key of its own per instance: Zeebe starts only one running
+   * instance per key.
+   */
+  public ProcessInstance startInstanceByMessage(String processId, String messageName, String correlationKey,
+      Map<String, ?> variables) {
+    Set<Long> before = rootInstances(processId);
+    client.newPublishMessageCommand().messageName(messageName).correlationKey(correlationKey)
+        .timeToLive(Duration.ZERO).variables(Map.copyOf(variables)).send().join();
+    awaitIdle();
+    Set<Long> started = rootInstances(processId);
+    started.removeAll(before);
+    if (started.size() != 1) {
+      throw new AssertionError("Expected message '" + messageName + "' (correlation key '" + correlationKey
+          + "') to start one instance of '" + processId + "', but it started " + started.size());
+    }
+    return new ProcessInstance(started.iterator().next(), this);
+  }
+
+  private Set<Long> rootInstances(String processId) {
+    Set<Long> keys = new HashSet<>();
+    for (Record record : records.matching(r -> r.valueType() == ValueType.PROCESS_INSTANCE
+        && r.intent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)) {
+      ProcessInstanceRecord value = (ProcessInstanceRecord) record.value();
+      if (value.bpmnElementType() == BpmnElementType.PROCESS && value.bpmnProcessId().equals(processId)) {
+        keys.add(value.processInstanceKey());
+      }
+    }
+    return keys;
   }
 
   /** An instance created some other way (the client, a message or timer start event). */

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +86,7 @@ class CrashRecoveryTest {
       try (RecordLogReader log = RecordLogReader.open(dataDirectory);
           JobWorker worker = openWorker(client, type, acknowledged)) {
         LongSupplier completed = () -> log.completedProcessInstanceKeys(processId).size();
-        awaitUntil("a third of the instances completed", () -> completed.getAsLong() >= INSTANCES / 3);
+        TestEngine.await("a third of the instances completed", WAIT, () -> completed.getAsLong() >= INSTANCES / 3);
 
         // when: killed while the worker is activating and completing
         assertThat(engine.kill()).isEqualTo(EngineProcess.SIGKILL_EXIT_CODE);
@@ -114,7 +113,7 @@ class CrashRecoveryTest {
     try (CamundaClient client = newClient(engine.restAddress())) {
       long started = System.nanoTime();
       try (JobWorker worker = openWorker(client, type, ConcurrentHashMap.newKeySet())) {
-        awaitUntil("all instances completed", () -> countInstances(client, processId, ProcessInstanceState.COMPLETED) == INSTANCES);
+        TestEngine.await("all instances completed", WAIT, () -> countInstances(client, processId, ProcessInstanceState.COMPLETED) == INSTANCES);
       }
       System.out.printf("[durability] all instances completed %d ms after restart%n", (System.nanoTime() - started) / 1_000_000);
       assertThat(countInstances(client, processId, ProcessInstanceState.ACTIVE)).isZero();
@@ -192,18 +191,4 @@ class CrashRecoveryTest {
         .page(p -> p.limit(1)).send().join().page().totalItems();
   }
 
-  private static void awaitUntil(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out after " + WAIT + " waiting until " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 }

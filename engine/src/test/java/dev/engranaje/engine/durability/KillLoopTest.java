@@ -117,14 +117,8 @@ class KillLoopTest {
     try (EngineProcess engine = EngineProcess.start(dataDirectory); RecordLogReader log = RecordLogReader.open(dataDirectory)) {
       Set<Long> committed = new HashSet<>(log.activatedProcessInstanceKeys(processId));
       try (CamundaClient client = newClient(engine.restAddress()); JobWorker worker = openWorker(client, type)) {
-        long deadline = System.nanoTime() + FINAL_WAIT.toNanos();
-        while (log.completedProcessInstanceKeys(processId).size() < committed.size()) {
-          if (System.nanoTime() > deadline) {
-            throw new AssertionError("Expected all " + committed.size() + " committed instances to complete within "
-                + FINAL_WAIT + ", but " + log.completedProcessInstanceKeys(processId).size() + " did");
-          }
-          Thread.sleep(100);
-        }
+        TestEngine.await("all " + committed.size() + " committed instances completed", FINAL_WAIT,
+            () -> log.completedProcessInstanceKeys(processId).size() >= committed.size());
         // stop the engine before the client: the worker's open long poll would hold the client's close
         engine.close();
       }

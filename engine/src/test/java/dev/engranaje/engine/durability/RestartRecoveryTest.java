@@ -166,15 +166,15 @@ class RestartRecoveryTest {
   }
 
   @Test
-  void shouldFireTimerArmedBeforeRestartOnlyWhenClockPassesItsDueDate() throws InterruptedException {
+  void shouldFireTimerArmedBeforeRestartOnlyWhenClockPassesItsDueDate() {
     // given
     String processId = TestEngine.uniqueProcessId();
     engine.deploy(timerBoundaryProcess(processId));
     long instanceKey = engine.createInstance(processId, Map.of());
     restart(Duration.ofMinutes(59));
 
-    // when: not yet due; the processor looks at least every 50 ms
-    Thread.sleep(300);
+    // when: not yet due
+    engine.awaitNothingDue();
     boolean firedEarly = triggeredTimers() > 0;
     ProcessInstanceState stateBeforeDue = instance(instanceKey).getState();
     clock.advance(Duration.ofMinutes(2));

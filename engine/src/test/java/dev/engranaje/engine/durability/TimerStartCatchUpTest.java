@@ -32,7 +32,7 @@ class TimerStartCatchUpTest {
   }
 
   @Test
-  void shouldFireOnceAndResumeCycleWhenStartTimerFellDueDuringDowntime() throws InterruptedException {
+  void shouldFireOnceAndResumeCycleWhenStartTimerFellDueDuringDowntime() {
     // given: a cycle of one minute that has fired once
     String processId = TestEngine.uniqueProcessId();
     engine = TestEngine.durable(dataDirectory, clock);
@@ -48,13 +48,13 @@ class TimerStartCatchUpTest {
 
     // then: exactly one catch-up instance
     TestEngine.await("catch-up instance", () -> instances(processId) == 1);
-    Thread.sleep(300); // the processor looks for due work at least every 50 ms
+    engine.awaitNothingDue();
     assertThat(instances(processId)).as("instances created on start").isEqualTo(1);
     assertThat(engine.matching(r -> r.intent() == TimerIntent.TRIGGERED)).as("timers fired on start").hasSize(1);
 
     // and then one per minute again, none early
     clock.advance(Duration.ofSeconds(59));
-    Thread.sleep(300);
+    engine.awaitNothingDue();
     assertThat(instances(processId)).as("instances before the next minute").isEqualTo(1);
     clock.advance(Duration.ofSeconds(1));
     TestEngine.await("next instance", () -> instances(processId) == 2);

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,16 +101,13 @@ class DecisionBudgetTest {
   }
 
   private static Incident awaitIncident(long instance) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<Incident> incidents = client.newIncidentSearchRequest()
-          .filter(f -> f.processInstanceKey(instance)).send().join().items();
-      if (!incidents.isEmpty()) {
-        return incidents.get(0);
-      }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-    }
-    throw new AssertionError("Timed out waiting for an incident on process instance " + instance);
+    TestEngine.await("process instance " + instance + " has an incident", Duration.ofSeconds(60),
+        () -> !incidents(instance).isEmpty());
+    return incidents(instance).get(0);
+  }
+
+  private static List<Incident> incidents(long instance) {
+    return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items();
   }
 
   private static void assertServesNextInstance() {

@@ -113,11 +113,8 @@ class QuarantineTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void awaitCompleted(CamundaClient client, long instance) throws InterruptedException {
-    long deadline = System.nanoTime() + ChildEngine.WAIT.toNanos();
-    while (client.newProcessInstanceGetRequest(instance).send().join().getState() != ProcessInstanceState.COMPLETED) {
-      assertThat(System.nanoTime()).as("instance %d completes", instance).isLessThan(deadline);
-      Thread.sleep(50);
-    }
+  private static void awaitCompleted(CamundaClient client, long instance) {
+    TestEngine.await("instance " + instance + " completed", ChildEngine.WAIT,
+        () -> client.newProcessInstanceGetRequest(instance).send().join().getState() == ProcessInstanceState.COMPLETED);
   }
 }

@@ -153,12 +153,26 @@ public final class TestEngine implements AutoCloseable {
     return values;
   }
 
+  /**
+   * Waits until the engine has processed everything sent to it and nothing is due at its clock's
+   * current time (no timer, job deadline or backoff, message expiry): what has not happened then
+   * cannot happen before the clock moves, so a test can check that something did not happen.
+   */
+  public void awaitNothingDue() {
+    await("nothing is due at " + clock.instant(), () -> !engine.activity().join().dueWorkPending());
+  }
+
   /** Waits until a condition holds (the engine commits asynchronously to the test thread). */
   public static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    await(what, WAIT, condition);
+  }
+
+  /** Waits up to {@code wait} until a condition holds, for what takes longer than the default (a browser, a child engine). */
+  public static void await(String what, Duration wait, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + wait.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting until " + what);
+        throw new AssertionError("Timed out after " + wait + " waiting until " + what);
       }
       try {
         Thread.sleep(10);

@@ -1,8 +1,11 @@
 package dev.engranaje.workers.spreadsheet;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessInstance;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.SecretSource;
@@ -19,52 +22,40 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The spreadsheet workers served by the WorkerRuntime against the embedded engine. */
+/** The spreadsheet workers, through the WorkerRuntime, answering their jobs in a process test. */
+@ProcessTest
 class SpreadsheetWorkersEndToEndTest {
   @TempDir Path dir;
-  private TestEngine engine;
+  ProcessTestEngine engine;
   private SqliteIdempotencyLedger ledger;
   private WorkerRuntime runtime;
   private Path inbox;
 
   @BeforeEach
   void start() throws Exception {
-    engine = TestEngine.inMemory();
     ledger = SqliteIdempotencyLedger.open(dir.resolve("ledger.db"), Clock.systemUTC());
     inbox = Files.createDirectories(dir.resolve("inbox"));
     runtime = WorkerRuntime.builder(engine.client()).ledger(ledger).workspaceRoot(dir.resolve("ws"))
         .area("inbox", inbox).secrets(SecretSource.of(Map.of("XLS_PASSWORD", "password")))
         .worker(new ReadSpreadsheetWorker()).worker(new FilterRowsWorker()).worker(new WriteSpreadsheetWorker())
-        .worker(new LookupRowWorker()).build().start();
+        .worker(new LookupRowWorker()).build();
+    for (String type : List.of("rpa:spreadsheet.read:1", "rpa:spreadsheet.filter:1", "rpa:spreadsheet.write:1",
+        "rpa:spreadsheet.lookup:1")) {
+      engine.worker(type, runtime.handler(type));
+    }
   }
 
   @AfterEach
   void stop() {
     runtime.close();
     ledger.close();
-    engine.close();
-  }
-
-  /**
-   * The variables at the inspect task. POI's first use loads many classes; on a loaded machine
-   * that takes longer than the test engine's default wait, so this waits up to two minutes.
-   */
-  private Map<String, Object> inspect() {
-    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
-    while (true) {
-      List<io.camunda.client.api.response.ActivatedJob> jobs = engine.activateJobs("test:inspect", 1);
-      if (!jobs.isEmpty() || System.nanoTime() > deadline) {
-        assertThat(jobs).as("the inspect job").hasSize(1);
-        return jobs.get(0).getVariablesAsMap();
-      }
-    }
   }
 
   @Test
   void shouldFilterAnInboxCsvAndWriteTheMatchesToXlsxWhenTheProcessRuns() throws Exception {
     Files.writeString(inbox.resolve("invoices.csv"), "supplier;amount\nACME;1.500,00\nGlobex;99,90\nInitech;2.000,10\n",
         StandardCharsets.UTF_8);
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("filter");
     BpmnModelInstance model = Bpmn.createExecutableProcess(processId).startEvent()
         .serviceTask("filter", t -> t.zeebeJobType("rpa:spreadsheet.filter:1")
             .zeebeInputExpression("\"inbox:invoices.csv\"", "file").zeebeInputExpression("\";\"", "delimiter")
@@ -76,15 +67,14 @@ class SpreadsheetWorkersEndToEndTest {
         .serviceTask("write", t -> t.zeebeJobType("rpa:spreadsheet.write:1")
             .zeebeInputExpression("\"out/large.xlsx\"", "file").zeebeInputExpression("large", "rows")
             .zeebeOutputExpression("file", "report").zeebeOutputExpression("rowCount", "written"))
-        .serviceTask("inspect", t -> t.zeebeJobType("test:inspect")).endEvent().done();
+        .endEvent().done();
     engine.deploy(model);
 
-    long instance = engine.createInstance(processId, Map.of());
+    ProcessInstance instance = engine.startInstance(processId);
 
-    Map<String, Object> variables = inspect();
-    assertThat(variables).containsEntry("report", "out/large.xlsx").containsEntry("written", 2);
-    assertThat((List<?>) variables.get("large")).hasSize(2);
-    assertThat(dir.resolve("ws").resolve(Long.toString(instance)).resolve("out/large.xlsx")).isRegularFile();
+    assertThat(instance).isCompleted().hasVariable("report", "out/large.xlsx").hasVariable("written", 2);
+    assertThat((List<?>) assertThat(instance).variables().get("large")).hasSize(2);
+    assertThat(dir.resolve("ws").resolve(Long.toString(instance.key())).resolve("out/large.xlsx")).isRegularFile();
   }
 
   @Test
@@ -92,12 +82,14 @@ class SpreadsheetWorkersEndToEndTest {
     try (var in = getClass().getResourceAsStream("/spreadsheet/corpus/password.xls")) {
       Files.copy(in, inbox.resolve("locked.xls"));
     }
-    String processId = TestEngine.uniqueProcessId();
-    engine.deploy(TestEngine.serviceTaskProcess(processId, "rpa:spreadsheet.read:1"));
+    String processId = ProcessTestEngine.uniqueId("locked");
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("read", t -> t.zeebeJobType("rpa:spreadsheet.read:1")).endEvent().done());
 
-    long instance = engine.createInstance(processId, Map.of("file", "inbox:locked.xls"));
+    ProcessInstance instance = engine.startInstance(processId, Map.of("file", "inbox:locked.xls"));
 
-    assertThat(engine.awaitIncidents(instance).get(0).getErrorMessage())
+    assertThat(instance).hasIncidentOn("read");
+    assertThat(engine.incidents(instance.key()).get(0).getErrorMessage())
         .startsWith(String.format(WorkbookFailures.ENCRYPTED, "inbox:locked.xls"));
   }
 
@@ -106,15 +98,14 @@ class SpreadsheetWorkersEndToEndTest {
     try (var in = getClass().getResourceAsStream("/spreadsheet/corpus/password.xls")) {
       Files.copy(in, inbox.resolve("locked.xls"));
     }
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("unlocked");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
-        .serviceTask("read", t -> t.zeebeJobType("rpa:spreadsheet.read:1"))
-        .serviceTask("inspect", t -> t.zeebeJobType("test:inspect")).endEvent().done());
+        .serviceTask("read", t -> t.zeebeJobType("rpa:spreadsheet.read:1")).endEvent().done());
 
-    engine.createInstance(processId, Map.of("file", "inbox:locked.xls", "password", "secrets.XLS_PASSWORD",
-        "headerRow", 0));
+    ProcessInstance instance = engine.startInstance(processId, Map.of("file", "inbox:locked.xls",
+        "password", "secrets.XLS_PASSWORD", "headerRow", 0));
 
-    Map<String, Object> variables = inspect();
+    Map<String, Object> variables = assertThat(instance).isCompleted().variables();
     assertThat(((Number) variables.get("rowCount")).longValue()).isPositive();
     assertThat(variables.toString()).doesNotContain("=password");
   }

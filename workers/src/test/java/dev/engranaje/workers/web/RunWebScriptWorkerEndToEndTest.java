@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,14 +84,10 @@ class RunWebScriptWorkerEndToEndTest {
 
   // A browser job on a busy machine can outlast TestEngine.await's deadline and a long poll's socket
   // timeout: watch the record log for the next task for up to 3 minutes, then activate its job.
-  private ActivatedJob awaitJob(long instance, String elementId, String type) throws InterruptedException {
-    for (int attempt = 0; attempt < 1800; attempt++) {
-      if (engine.hasElementEvent(instance, elementId, ProcessInstanceIntent.ELEMENT_ACTIVATED)) {
-        return engine.activateJob(type);
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Expected element " + elementId + " to be activated within 3 minutes, but it was not");
+  private ActivatedJob awaitJob(long instance, String elementId, String type) {
+    TestEngine.await("element " + elementId + " is activated", Duration.ofMinutes(3),
+        () -> engine.hasElementEvent(instance, elementId, ProcessInstanceIntent.ELEMENT_ACTIVATED));
+    return engine.activateJob(type);
   }
 
   @Test

@@ -194,16 +194,10 @@ class SecretsThroughoutEndToEndTest {
     throw new AssertionError("Expected the instance to reach 'inspect' within " + WAIT + ", but it did not");
   }
 
-  private List<Incident> awaitIncidents(long processInstanceKey) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<Incident> incidents = engine.incidents(processInstanceKey);
-      if (!incidents.isEmpty()) {
-        return incidents;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Expected an incident on " + processInstanceKey + " within " + WAIT + ", but none came");
+  private List<Incident> awaitIncidents(long processInstanceKey) {
+    TestEngine.await("process instance " + processInstanceKey + " has an incident", WAIT,
+        () -> !engine.incidents(processInstanceKey).isEmpty());
+    return engine.incidents(processInstanceKey);
   }
 
   private String recordLog() {

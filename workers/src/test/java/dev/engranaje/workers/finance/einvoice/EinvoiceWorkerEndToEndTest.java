@@ -1,19 +1,20 @@
 package dev.engranaje.workers.finance.einvoice;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessInstance;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.SecretSource;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,44 +28,32 @@ import org.junit.jupiter.api.io.TempDir;
  * breaks EN 16931 takes the EINVOICE_INVALID path with the rule ids, a text-only PDF the
  * EINVOICE_UNSTRUCTURED path to a person.
  */
+@ProcessTest
 class EinvoiceWorkerEndToEndTest {
   @TempDir Path dir;
-  private TestEngine engine;
+  ProcessTestEngine engine;
   private SqliteIdempotencyLedger ledger;
   private WorkerRuntime runtime;
   private Path inbox;
 
   @BeforeEach
   void start() throws Exception {
-    engine = TestEngine.inMemory();
     ledger = SqliteIdempotencyLedger.open(dir.resolve("ledger.db"), Clock.systemUTC());
     inbox = Files.createDirectories(dir.resolve("inbox"));
     runtime = WorkerRuntime.builder(engine.client()).ledger(ledger).workspaceRoot(dir.resolve("ws"))
-        .area("inbox", inbox).secrets(SecretSource.of(Map.of())).worker(new ReadEinvoiceWorker()).build().start();
+        .area("inbox", inbox).secrets(SecretSource.of(Map.of())).worker(new ReadEinvoiceWorker()).build();
+    engine.worker("rpa:finance.read-einvoice:1", runtime.handler("rpa:finance.read-einvoice:1"));
   }
 
   @AfterEach
   void stop() {
     runtime.close();
     ledger.close();
-    engine.close();
   }
 
   private void copy(String name) throws Exception {
     try (InputStream in = Files.newInputStream(EinvoiceCorpusTest.resource(name))) {
       Files.copy(in, inbox.resolve(name));
-    }
-  }
-
-  /** Waits (up to two minutes, for a loaded machine) for a job of {@code type}. */
-  private ActivatedJob job(String type) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (true) {
-      List<ActivatedJob> jobs = engine.activateJobs(type, 1);
-      if (!jobs.isEmpty() || System.nanoTime() > deadline) {
-        assertThat(jobs).as("a job of " + type).hasSize(1);
-        return jobs.get(0);
-      }
     }
   }
 
@@ -75,24 +64,24 @@ class EinvoiceWorkerEndToEndTest {
             .zeebeOutputExpression("warnings", "warnings"))
         .boundaryEvent("invalid", b -> b.error("EINVOICE_INVALID").zeebeOutputExpression("rules", "rejectedRules")
             .zeebeOutputExpression("violations", "violations"))
-        .serviceTask("reject", t -> t.zeebeJobType("test:rejected")).endEvent("rejected")
+        .endEvent("rejected")
         .moveToActivity("read")
         .boundaryEvent("unstructured", b -> b.error("EINVOICE_UNSTRUCTURED").zeebeOutputExpression("file", "forPerson"))
-        .serviceTask("person", t -> t.zeebeJobType("test:person")).endEvent("handedOver")
+        .endEvent("handedOver")
         .moveToActivity("read")
-        .serviceTask("inspect", t -> t.zeebeJobType("test:inspect")).endEvent("done").done();
+        .endEvent("done").done();
   }
 
   @Test
   void shouldContinueWithSummaryAndJsonReferenceWhenTheUblInvoiceIsValid() throws Exception {
     // given
     copy("mustang-XRECHNUNG_Einfach.ubl.xml");
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("einvoice");
     engine.deploy(process(processId));
 
     // when
-    long instance = engine.createInstance(processId, Map.of("file", "inbox:mustang-XRECHNUNG_Einfach.ubl.xml"));
-    Map<String, Object> variables = job("test:inspect").getVariablesAsMap();
+    ProcessInstance instance = engine.startInstance(processId, Map.of("file", "inbox:mustang-XRECHNUNG_Einfach.ubl.xml"));
+    Map<String, Object> variables = assertThat(instance).isCompleted().hasPassedElements("done").variables();
 
     // then: the summary is small and every amount is text with two decimals
     @SuppressWarnings("unchecked")
@@ -108,7 +97,7 @@ class EinvoiceWorkerEndToEndTest {
         .containsEntry("warnings", List.of());
 
     // and the full invoice in the workspace
-    Path json = dir.resolve("ws").resolve(Long.toString(instance)).resolve((String) variables.get("invoiceRef"));
+    Path json = dir.resolve("ws").resolve(Long.toString(instance.key())).resolve((String) variables.get("invoiceRef"));
     CheckedInvoice written;
     try (InputStream in = Files.newInputStream(json)) {
       written = InvoiceJson.read(in);
@@ -122,11 +111,11 @@ class EinvoiceWorkerEndToEndTest {
   @Test
   void shouldReadTheEmbeddedInvoiceWhenTheFileIsAFacturXPdf() throws Exception {
     copy("mustang-EN16931_Einfach.pdf");
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("einvoice");
     engine.deploy(process(processId));
 
-    engine.createInstance(processId, Map.of("file", "inbox:mustang-EN16931_Einfach.pdf"));
-    Map<String, Object> variables = job("test:inspect").getVariablesAsMap();
+    ProcessInstance instance = engine.startInstance(processId, Map.of("file", "inbox:mustang-EN16931_Einfach.pdf"));
+    Map<String, Object> variables = assertThat(instance).isCompleted().hasPassedElements("done").variables();
 
     assertThat(variables.get("invoice")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
         .containsEntry("format", "factur-x").containsEntry("invoiceNumber", "471102")
@@ -136,11 +125,12 @@ class EinvoiceWorkerEndToEndTest {
   @Test
   void shouldTakeTheInvalidPathWithTheRuleIdsWhenTheTotalsDoNotAddUp() throws Exception {
     copy("mustang-facturFrMinimum.xml");
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("einvoice");
     engine.deploy(process(processId));
 
-    engine.createInstance(processId, Map.of("file", "inbox:mustang-facturFrMinimum.xml"));
-    Map<String, Object> variables = job("test:rejected").getVariablesAsMap();
+    ProcessInstance instance = engine.startInstance(processId, Map.of("file", "inbox:mustang-facturFrMinimum.xml"));
+    Map<String, Object> variables = assertThat(instance).isCompleted().hasPassedElementsInOrder("invalid", "rejected")
+        .variables();
 
     assertThat(variables).containsEntry("rejectedRules", List.of("BR-CO-16")).doesNotContainKey("invoice");
     assertThat(variables.get("violations")).asList().singleElement().asString()
@@ -150,11 +140,12 @@ class EinvoiceWorkerEndToEndTest {
   @Test
   void shouldHandTheFileToAPersonWhenThePdfHasNoStructuredData() throws Exception {
     Files.write(inbox.resolve("scan.pdf"), EinvoiceMalformedTest.pdf("Invoice 4711, total 119.00 EUR", Map.of()));
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("einvoice");
     engine.deploy(process(processId));
 
-    engine.createInstance(processId, Map.of("file", "inbox:scan.pdf"));
-    Map<String, Object> variables = job("test:person").getVariablesAsMap();
+    ProcessInstance instance = engine.startInstance(processId, Map.of("file", "inbox:scan.pdf"));
+    Map<String, Object> variables = assertThat(instance).isCompleted().hasPassedElementsInOrder("unstructured", "handedOver")
+        .variables();
 
     assertThat(variables).containsEntry("forPerson", "inbox:scan.pdf").doesNotContainKey("invoice");
   }
@@ -163,12 +154,14 @@ class EinvoiceWorkerEndToEndTest {
   void shouldRaiseAnIncidentNamingFileAndPositionWhenTheInvalidErrorIsNotCaught() throws Exception {
     Files.writeString(inbox.resolve("cut.xml"), "<?xml version=\"1.0\"?>\n<Invoice xmlns=\"urn:oasis:names:"
         + "specification:ubl:schema:xsd:Invoice-2\"><cbc:ID");
-    String processId = TestEngine.uniqueProcessId();
-    engine.deploy(TestEngine.serviceTaskProcess(processId, "rpa:finance.read-einvoice:1"));
+    String processId = ProcessTestEngine.uniqueId("einvoice");
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("read", t -> t.zeebeJobType("rpa:finance.read-einvoice:1")).endEvent().done());
 
-    long instance = engine.createInstance(processId, Map.of("file", "inbox:cut.xml"));
+    ProcessInstance instance = engine.startInstance(processId, Map.of("file", "inbox:cut.xml"));
 
-    assertThat(engine.awaitIncidents(instance).get(0).getErrorMessage())
+    assertThat(instance).hasIncidentOn("read");
+    assertThat(engine.incidents(instance.key()).get(0).getErrorMessage())
         .contains("Expected a readable e-invoice in 'inbox:cut.xml', but at line 2, column");
   }
 }

@@ -1,15 +1,18 @@
 package dev.engranaje.workers.finance.process;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.JobMock;
+import dev.engranaje.test.ProcessInstance;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import dev.engranaje.workers.finance.report.ReconciliationJson;
 import dev.engranaje.workers.finance.report.ReconciliationResult;
 import dev.engranaje.workers.finance.statement.StatementJson;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.SecretSource;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.io.InputStream;
@@ -17,7 +20,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -30,20 +32,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The three finance workers served by the WorkerRuntime against the embedded engine through the
- * official client: read the ERP export, match it with a statement, let a "review" task decide, write
- * the report.
+ * The three finance workers, through the WorkerRuntime, answering their jobs in a process test: read
+ * the ERP export, match it with a statement, let a mocked "review" task decide, write the report.
  */
+@ProcessTest
 class FinanceWorkersEndToEndTest {
   @TempDir Path dir;
-  private TestEngine engine;
+  ProcessTestEngine engine;
   private SqliteIdempotencyLedger ledger;
   private WorkerRuntime runtime;
   private Path inbox;
 
   @BeforeEach
   void start() throws Exception {
-    engine = TestEngine.inMemory();
     ledger = SqliteIdempotencyLedger.open(dir.resolve("ledger.db"), Clock.systemUTC());
     inbox = Files.createDirectories(dir.resolve("inbox"));
     copy("op-liste-2026-11.xlsx");
@@ -53,7 +54,10 @@ class FinanceWorkersEndToEndTest {
     }
     runtime = WorkerRuntime.builder(engine.client()).ledger(ledger).workspaceRoot(dir.resolve("ws"))
         .area("inbox", inbox).secrets(SecretSource.of(Map.of())).worker(new ReadLedgerWorker())
-        .worker(new MatchTransactionsWorker()).worker(new WriteReconciliationReportWorker()).build().start();
+        .worker(new MatchTransactionsWorker()).worker(new WriteReconciliationReportWorker()).build();
+    for (String type : List.of("rpa:finance.read-ledger:1", "rpa:finance.match:1", "rpa:finance.write-report:1")) {
+      engine.worker(type, runtime.handler(type));
+    }
   }
 
   private void copy(String name) throws Exception {
@@ -66,19 +70,6 @@ class FinanceWorkersEndToEndTest {
   void stop() {
     runtime.close();
     ledger.close();
-    engine.close();
-  }
-
-  /** Waits (up to two minutes: POI's first use is slow on a loaded machine) for a job of {@code type}. */
-  private ActivatedJob job(String type) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (true) {
-      List<ActivatedJob> jobs = engine.activateJobs(type, 1);
-      if (!jobs.isEmpty() || System.nanoTime() > deadline) {
-        assertThat(jobs).as("a job of " + type).hasSize(1);
-        return jobs.get(0);
-      }
-    }
   }
 
   private static BpmnModelInstance process(String processId) {
@@ -106,26 +97,24 @@ class FinanceWorkersEndToEndTest {
             .zeebeOutputExpression("reportRef", "reportRef").zeebeOutputExpression("closingBalance", "closingBalance")
             .zeebeOutputExpression("confirmed", "reviewedConfirmed")
             .zeebeOutputExpression("unmatchedLedger", "reviewedUnmatchedLedger"))
-        .serviceTask("inspect", t -> t.zeebeJobType("test:inspect")).endEvent().done();
+        .endEvent().done();
   }
 
   @Test
   void shouldReadMatchReviewAndReportWhenTheReconciliationProcessRuns() throws Exception {
     // given
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("reconcile");
     engine.deploy(process(processId));
+    JobMock review = engine.mock("test:review").thenComplete(call -> Map.of("accepted", List.of(),
+        "rejected", List.of(firstSuggestion(call.variables()))));
 
     // when
-    long instance = engine.createInstance(processId, Map.of());
-    ActivatedJob review = job("test:review");
-    Map<String, Object> matched = review.getVariablesAsMap();
+    ProcessInstance instance = engine.startInstance(processId);
+    Map<String, Object> done = assertThat(instance).isCompleted().variables();
+    Map<String, Object> matched = review.lastCall().variables();
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> items = (List<Map<String, Object>>) matched.get("review");
-    String suggestion = items.stream().filter(i -> "suggested".equals(i.get("kind"))).map(i -> (String) i.get("id"))
-        .findFirst().orElseThrow();
-    engine.client().newCompleteCommand(review.getKey())
-        .variables(Map.of("accepted", List.of(), "rejected", List.of(suggestion))).send().join();
-    Map<String, Object> done = job("test:inspect").getVariablesAsMap();
+    String suggestion = firstSuggestion(matched);
 
     // then: the variables stay small, money is text
     assertThat(matched).containsEntry("itemCount", 7).containsEntry("ledgerTotal", "3370.55")
@@ -140,7 +129,7 @@ class FinanceWorkersEndToEndTest {
         .containsEntry("reviewedUnmatchedLedger", 1);
 
     // and the files: the full result in the workspace, the reviewed report
-    Path workspace = dir.resolve("ws").resolve(Long.toString(instance));
+    Path workspace = dir.resolve("ws").resolve(Long.toString(instance.key()));
     ReconciliationResult result;
     try (InputStream in = Files.newInputStream(workspace.resolve((String) matched.get("resultRef")))) {
       result = ReconciliationJson.read(in);
@@ -156,6 +145,12 @@ class FinanceWorkersEndToEndTest {
     }
   }
 
+  @SuppressWarnings("unchecked")
+  private static String firstSuggestion(Map<String, Object> matched) {
+    return ((List<Map<String, Object>>) matched.get("review")).stream().filter(i -> "suggested".equals(i.get("kind")))
+        .map(i -> (String) i.get("id")).findFirst().orElseThrow();
+  }
+
   private static String text(Row row, int column) {
     return new DataFormatter().formatCellValue(row.getCell(column));
   }
@@ -166,14 +161,17 @@ class FinanceWorkersEndToEndTest {
     Files.writeString(inbox.resolve("broken.csv"), "Nr;Betrag\nA-1;12,00\nA-2;zwölf\n");
     Files.writeString(inbox.resolve("broken.yaml"), "columns: {id: Nr, amount: Betrag}\ncurrency: EUR\n"
         + "locale: {delimiter: ';', decimalSeparator: ','}\n");
-    String processId = TestEngine.uniqueProcessId();
-    engine.deploy(TestEngine.serviceTaskProcess(processId, "rpa:finance.read-ledger:1"));
+    String processId = ProcessTestEngine.uniqueId("broken-ledger");
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("readLedger", t -> t.zeebeJobType("rpa:finance.read-ledger:1")).endEvent().done());
 
     // when
-    long instance = engine.createInstance(processId, Map.of("path", "inbox:broken.csv", "mapping", "inbox:broken.yaml"));
+    ProcessInstance instance = engine.startInstance(processId, Map.of("path", "inbox:broken.csv",
+        "mapping", "inbox:broken.yaml"));
 
     // then: an uncaught INVALID_LEDGER error becomes an incident with the message
-    assertThat(engine.awaitIncidents(instance).get(0).getErrorMessage())
+    assertThat(instance).hasIncidentOn("readLedger");
+    assertThat(engine.incidents(instance.key()).get(0).getErrorMessage())
         .contains("column 'Betrag' of 'inbox:broken.csv' row 3, but found 'zwölf'");
   }
 }

@@ -1,11 +1,14 @@
-package dev.engranaje.test;
+package dev.engranaje.workers.runtime;
 
 import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engranaje.test.JobMock;
+import dev.engranaje.test.ProcessInstance;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import dev.engranaje.workers.files.ComputeChecksumWorker;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
-import dev.engranaje.workers.runtime.WorkerRuntime;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One of the project's real workers answering its job type in a process test, the others mocked. */
 @ProcessTest
-class RealWorkerTest {
+class RealWorkerInProcessTest {
   @TempDir Path directory;
 
   @Test
