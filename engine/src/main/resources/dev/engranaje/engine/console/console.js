@@ -369,11 +369,11 @@
     const treeBox = h('div', { class: 'card', id: 'tree' });
     const variablesBox = h('div', { class: 'card', id: 'variables' });
     show(head, facts, h('div', { class: 'grid' },
-      h('div', {}, h('div', { class: 'card' }, h('h2', {}, 'Diagram'), diagramBox,
+      h('div', {}, incidentsBox, h('div', { class: 'card' }, h('h2', {}, 'Diagram'), diagramBox,
         h('div', { class: 'legend' }, h('span', {}, h('span', { class: 'overlay active' }, 'n'), ' active'),
           h('span', {}, h('span', { class: 'overlay completed' }, 'n'), ' completed'),
           h('span', {}, h('span', { class: 'overlay incident-badge' }, 'n'), ' incidents'),
-          h('span', {}, 'blue lines: the path taken'))), incidentsBox, variablesBox),
+          h('span', {}, 'blue lines: the path taken'))), variablesBox),
       h('div', {}, treeBox)));
     let viewer = null, xmlKey = null, instance = null;
 
@@ -562,8 +562,11 @@
       try { const f = await v2('GET', '/user-tasks/' + t.userTaskKey + '/form'); schema = f && f.schema ? JSON.parse(f.schema) : null; }
       catch (e) { formBox.replaceChildren(errorBox(e, 'load the task\'s form')); return; }
       if (!schema) { formBox.replaceChildren(h('p', { class: 'muted' }, 'This task has no form: completing it continues the process.')); return; }
+      // the instance's variables if this user may read them, then the task's own (its input mappings) over them
       const data = {};
-      try { for (const v of await all('variables', { processInstanceKey: t.processInstanceKey })) { try { data[v.name] = JSON.parse(v.value); } catch (_) { /* not JSON */ } } } catch (_) { /* the form starts empty */ }
+      const add = vars => vars.forEach(v => { try { data[v.name] = JSON.parse(v.value); } catch (_) { /* not JSON */ } });
+      await all('variables', { processInstanceKey: t.processInstanceKey }).then(add, () => {});
+      await all('user-tasks/' + t.userTaskKey + '/variables', {}).then(add, () => {});
       const container = h('div', { class: 'bpmn-form' });
       formBox.replaceChildren(container);
       form = new FormViewer.Form({ container });
