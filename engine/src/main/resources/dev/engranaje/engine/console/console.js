@@ -514,7 +514,7 @@
     let form = null, shownKey = null;
     const me = session.user;
     const mine = t => t.assignee === me;
-    const forMe = t => mine(t) || (!t.assignee && (!session.loginRequired
+    const forMe = t => mine(t) || (!t.assignee && (!session.groupsKnown
       || (t.candidateGroups || []).some(g => session.groups.includes(g)) || (t.candidateUsers || []).includes(me)));
 
     function renderList(tasks) {
@@ -525,8 +525,8 @@
           t.candidateGroups && t.candidateGroups.length ? ' · ' + t.candidateGroups.join(', ') : '')));
       listBox.replaceChildren(
         h('h2', {}, 'My tasks (' + my.length + ')'), my.length ? h('ul', { class: 'task-list' }, my.map(item)) : h('p', { class: 'muted' }, 'Nothing assigned to you. Claim a task below to work on it.'),
-        h('h2', { style: 'margin-top:14px' }, (session.loginRequired ? 'Tasks of my groups' : 'Unassigned tasks') + ' (' + group.length + ')'),
-        group.length ? h('ul', { class: 'task-list' }, group.map(item)) : h('p', { class: 'muted' }, session.loginRequired
+        h('h2', { style: 'margin-top:14px' }, (session.groupsKnown ? 'Tasks of my groups' : 'Unassigned tasks') + ' (' + group.length + ')'),
+        group.length ? h('ul', { class: 'task-list' }, group.map(item)) : h('p', { class: 'muted' }, session.groupsKnown
           ? 'No open task for your groups (' + (session.groups.join(', ') || 'you are in no group') + '). Tasks appear here when a process reaches a user task for one of them.'
           : 'No open task. Tasks appear here when a process reaches a user task.'));
     }

@@ -46,6 +46,9 @@ public final class ConsoleHandler extends Handler.Wrapper {
   private final String openUser;
   private final ConsoleWorkspaceFiles workspace;
   private final ConsoleAssets assets = new ConsoleAssets();
+  private final boolean tokenForEveryAction;
+  /** The CSRF token of a console that needs no login: only its own page can read it. */
+  private final ConsoleSessions.Session openSession;
 
   /**
    * @param openUser the name tasks are claimed as when no login is needed
@@ -53,11 +56,23 @@ public final class ConsoleHandler extends Handler.Wrapper {
    */
   public ConsoleHandler(ConsoleSessions sessions, ConsoleAuthority authority, String openUser, Path workspaceRoot,
       Handler api) {
+    this(sessions, authority, openUser, workspaceRoot, false, api);
+  }
+
+  /**
+   * @param tokenForEveryAction whether every request that changes something needs a CSRF token,
+   *     with a session or without one (a console that adds credentials of its own to what it
+   *     forwards); else only requests made with the session cookie do
+   */
+  public ConsoleHandler(ConsoleSessions sessions, ConsoleAuthority authority, String openUser, Path workspaceRoot,
+      boolean tokenForEveryAction, Handler api) {
     super(api);
     this.sessions = sessions;
     this.authority = authority;
     this.openUser = openUser;
     this.workspace = workspaceRoot == null ? null : new ConsoleWorkspaceFiles(workspaceRoot);
+    this.tokenForEveryAction = tokenForEveryAction;
+    this.openSession = new ConsoleSessions().open(openUser, Set.of(Role.ADMIN), Set.of(), null);
   }
 
   @Override
@@ -87,10 +102,12 @@ public final class ConsoleHandler extends Handler.Wrapper {
       return true;
     }
     if (changes(method) && request.getHeaders().get(HttpHeader.AUTHORIZATION) == null
-        && ConsoleSessions.hasCookie(request)) {
+        && (tokenForEveryAction || ConsoleSessions.hasCookie(request))) {
       Optional<ConsoleSessions.Session> session = sessions.find(request);
       String token = request.getHeaders().get(ConsoleSessions.CSRF_HEADER);
-      if (session.isPresent() && !session.get().acceptsCsrf(token)) {
+      boolean accepted = session.map(found -> found.acceptsCsrf(token))
+          .orElse(!tokenForEveryAction || (!authority.requiresLogin() && openSession.acceptsCsrf(token)));
+      if (!accepted) {
         problem(403, "FORBIDDEN", String.format(CSRF_REFUSED, token == null ? "missing" : "wrong"), path,
             response, callback);
         return true;
@@ -194,8 +211,9 @@ public final class ConsoleHandler extends Handler.Wrapper {
     Set<String> roles = new TreeSet<>();
     (session == null ? Set.of(Role.ADMIN) : session.roles()).forEach(role -> roles.add(role.label()));
     answer.put("roles", roles);
-    answer.put("groups", session == null ? Set.of() : new TreeSet<>(session.groups()));
-    answer.put("csrfToken", session == null ? null : session.csrfToken());
+    answer.put("groups", session == null || session.groups() == null ? Set.of() : new TreeSet<>(session.groups()));
+    answer.put("groupsKnown", session == null ? false : session.groups() != null);
+    answer.put("csrfToken", session == null ? openSession.csrfToken() : session.csrfToken());
     answer.put("workspace", workspace != null);
     return answer;
   }

@@ -64,7 +64,11 @@ public final class ConsoleSessions {
     this.clock = clock;
   }
 
-  /** Starts a session for a user who has just proven who they are. */
+  /**
+   * Starts a session for a user who has just proven who they are.
+   *
+   * @param groups their groups, or null when the engine does not say
+   */
   public Session open(String user, Set<Role> roles, Set<String> groups, String authorization) {
     if (sessions.size() >= MAX_SESSIONS) {
       Instant now = clock.instant();
@@ -74,7 +78,8 @@ public final class ConsoleSessions {
             + " are open; they end after " + IDLE.toHours() + " hours without use");
       }
     }
-    Session session = new Session(token(), token(), user, Set.copyOf(roles), Set.copyOf(groups), authorization);
+    Session session = new Session(token(), token(), user, Set.copyOf(roles), groups == null ? null : Set.copyOf(groups),
+        authorization);
     sessions.put(session.id(), new Entry(session, clock.instant()));
     return session;
   }
