@@ -87,6 +87,33 @@ class ConsoleServerTest {
   }
 
   @Test
+  void shouldServeTheEvidenceInAnInstancesWorkspaceButNothingOutsideIt(@TempDir Path workspace) throws Exception {
+    Path evidence = workspace.resolve("2251799813685251/evidence/web/2251799813685301-step03-click.png");
+    Files.createDirectories(evidence.getParent());
+    Files.write(evidence, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    Files.writeString(workspace.resolve("2251799813685252-secret.txt"), "another instance's file");
+    try (Engine engine = Engine.start(EngineOptions.inMemoryForTests());
+        ConsoleServer console = ConsoleServer.start(engine.restAddress(), Map::of, "127.0.0.1", 0, workspace)) {
+      URI base = console.address().resolve("/");
+
+      HttpResponse<String> file = send(HttpRequest.newBuilder(base.resolve(
+          "/console/workspace/2251799813685251/evidence/web/2251799813685301-step03-click.png")).GET(), null, null);
+      HttpResponse<String> outside = send(HttpRequest.newBuilder(base.resolve(
+          "/console/workspace/2251799813685251/%2E%2E/2251799813685252-secret.txt")).GET(), null, null);
+      HttpResponse<String> missing = send(HttpRequest.newBuilder(base.resolve(
+          "/console/workspace/2251799813685251/evidence/none.png")).GET(), null, null);
+
+      assertThat(file.statusCode()).isEqualTo(200);
+      assertThat(file.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
+      assertThat(file.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("sandbox");
+      assertThat(outside.statusCode()).isIn(400, 404);
+      assertThat(outside.body()).doesNotContain("another instance's file");
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(missing.body()).contains("has no workspace file");
+    }
+  }
+
+  @Test
   void shouldRefuseToServeAConsoleThatNeedsNoLoginBeyondLoopback() {
     try (Engine engine = Engine.start(EngineOptions.inMemoryForTests())) {
       assertThatThrownBy(() -> ConsoleServer.start(engine.restAddress(), Map::of, "0.0.0.0", 0, null))

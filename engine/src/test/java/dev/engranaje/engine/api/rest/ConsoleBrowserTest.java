@@ -105,8 +105,12 @@ class ConsoleBrowserTest {
 
       // when the operator finds the instance with the incident from the processes page
       browser.login(base, "olga", PASSWORD);
-      browser.await(By.cssSelector("td.count-incident a")).click();
-      browser.await(By.linkText(Long.toString(key))).click();
+      WebElement withIncident = browser.await(By.cssSelector("td.count-incident a"));
+      browser.screenshot("console-processes.png");
+      withIncident.click();
+      WebElement instance = browser.await(By.linkText(Long.toString(key)));
+      browser.screenshot("console-instances.png");
+      instance.click();
 
       // then the diagram has the incident badge on the failed task, and the message is shown
       WebElement badge = browser.await(By.cssSelector("#diagram .incident-badge[data-element='check-amount']"));
