@@ -30,7 +30,9 @@
     return el;
   }
   const main = () => document.getElementById('main');
-  function show(...nodes) { main().replaceChildren(...nodes); }
+  // replaceChildren() would write null as the text "null": leave out what a condition did not produce
+  function fill(el, ...nodes) { el.replaceChildren(...nodes.flat().filter(n => n !== null && n !== undefined && n !== false)); }
+  function show(...nodes) { fill(main(), ...nodes); }
   function empty(title, text, ...more) { return h('div', { class: 'empty' }, h('strong', {}, title), text, ...more); }
   function errorBox(e, what) {
     return h('div', { class: 'error', role: 'alert' }, h('strong', {}, 'Could not ' + what + '. '),
@@ -128,14 +130,14 @@
     const form = h('form', {
       onsubmit: async (ev) => {
         ev.preventDefault();
-        error.replaceChildren();
+        fill(error);
         try {
           session = await call('POST', '/console/api/login', { username: user.value, password: pass.value });
           await loadSession();
           if (/^#\/?login/.test(location.hash) || !location.hash) location.hash = '#/processes'; else route();
         } catch (e) {
           pass.value = '';
-          error.replaceChildren(h('div', { class: 'error' }, e.status === 401 ? 'The user name or password is wrong. Try again, or ask an admin to check the users file.' : e.message));
+          fill(error, h('div', { class: 'error' }, e.status === 401 ? 'The user name or password is wrong. Try again, or ask an admin to check the users file.' : e.message));
           pass.focus();
         }
       }
@@ -156,7 +158,7 @@
         const defs = (await all('process-definitions', {})).sort((a, b) =>
           (a.name || a.processDefinitionId).localeCompare(b.name || b.processDefinitionId) || b.version - a.version);
         if (!defs.length) {
-          body.replaceChildren(empty('No process is deployed yet.', 'Deploy a model with ', h('code', {}, 'rpa deploy model.bpmn'),
+          fill(body, empty('No process is deployed yet.', 'Deploy a model with ', h('code', {}, 'rpa deploy model.bpmn'),
             ' and it appears here with its instances.'));
           return;
         }
@@ -170,7 +172,7 @@
           return { d, active, incidents, completed, canceled };
         }));
         const link = (d, extra, text) => h('a', { href: '#/instances?' + new URLSearchParams(Object.assign({ process: d.processDefinitionId, version: d.version }, extra)) }, String(text));
-        body.replaceChildren(h('table', {},
+        fill(body, h('table', {},
           h('thead', {}, h('tr', {}, h('th', {}, 'Process'), h('th', {}, 'Version'), h('th', { class: 'num' }, 'Active'),
             h('th', { class: 'num' }, 'With incident'), h('th', { class: 'num' }, 'Completed'), h('th', { class: 'num' }, 'Canceled'))),
           h('tbody', {}, rows.map(({ d, active, incidents, completed, canceled }) => h('tr', {},
@@ -180,7 +182,7 @@
             h('td', { class: 'num' + (incidents ? ' count-incident' : '') }, link(d, { incident: 'true' }, incidents)),
             h('td', { class: 'num' }, link(d, { state: 'COMPLETED' }, completed)),
             h('td', { class: 'num' }, link(d, { state: 'TERMINATED' }, canceled)))))));
-      } catch (e) { body.replaceChildren(errorBox(e, 'load the processes')); }
+      } catch (e) { fill(body, errorBox(e, 'load the processes')); }
     };
     await view.refresh();
   }
@@ -244,7 +246,7 @@
 
     function toolbar() {
       const n = allMatching ? total : selected.size;
-      bar.replaceChildren(
+      fill(bar, 
         h('span', { class: 'muted', id: 'selection' }, n ? n + ' selected' + (allMatching ? ' (every instance matching the filter)' : '') : total + ' matching'),
         total > 0 && !allMatching ? h('button', { type: 'button', id: 'select-all', onclick: () => { allMatching = true; render(lastItems); } }, 'Select all ' + total + ' matching') : null,
         allMatching || selected.size ? h('button', { type: 'button', onclick: () => { allMatching = false; selected.clear(); render(lastItems); } }, 'Clear selection') : null,
@@ -270,7 +272,7 @@
       lastItems = items;
       toolbar();
       if (!items.length) {
-        list.replaceChildren(empty('No instance matches these filters.', 'Change or clear the filters above, or start one with ',
+        fill(list, empty('No instance matches these filters.', 'Change or clear the filters above, or start one with ',
           h('code', {}, 'rpa run PROCESS_ID'), '.'));
         return;
       }
@@ -281,7 +283,7 @@
       const pages = Math.ceil(total / PAGE);
       const page = Number(params.get('page') || 0);
       const goto = (n) => { const q = new URLSearchParams(params); q.set('page', n); return '#/instances?' + q; };
-      list.replaceChildren(h('table', {},
+      fill(list, h('table', {},
         h('thead', {}, h('tr', {}, h('th', {}, pageBox), h('th', {}, 'Instance'), h('th', {}, 'Process'), h('th', {}, 'State'),
           h('th', {}, 'Started'), h('th', {}, 'Ended'))),
         h('tbody', {}, items.map(i => {
@@ -304,7 +306,7 @@
         const r = await search('process-instances', filter, { page: { from, limit: PAGE }, sort: [{ field: 'startDate', order: 'DESC' }] });
         total = r.page ? r.page.totalItems : r.items.length;
         render(r.items || []);
-      } catch (e) { list.replaceChildren(errorBox(e, 'load the instances')); }
+      } catch (e) { fill(list, errorBox(e, 'load the instances')); }
     };
     await view.refresh();
   }
@@ -329,7 +331,7 @@
     const results = document.getElementById('confirm-results');
     const ok = document.getElementById('confirm-yes');
     const no = document.getElementById('confirm-no');
-    progress.hidden = true; results.hidden = true; results.replaceChildren();
+    progress.hidden = true; results.hidden = true; fill(results);
     ok.textContent = yes; ok.hidden = false; ok.disabled = false; no.textContent = 'Cancel';
     ok.className = /cancel/i.test(yes) ? 'danger' : 'primary';
     return new Promise(resolve => {
@@ -378,7 +380,7 @@
     let viewer = null, xmlKey = null, instance = null;
 
     async function drawDiagram(stats, flows) {
-      if (!window.BpmnJS) { diagramBox.replaceChildren(empty('The diagram viewer did not load.', 'Reload the page.')); return; }
+      if (!window.BpmnJS) { fill(diagramBox, empty('The diagram viewer did not load.', 'Reload the page.')); return; }
       if (xmlKey !== instance.processDefinitionKey) {
         const xml = await fetch('/v2/process-definitions/' + instance.processDefinitionKey + '/xml', { headers: { Accept: 'text/xml' } }).then(r => {
           if (!r.ok) throw new ApiError(r.status, 'HTTP ' + r.status + ' for the process diagram'); return r.text();
@@ -401,8 +403,8 @@
     }
 
     function renderIncidents(incidents) {
-      if (!incidents.length) { incidentsBox.replaceChildren(h('h2', {}, 'Incidents'), h('p', { class: 'muted' }, 'No open incident.')); return; }
-      incidentsBox.replaceChildren(h('h2', {}, 'Incidents (' + incidents.length + ')'), ...incidents.map(i => h('div', { class: 'incident' },
+      if (!incidents.length) { fill(incidentsBox, h('h2', {}, 'Incidents'), h('p', { class: 'muted' }, 'No open incident.')); return; }
+      fill(incidentsBox, h('h2', {}, 'Incidents (' + incidents.length + ')'), ...incidents.map(i => h('div', { class: 'incident' },
         h('div', {}, badge('INCIDENT', i.errorType), ' at ', h('strong', {}, i.elementId), h('span', { class: 'muted' }, ' · ' + when(i.creationTime))),
         h('pre', { class: 'error-message' }, i.errorMessage || '(no message)'),
         evidence(i.errorMessage || ''),
@@ -432,7 +434,7 @@
           e.hasIncident ? [' ', badge('INCIDENT', 'incident')] : null,
           containers.includes(e.type) && depth < 6 ? await nodes(e.elementInstanceKey, depth + 1) : null))));
       }
-      treeBox.replaceChildren(h('h2', {}, 'Element tree'), elements.length ? await nodes(key, 0) : h('p', { class: 'muted' }, 'No element has run yet.'));
+      fill(treeBox, h('h2', {}, 'Element tree'), elements.length ? await nodes(key, 0) : h('p', { class: 'muted' }, 'No element has run yet.'));
       byScope.clear();
     }
     function renderVariables(vars) {
@@ -444,7 +446,7 @@
           h('td', { class: 'muted' }, v.scopeKey === key ? 'instance' : 'element ' + v.scopeKey), h('td', {}, edit));
       });
       const add = editable ? h('button', { type: 'button', onclick: () => startEdit({ name: '', value: '', scopeKey: key }, null) }, 'Add variable') : null;
-      variablesBox.replaceChildren(h('h2', {}, 'Variables'), vars.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Value (JSON)'), h('th', {}, 'Scope'), h('th', {}))), h('tbody', {}, rows))
+      fill(variablesBox, h('h2', {}, 'Variables'), vars.length ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Value (JSON)'), h('th', {}, 'Scope'), h('th', {}))), h('tbody', {}, rows))
         : h('p', { class: 'muted' }, 'This instance has no variables.'), add);
     }
     function startEdit(v, cell) {
@@ -467,7 +469,7 @@
         h('button', { type: 'button', class: 'primary', 'data-save': v.name || 'new', onclick: save }, 'Save'),
         h('button', { type: 'button', onclick: () => { box.remove(); view.refresh(); } }, 'Cancel'),
         h('span', { class: 'muted' }, 'Ctrl+Enter saves, Escape cancels')));
-      if (cell) cell.replaceChildren(box); else variablesBox.append(box);
+      if (cell) fill(cell, box); else variablesBox.append(box);
       (v.name ? text : name).focus();
     }
 
@@ -475,7 +477,7 @@
       try {
         instance = await v2('GET', '/process-instances/' + key);
       } catch (e) {
-        facts.replaceChildren(e.status === 404 ? empty('There is no instance ' + key + '.', 'It may have been removed by history retention. ', h('a', { href: '#/instances' }, 'Back to the instances'))
+        fill(facts, e.status === 404 ? empty('There is no instance ' + key + '.', 'It may have been removed by history retention. ', h('a', { href: '#/instances' }, 'Back to the instances'))
           : errorBox(e, 'load the instance'));
         return;
       }
@@ -487,8 +489,8 @@
         all('variables', { processInstanceKey: key })]);
       for (const v of vars) if (v.isTruncated) { try { v.value = (await v2('GET', '/variables/' + v.variableKey)).value; } catch (_) { /* keep the preview */ } }
       const state = instance.state === 'TERMINATED' ? 'CANCELED' : instance.state;
-      head.replaceChildren('Instance ', h('span', { class: 'mono' }, key), ' ', badge(instance.state, state), incidents.length ? badge('INCIDENT', incidents.length + ' incident(s)') : null);
-      facts.replaceChildren(h('dl', { class: 'kv' },
+      fill(head, 'Instance ', h('span', { class: 'mono' }, key), ' ', badge(instance.state, state), incidents.length ? badge('INCIDENT', incidents.length + ' incident(s)') : null);
+      fill(facts, h('dl', { class: 'kv' },
         h('dt', {}, 'Process'), h('dd', {}, h('a', { href: '#/instances?process=' + encodeURIComponent(instance.processDefinitionId) }, instance.processDefinitionName || instance.processDefinitionId), ' v' + instance.processDefinitionVersion),
         h('dt', {}, 'Started'), h('dd', {}, when(instance.startDate)),
         h('dt', {}, 'Ended'), h('dd', {}, when(instance.endDate)),
@@ -500,7 +502,7 @@
       renderIncidents(incidents);
       if (!variablesBox.querySelector('.editing')) renderVariables(vars);
       await renderTree(elements);
-      try { await drawDiagram(stats, flows); } catch (e) { diagramBox.replaceChildren(errorBox(e, 'draw the diagram')); viewer = null; xmlKey = null; }
+      try { await drawDiagram(stats, flows); } catch (e) { fill(diagramBox, errorBox(e, 'draw the diagram')); viewer = null; xmlKey = null; }
     };
     await view.refresh();
   }
@@ -523,7 +525,7 @@
         h('strong', {}, t.name || t.elementId), h('div', { class: 'meta' }, (t.processDefinitionId || '') + ' · instance ' + t.processInstanceKey),
         h('div', { class: 'meta' }, 'created ' + when(t.creationDate), t.dueDate ? ' · due ' + when(t.dueDate) : '', t.priority !== undefined && t.priority !== null ? ' · priority ' + t.priority : '',
           t.candidateGroups && t.candidateGroups.length ? ' · ' + t.candidateGroups.join(', ') : '')));
-      listBox.replaceChildren(
+      fill(listBox, 
         h('h2', {}, 'My tasks (' + my.length + ')'), my.length ? h('ul', { class: 'task-list' }, my.map(item)) : h('p', { class: 'muted' }, 'Nothing assigned to you. Claim a task below to work on it.'),
         h('h2', { style: 'margin-top:14px' }, (session.groupsKnown ? 'Tasks of my groups' : 'Unassigned tasks') + ' (' + group.length + ')'),
         group.length ? h('ul', { class: 'task-list' }, group.map(item)) : h('p', { class: 'muted' }, session.groupsKnown
@@ -535,19 +537,19 @@
       const msg = h('div', { role: 'alert' });
       const formBox = h('div', { class: 'bpmn-form-box' });
       const claimed = mine(t);
-      const act = async (what, fn) => { msg.replaceChildren(); try { await fn(); banner(what, true); shownKey = null; await view.refresh(); } catch (e) { msg.replaceChildren(h('div', { class: 'error' }, e.message)); } };
+      const act = async (what, fn) => { fill(msg); try { await fn(); banner(what, true); shownKey = null; await view.refresh(); } catch (e) { fill(msg, h('div', { class: 'error' }, e.message)); } };
       const claim = () => act('Task claimed.', () => v2('POST', '/user-tasks/' + t.userTaskKey + '/assignment', { assignee: me, allowOverride: false }));
       const unclaim = () => act('Task returned to the group.', () => v2('DELETE', '/user-tasks/' + t.userTaskKey + '/assignee'));
       const complete = async () => {
         let variables = {};
         if (form) {
           const { data, errors } = form.submit();
-          if (Object.keys(errors || {}).length) { msg.replaceChildren(h('div', { class: 'error' }, 'Some fields need attention: fix the highlighted fields, then complete.')); return; }
+          if (Object.keys(errors || {}).length) { fill(msg, h('div', { class: 'error' }, 'Some fields need attention: fix the highlighted fields, then complete.')); return; }
           variables = data;
         }
         await act('Task completed.', async () => { await v2('POST', '/user-tasks/' + t.userTaskKey + '/completion', { variables }); location.hash = '#/tasks'; });
       };
-      detail.replaceChildren(h('h2', {}, t.name || t.elementId),
+      fill(detail, h('h2', {}, t.name || t.elementId),
         h('dl', { class: 'kv' }, h('dt', {}, 'Process'), h('dd', {}, t.processDefinitionId || '—'),
           h('dt', {}, 'Instance'), h('dd', {}, h('a', { href: '#/instance/' + t.processInstanceKey, class: 'mono' }, t.processInstanceKey)),
           h('dt', {}, 'Assignee'), h('dd', {}, t.assignee || 'nobody (claim it to work on it)'),
@@ -560,15 +562,15 @@
       form = null;
       let schema = null;
       try { const f = await v2('GET', '/user-tasks/' + t.userTaskKey + '/form'); schema = f && f.schema ? JSON.parse(f.schema) : null; }
-      catch (e) { formBox.replaceChildren(errorBox(e, 'load the task\'s form')); return; }
-      if (!schema) { formBox.replaceChildren(h('p', { class: 'muted' }, 'This task has no form: completing it continues the process.')); return; }
+      catch (e) { fill(formBox, errorBox(e, 'load the task\'s form')); return; }
+      if (!schema) { fill(formBox, h('p', { class: 'muted' }, 'This task has no form: completing it continues the process.')); return; }
       // the instance's variables if this user may read them, then the task's own (its input mappings) over them
       const data = {};
       const add = vars => vars.forEach(v => { try { data[v.name] = JSON.parse(v.value); } catch (_) { /* not JSON */ } });
       await all('variables', { processInstanceKey: t.processInstanceKey }).then(add, () => {});
       await all('user-tasks/' + t.userTaskKey + '/variables', {}).then(add, () => {});
       const container = h('div', { class: 'bpmn-form' });
-      formBox.replaceChildren(container);
+      fill(formBox, container);
       form = new FormViewer.Form({ container });
       await form.importSchema(schema, data);
       if (!claimed) form.setProperty('readOnly', true);
@@ -578,10 +580,10 @@
         const tasks = (await all('user-tasks', { state: 'CREATED' })).filter(forMe);
         renderList(tasks);
         const t = tasks.find(x => x.userTaskKey === selectedKey);
-        if (!selectedKey) { if (!shownKey) detail.replaceChildren(empty('Pick a task.', tasks.length ? 'Choose a task on the left to see its form.' : 'There is nothing to do right now.')); shownKey = 'none'; return; }
-        if (!t) { detail.replaceChildren(empty('This task is no longer open for you.', 'It was completed or taken by someone else. ', h('a', { href: '#/tasks' }, 'Back to the tasks'))); shownKey = null; return; }
+        if (!selectedKey) { if (!shownKey) fill(detail, empty('Pick a task.', tasks.length ? 'Choose a task on the left to see its form.' : 'There is nothing to do right now.')); shownKey = 'none'; return; }
+        if (!t) { fill(detail, empty('This task is no longer open for you.', 'It was completed or taken by someone else. ', h('a', { href: '#/tasks' }, 'Back to the tasks'))); shownKey = null; return; }
         if (shownKey !== t.userTaskKey) await renderTask(t);
-      } catch (e) { listBox.replaceChildren(errorBox(e, 'load the tasks')); }
+      } catch (e) { fill(listBox, errorBox(e, 'load the tasks')); }
     };
     await view.refresh();
   }
