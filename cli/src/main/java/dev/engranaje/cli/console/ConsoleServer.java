@@ -35,6 +35,13 @@ public final class ConsoleServer implements AutoCloseable {
       + " %s: the engine at %s is open, or this console uses its own credentials, so anyone reaching %s could act"
       + " on the engine. Run the console on loopback, or start the engine with users (--users) so each person logs in";
 
+  /** The engine did not answer at all (the CLI's "unreachable" exit code). */
+  public static final class Unreachable extends IllegalStateException {
+    Unreachable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private final Server server;
   private final ServerConnector connector;
   private final boolean requiresLogin;
@@ -100,11 +107,11 @@ public final class ConsoleServer implements AutoCloseable {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
-      throw new IllegalStateException(String.format(UNREACHABLE, engine, e.getMessage() == null
+      throw new Unreachable(String.format(UNREACHABLE, engine, e.getMessage() == null
           ? e.getClass().getSimpleName() : e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(String.format(UNREACHABLE, engine, "the wait was interrupted"), e);
+      throw new Unreachable(String.format(UNREACHABLE, engine, "the wait was interrupted"), e);
     }
   }
 

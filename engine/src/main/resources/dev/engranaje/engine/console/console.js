@@ -225,7 +225,8 @@
         ev.preventDefault();
         const q = new URLSearchParams();
         new FormData(form).forEach((v, k) => { if (v) q.set(k, v); });
-        location.hash = '#/instances?' + q;
+        const next = '#/instances?' + q;
+        if (location.hash === next) route(); else location.hash = next;
       }
     },
       select('process', 'Process', [['', 'Any process'], ...ids.map(i => [i, i])]),
