@@ -85,6 +85,8 @@
     }
   }
   const mayOperate = () => session.roles.some(r => r === 'admin' || r === 'operator');
+  // a task user only (no viewer role) gets the task list, not pages the engine would refuse them
+  const mayView = () => session.roles.some(r => r === 'admin' || r === 'operator' || r === 'viewer');
 
   // ---- routing -----------------------------------------------------------------------------
   function route() {
@@ -93,6 +95,7 @@
     const params = new URLSearchParams(query || '');
     const parts = path.split('/').filter(Boolean);
     if (!session) { login(); return; }
+    if (!mayView() && parts[0] !== 'tasks') parts.splice(0, parts.length, 'tasks');
     const section = parts[0] === 'instance' ? 'instances' : (parts[0] || 'processes');
     document.querySelectorAll('[data-nav]').forEach(a =>
       a.dataset.nav === section ? a.setAttribute('aria-current', 'page') : a.removeAttribute('aria-current'));
@@ -119,6 +122,7 @@
     if (session) {
       document.getElementById('who-name').textContent = session.user + (session.groups.length ? ' (' + session.groups.join(', ') + ')' : '');
       document.getElementById('logout').hidden = !session.loginRequired;
+      document.querySelectorAll('[data-nav="processes"], [data-nav="instances"]').forEach(a => { a.hidden = !mayView(); });
     }
   }
   function login() {
@@ -574,6 +578,8 @@
       fill(formBox, container);
       form = new FormViewer.Form({ container });
       await form.importSchema(schema, data);
+      // the "fix the highlighted fields" note goes once the user edits: the form marks what is still wrong
+      form.on('changed', () => fill(msg));
       if (!claimed) form.setProperty('readOnly', true);
     }
     view.refresh = async () => {

@@ -156,9 +156,13 @@ class ConsoleBrowserTest {
         .variables(Map.of("amount", "950.00")).send().join().getProcessInstanceKey();
     admin.newCreateInstanceCommand().bpmnProcessId("audit").latestVersion().send().join();
 
-    // when the approver opens the task list: only their group's task is there
+    // when the approver logs in: a task user lands on the task list, without the operators' pages
     browser.login(base, "carla", PASSWORD);
+    browser.awaitText(By.cssSelector("main h1"), "Tasks");
+    assertThat(browser.driver.findElement(By.cssSelector("[data-nav='processes']")).isDisplayed()).isFalse();
     browser.driver.findElement(By.linkText("Tasks")).click();
+
+    // then only their group's task is there
     browser.await(By.cssSelector("a[data-task='approve']")).click();
     assertThat(browser.driver.findElements(By.cssSelector("a[data-task='audit-books']"))).isEmpty();
 
