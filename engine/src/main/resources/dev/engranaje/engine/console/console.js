@@ -11,7 +11,6 @@
   const PAGE = 50;
   let session = null;
   let current = null; // {name, refresh, busy}
-  let timer = null;
 
   // ---- DOM helpers -------------------------------------------------------------------------
   function h(tag, attrs, ...children) {
@@ -427,7 +426,6 @@
         : h('code', { title: 'Start the console with --workspace DIR to open the files' }, r)]));
     }
     async function renderTree(elements) {
-      const byScope = new Map();
       const children = async (scope) => (await all('element-instances', { processInstanceKey: key, elementInstanceScopeKey: scope }, { sort: [{ field: 'startDate', order: 'ASC' }] }));
       const containers = ['SUB_PROCESS', 'EVENT_SUB_PROCESS', 'MULTI_INSTANCE_BODY', 'AD_HOC_SUB_PROCESS'];
       async function nodes(scope, depth) {
@@ -440,7 +438,6 @@
           containers.includes(e.type) && depth < 6 ? await nodes(e.elementInstanceKey, depth + 1) : null))));
       }
       fill(treeBox, h('h2', {}, 'Element tree'), elements.length ? await nodes(key, 0) : h('p', { class: 'muted' }, 'No element has run yet.'));
-      byScope.clear();
     }
     function renderVariables(vars) {
       const editable = mayOperate() && instance.state === 'ACTIVE';
@@ -600,11 +597,10 @@
     try { await call('POST', '/console/api/logout'); } catch (_) { /* already gone */ }
     session = null; location.hash = '#/login'; login();
   });
-  document.getElementById('confirm').addEventListener('cancel', () => {});
   window.addEventListener('hashchange', route);
   (async () => {
     try { await loadSession(); } catch (e) { show(errorBox(e, 'reach the engine')); return; }
     route();
-    timer = setInterval(tick, REFRESH_MS);
+    setInterval(tick, REFRESH_MS);
   })();
 })();
