@@ -1,6 +1,7 @@
 package dev.engranaje.cli;
 
 import dev.engranaje.cli.bench.BenchCommand;
+import dev.engranaje.cli.console.ConsoleCommand;
 import dev.engranaje.cli.ops.CancelCommand;
 import dev.engranaje.cli.ops.MigrateCommand;
 import dev.engranaje.cli.ops.ModifyCommand;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       TaskCommand.class,
       WatchCommand.class,
+      ConsoleCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       ReconcileCommand.class,

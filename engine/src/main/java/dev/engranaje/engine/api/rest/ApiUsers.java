@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,8 +29,12 @@ import java.util.Set;
  */
 public final class ApiUsers {
 
-  /** A user with their effective roles. */
-  public record User(String name, PasswordHash password, Set<Role> roles) {}
+  /** A user with their effective roles and the groups they belong to (which user tasks name as candidates). */
+  public record User(String name, PasswordHash password, Set<Role> roles, Set<String> groups) {
+    public User(String name, PasswordHash password, Set<Role> roles) {
+      this(name, password, roles, Set.of());
+    }
+  }
 
   private final Map<String, User> users;
 
@@ -67,7 +72,9 @@ public final class ApiUsers {
       }
       Set<Role> roles = EnumSet.noneOf(Role.class);
       roles.addAll(roles(user.path("roles"), file, "user '" + name + "'"));
+      Set<String> memberOf = new LinkedHashSet<>();
       for (JsonNode group : user.path("groups")) {
+        memberOf.add(group.asText());
         Set<Role> groupRoles = groups.get(group.asText());
         if (groupRoles == null) {
           throw new IllegalArgumentException("Expected group '" + group.asText() + "' of " + where
@@ -78,7 +85,7 @@ public final class ApiUsers {
       if (roles.isEmpty()) {
         throw new IllegalArgumentException("Expected at least one role (own or through a group) for " + where);
       }
-      users.put(name, new User(name, password, Set.copyOf(roles)));
+      users.put(name, new User(name, password, Set.copyOf(roles), Set.copyOf(memberOf)));
     });
     return new ApiUsers(users);
   }

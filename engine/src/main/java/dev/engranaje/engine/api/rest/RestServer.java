@@ -112,7 +112,8 @@ public final class RestServer implements AutoCloseable {
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
     server.setErrorHandler(new ProblemErrorHandler(limits));
-    Router router = new Router(limits, access);
+    ConsoleSessions sessions = new ConsoleSessions();
+    Router router = new Router(limits, access, sessions);
     new TopologyRoutes(gateway).register(router);
     new HealthRoutes(gateway).register(router);
     new DeploymentRoutes(gateway).register(router);
@@ -130,7 +131,8 @@ public final class RestServer implements AutoCloseable {
       new SearchRoutes(gateway).register(router);
     }
     new UserTaskRoutes(gateway).register(router);
-    server.setHandler(router);
+    server.setHandler(new ConsoleHandler(sessions, new EngineConsoleAuthority(router),
+        System.getProperty("user.name", "operator"), null, router));
     server.setStopTimeout(0);
     try {
       server.start();

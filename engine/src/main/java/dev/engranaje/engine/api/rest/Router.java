@@ -42,12 +42,19 @@ final class Router extends Handler.Abstract.NonBlocking {
   private final byte[] environmentCredentials;
   private final String environmentUser;
   private final ApiUsers users;
+  private final ConsoleSessions sessions;
   /** Verified Authorization headers (by SHA-256) so PBKDF2 runs once per credential, not per request. */
   private final Map<String, Identity> verified = new ConcurrentHashMap<>();
 
   Router(ServerLimits limits, ApiAccess access) {
+    this(limits, access, null);
+  }
+
+  /** As {@link #Router(ServerLimits, ApiAccess)}, also accepting the web console's session cookie. */
+  Router(ServerLimits limits, ApiAccess access, ConsoleSessions sessions) {
     this.limits = limits;
     this.bodies = new RequestBodyBudget(limits.maxBufferedBodyBytes());
+    this.sessions = sessions;
     this.requiresCredentials = access.requiresCredentials();
     this.environmentUser = access.user();
     this.environmentCredentials = access.user() != null
@@ -87,8 +94,15 @@ final class Router extends Handler.Abstract.NonBlocking {
       return new Authentication(Identity.OPEN, null);
     }
     String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (header == null && sessions != null) {
+      // the console's CSRF token was checked by the ConsoleHandler before the request got here
+      ConsoleSessions.Session session = sessions.find(request).orElse(null);
+      if (session != null) {
+        return new Authentication(new Identity(session.user(), session.roles()), null);
+      }
+    }
     if (header == null) {
-      return refused("the request has no Authorization header");
+      return refused("the request has no Authorization header (nor a console session)");
     }
     if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return refused("the Authorization header is not of the Basic scheme");
@@ -122,6 +136,30 @@ final class Router extends Handler.Abstract.NonBlocking {
   public boolean handle(Request request, Response response, Callback callback) {
     new RestExchange(this, limits, bodies, request, response, callback).start();
     return true;
+  }
+
+  /** The identity of {@code user} when {@code password} is theirs, else null; for the console's login. */
+  Identity login(String user, char[] password) {
+    if (user.indexOf(':') >= 0) {
+      return null;
+    }
+    byte[] given = (user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8);
+    try {
+      return check(given);
+    } finally {
+      Arrays.fill(given, (byte) 0);
+    }
+  }
+
+  /** Whether requests must authenticate (else the console needs no login). */
+  boolean requiresCredentials() {
+    return requiresCredentials;
+  }
+
+  /** The groups of a users-file user (none for the environment's user or an unknown one). */
+  Set<String> groups(String user) {
+    ApiUsers.User found = users == null || user == null ? null : users.user(user);
+    return found == null ? Set.of() : found.groups();
   }
 
   private Identity check(byte[] given) {
