@@ -11,6 +11,10 @@ import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +282,34 @@ class ProcessInstanceMigrationTest {
         .contains("The migration of a EVENT_BASED_GATEWAY is not supported");
     assertThat(refusedMigration(withEventSub, eventSub, "work", "work").details().getDetail())
         .contains("contains event subprocesses");
+  }
+
+  @Test
+  void shouldAnswerProblemJsonNamingTheFieldForMalformedRepairRequests() throws Exception {
+    String processId = TestEngine.uniqueProcessId();
+    deploy(TestEngine.serviceTaskProcess(processId, processId));
+    long instanceKey = engine.createInstance(processId, Map.of());
+
+    HttpResponse<String> noTarget = post(instanceKey + "/migration", "{\"mappingInstructions\": []}");
+    HttpResponse<String> noTargetElement = post(instanceKey + "/migration",
+        "{\"targetProcessDefinitionKey\": \"1\", \"mappingInstructions\": [{\"sourceElementId\": \"task\"}]}");
+    HttpResponse<String> notAnArray = post(instanceKey + "/modification", "{\"activateInstructions\": 5}");
+    HttpResponse<String> badVariables = post(instanceKey + "/modification", "{\"activateInstructions\":"
+        + " [{\"elementId\": \"task\", \"variableInstructions\": [{\"variables\": [1]}]}]}");
+
+    assertThat(noTarget.statusCode()).isEqualTo(400);
+    assertThat(noTarget.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(noTarget.body()).contains("Expected a targetProcessDefinitionKey");
+    assertThat(noTargetElement.body()).contains("mapping instruction with a targetElementId");
+    assertThat(notAnArray.body()).contains("Expected activateInstructions to be an array");
+    assertThat(badVariables.body()).contains("variables of a variable instruction to be a JSON object");
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    URI uri = engine.engine().restAddress().resolve("/v2/process-instances/" + path);
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** An instance of one version (not the latest: the tests deploy the target version before starting). */
