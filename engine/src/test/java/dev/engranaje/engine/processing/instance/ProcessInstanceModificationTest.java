@@ -229,6 +229,32 @@ class ProcessInstanceModificationTest {
   }
 
   @Test
+  void shouldCreateVariablesInAnEnclosingSubprocessAboveTheChosenAncestor() {
+    // given outer(inner(work, more))
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .subProcess("outer").embeddedSubProcess().startEvent("outerStart")
+        .subProcess("inner").embeddedSubProcess().startEvent("innerStart")
+        .serviceTask("work", t -> t.zeebeJobType(processId + "-work"))
+        .serviceTask("more", t -> t.zeebeJobType(processId + "-more")).endEvent("innerEnd").subProcessDone()
+        .endEvent("outerEnd").subProcessDone().endEvent("end").done());
+    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.awaitElement(instanceKey, "work", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long outer = elementKey(instanceKey, "outer");
+    long inner = elementKey(instanceKey, "inner");
+
+    // when
+    engine.client().newModifyProcessInstanceCommand(instanceKey).activateElement("more", inner)
+        .withVariables(Map.of("batch", 7), "outer").send().join();
+
+    // then
+    ActivatedJob more = engine.activateJob(processId + "-more");
+    assertThat(more.getVariablesAsMap()).containsEntry("batch", 7);
+    assertThat(engine.localVariables(outer)).containsEntry("batch", 7);
+    assertThat(flowScopeOf(more.getElementInstanceKey())).isEqualTo(inner);
+  }
+
+  @Test
   void shouldTerminateEveryInstanceOfAnElementById() {
     // given
     String processId = TestEngine.uniqueProcessId();
