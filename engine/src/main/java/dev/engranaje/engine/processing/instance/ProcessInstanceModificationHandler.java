@@ -168,10 +168,14 @@ public final class ProcessInstanceModificationHandler {
   }
 
   private void activate(ElementInstance root, PlannedActivation planned) {
+    // the instance of each flow scope, nearest first: where a variable instruction's scope id points
     Map<String, ElementInstance> scopeInstances = new LinkedHashMap<>();
-    scopeInstances.put(root.elementId(), root);
+    for (ElementInstance above = planned.ancestor(); above != null;
+        above = state.elementInstances().get(above.flowScopeKey())) {
+      scopeInstances.putIfAbsent(above.elementId(), above);
+    }
+    scopeInstances.putIfAbsent(root.elementId(), root);
     ElementInstance scope = planned.ancestor();
-    scopeInstances.put(scope.elementId(), scope);
     for (ExecutableElement missing : planned.scopesToCreate()) {
       scope = createScope(missing, scope);
       scopeInstances.put(missing.id(), scope);

@@ -11,6 +11,10 @@ import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +282,83 @@ class ProcessInstanceMigrationTest {
         .contains("The migration of a EVENT_BASED_GATEWAY is not supported");
     assertThat(refusedMigration(withEventSub, eventSub, "work", "work").details().getDetail())
         .contains("contains event subprocesses");
+  }
+
+  @Test
+  void shouldRefuseChangingTheMessageOrTheUserTaskImplementation() {
+    String processId = TestEngine.uniqueProcessId();
+    deploy(Bpmn.createExecutableProcess(processId).startEvent().parallelGateway("fork")
+        .receiveTask("await").message(m -> m.name("paid").zeebeCorrelationKeyExpression("invoice")).endEvent()
+        .moveToNode("fork").userTask("approve", u -> u.zeebeUserTask()).endEvent().done());
+    long otherMessage = deploy(Bpmn.createExecutableProcess(processId + "-msg").startEvent().parallelGateway("fork")
+        .receiveTask("await").message(m -> m.name("refunded").zeebeCorrelationKeyExpression("invoice")).endEvent()
+        .moveToNode("fork").userTask("approve", u -> u.zeebeUserTask()).endEvent().done());
+    long jobUserTask = deploy(Bpmn.createExecutableProcess(processId + "-job").startEvent().parallelGateway("fork")
+        .receiveTask("await").message(m -> m.name("paid").zeebeCorrelationKeyExpression("invoice")).endEvent()
+        .moveToNode("fork").userTask("approve").endEvent().done());
+    long instanceKey = engine.createInstance(processId, Map.of("invoice", "I-1"));
+    engine.awaitElement(instanceKey, "await", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    engine.awaitElement(instanceKey, "approve", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+
+    ProblemException message = catchThrowableOfType(ProblemException.class,
+        () -> migrate(instanceKey, otherMessage, "await", "await", "approve", "approve"));
+    ProblemException userTask = catchThrowableOfType(ProblemException.class,
+        () -> migrate(instanceKey, jobUserTask, "await", "await", "approve", "approve"));
+
+    assertThat(message.details().getDetail()).contains("active element with id 'await'")
+        .contains("subscribes to another message");
+    assertThat(userTask.details().getDetail()).contains("active user task with id 'approve'")
+        .contains("job worker versus Camunda user task");
+  }
+
+  @Test
+  void shouldRefuseMigratingAChildProcessInstance() {
+    String processId = TestEngine.uniqueProcessId();
+    long child = deploy(TestEngine.serviceTaskProcess(processId + "-child", processId + "-child"));
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .callActivity("call", c -> c.zeebeProcessId(processId + "-child")).endEvent().done());
+    long parentKey = engine.createInstance(processId, Map.of());
+    engine.awaitElement(parentKey, "call", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long childKey = engine.activateJob(processId + "-child").getProcessInstanceKey();
+
+    ProblemException refused = refusedMigration(childKey, child, "task", "task");
+
+    assertThat(refused.details().getDetail()).isEqualTo("Expected to migrate process instance '" + childKey
+        + "' but process instance is a child process instance. Child process instances cannot be migrated.");
+  }
+
+  @Test
+  void shouldAnswerProblemJsonNamingTheFieldForMalformedRepairRequests() throws Exception {
+    String processId = TestEngine.uniqueProcessId();
+    long definition = deploy(TestEngine.serviceTaskProcess(processId, processId));
+    long instanceKey = engine.createInstance(processId, Map.of());
+
+    HttpResponse<String> noTarget = post(instanceKey + "/migration", "{\"mappingInstructions\": []}");
+    HttpResponse<String> noTargetElement = post(instanceKey + "/migration",
+        "{\"targetProcessDefinitionKey\": \"1\", \"mappingInstructions\": [{\"sourceElementId\": \"task\"}]}");
+    HttpResponse<String> duplicate = post(instanceKey + "/migration", "{\"targetProcessDefinitionKey\": \""
+        + definition
+        + "\", \"mappingInstructions\": [{\"sourceElementId\": \"task\", \"targetElementId\": \"task\"},"
+        + " {\"sourceElementId\": \"task\", \"targetElementId\": \"start\"}]}");
+    HttpResponse<String> notAnArray = post(instanceKey + "/modification", "{\"activateInstructions\": 5}");
+    HttpResponse<String> badVariables = post(instanceKey + "/modification", "{\"activateInstructions\":"
+        + " [{\"elementId\": \"task\", \"variableInstructions\": [{\"variables\": [1]}]}]}");
+
+    assertThat(noTarget.statusCode()).isEqualTo(400);
+    assertThat(noTarget.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(noTarget.body()).contains("Expected a targetProcessDefinitionKey");
+    assertThat(noTargetElement.body()).contains("mapping instruction with a targetElementId");
+    assertThat(duplicate.statusCode()).isEqualTo(400);
+    assertThat(duplicate.body()).contains("duplicate source element ids 'task'");
+    assertThat(notAnArray.body()).contains("Expected activateInstructions to be an array");
+    assertThat(badVariables.body()).contains("variables of a variable instruction to be a JSON object");
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    URI uri = engine.engine().restAddress().resolve("/v2/process-instances/" + path);
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** An instance of one version (not the latest: the tests deploy the target version before starting). */

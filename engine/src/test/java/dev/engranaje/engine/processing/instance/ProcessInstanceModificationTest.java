@@ -176,6 +176,84 @@ class ProcessInstanceModificationTest {
     assertThat(engine.hasElementEvent(instanceKey, "wait", ProcessInstanceIntent.ELEMENT_TERMINATED)).isTrue();
   }
 
+  /** start -> sub(subStart -> inner -> next -> subEnd) -> end, all tasks service tasks. */
+  private static BpmnModelInstance subprocessWithTwoSteps(String processId) {
+    return Bpmn.createExecutableProcess(processId).startEvent("start")
+        .subProcess("sub").embeddedSubProcess().startEvent("subStart")
+        .serviceTask("inner", t -> t.zeebeJobType(processId + "-inner"))
+        .serviceTask("next", t -> t.zeebeJobType(processId + "-next")).endEvent("subEnd").subProcessDone()
+        .endEvent("end").done();
+  }
+
+  @Test
+  void shouldMoveIntoTheSourcesOwnSubprocessInstanceWithSourceParentOrInferredAncestor() {
+    // given two subprocess instances, each at 'inner'
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(subprocessWithTwoSteps(processId));
+    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.awaitElement(instanceKey, "inner", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    engine.client().newModifyProcessInstanceCommand(instanceKey).activateElement("sub").send().join();
+    TestEngine.await("two inner tasks", () -> elementKeys(instanceKey, "inner").size() == 2);
+    List<Long> inners = elementKeys(instanceKey, "inner");
+
+    // when
+    engine.client().newModifyProcessInstanceCommand(instanceKey)
+        .moveElementWithSourceParentAsAncestor(inners.get(0), "next").send().join();
+    engine.client().newModifyProcessInstanceCommand(instanceKey)
+        .moveElementWithInferredAncestor(inners.get(1), "next").send().join();
+
+    // then
+    TestEngine.await("two next tasks", () -> elementKeys(instanceKey, "next").size() == 2);
+    List<Long> nexts = elementKeys(instanceKey, "next");
+    assertThat(flowScopeOf(nexts.get(0))).isEqualTo(flowScopeOf(inners.get(0)));
+    assertThat(flowScopeOf(nexts.get(1))).isEqualTo(flowScopeOf(inners.get(1)));
+    assertThat(elementKeys(instanceKey, "sub")).hasSize(2);
+  }
+
+  @Test
+  void shouldMoveIntoAGivenAncestor() {
+    // given
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(subprocessWithTwoSteps(processId));
+    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.awaitElement(instanceKey, "inner", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long sub = elementKey(instanceKey, "sub");
+
+    // when
+    engine.client().newModifyProcessInstanceCommand(instanceKey).moveElements("inner", "next", sub).send().join();
+
+    // then
+    engine.awaitElement(instanceKey, "next", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    assertThat(flowScopeOf(elementKey(instanceKey, "next"))).isEqualTo(sub);
+    assertThat(engine.hasElementEvent(instanceKey, "inner", ProcessInstanceIntent.ELEMENT_TERMINATED)).isTrue();
+  }
+
+  @Test
+  void shouldCreateVariablesInAnEnclosingSubprocessAboveTheChosenAncestor() {
+    // given outer(inner(work, more))
+    String processId = TestEngine.uniqueProcessId();
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .subProcess("outer").embeddedSubProcess().startEvent("outerStart")
+        .subProcess("inner").embeddedSubProcess().startEvent("innerStart")
+        .serviceTask("work", t -> t.zeebeJobType(processId + "-work"))
+        .serviceTask("more", t -> t.zeebeJobType(processId + "-more")).endEvent("innerEnd").subProcessDone()
+        .endEvent("outerEnd").subProcessDone().endEvent("end").done());
+    long instanceKey = engine.createInstance(processId, Map.of());
+    engine.awaitElement(instanceKey, "work", ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    long outer = elementKey(instanceKey, "outer");
+    long inner = elementKey(instanceKey, "inner");
+
+    // when
+    engine.client().newModifyProcessInstanceCommand(instanceKey).activateElement("more", inner)
+        .withVariables(Map.of("batch", 7), "outer").send().join();
+
+    // then
+    ActivatedJob more = engine.activateJob(processId + "-more");
+    assertThat(more.getVariablesAsMap()).containsEntry("batch", 7);
+    assertThat(engine.localVariables(outer)).containsEntry("batch", 7);
+    assertThat(flowScopeOf(more.getElementInstanceKey())).isEqualTo(inner);
+  }
+
   @Test
   void shouldTerminateEveryInstanceOfAnElementById() {
     // given
