@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engranaje.engine.decision.EvaluatedDecision;
 import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.record.AuditLogRecord;
+import dev.engranaje.engine.record.BatchOperationIntent;
+import dev.engranaje.engine.record.BatchOperationRecord;
 import dev.engranaje.engine.record.DecisionEvaluationRecord;
 import dev.engranaje.engine.record.DecisionRecord;
 import dev.engranaje.engine.record.DecisionRequirementsRecord;
@@ -66,6 +69,8 @@ public final class HistoryProjection {
   private final Map<Long, ElementRow> freshElements = new LinkedHashMap<>();
   private final Set<Long> scopesWithNewVariables = new HashSet<>();
 
+  private final OperationsProjection operations = new OperationsProjection(this::update);
+
   public HistoryProjection(Connection connection) {
     this.connection = connection;
   }
@@ -104,6 +109,9 @@ public final class HistoryProjection {
       case DECISION_EVALUATION -> decisionEvaluation(record, (DecisionEvaluationRecord) record.value());
       case PROCESS_MESSAGE_SUBSCRIPTION -> subscription(record, (ProcessMessageSubscriptionIntent) record.intent(),
           (ProcessMessageSubscriptionRecord) record.value());
+      case BATCH_OPERATION -> operations.batchOperation(record, (BatchOperationIntent) record.intent(),
+          (BatchOperationRecord) record.value());
+      case AUDIT_LOG -> operations.auditLog(record, (AuditLogRecord) record.value());
       default -> {
         // messages, timers, signals, errors, escalations and creations have no history of their own
       }

@@ -47,6 +47,8 @@ import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.ScriptTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.UserTaskProcessor;
+import dev.engranaje.engine.processing.audit.AuditLogWriter;
+import dev.engranaje.engine.processing.batch.BatchOperationHandler;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
 import dev.engranaje.engine.processing.decision.DecisionEvaluationHandler;
 import dev.engranaje.engine.processing.deployment.DecisionRequirementsLoader;
@@ -95,6 +97,8 @@ public final class Processing {
   private final SignalHandler signalHandler;
   private final DecisionBehavior decisions;
   private final DecisionEvaluationHandler decisionEvaluations;
+  private final AuditLogWriter audit;
+  private final BatchOperationHandler batchOperations;
 
   /** Everything a {@link Processing} is built from. */
   public record Dependencies(EngineState state, RecordWriter writer, Clock clock, ExpressionLanguage expressions,
@@ -213,6 +217,17 @@ public final class Processing {
     this.queries = new StateQueries(state);
     this.userTasks = new UserTaskCommandHandler(state, writer, transitions, clock);
     this.userTaskQueries = new UserTaskQueries(state);
+    this.audit = new AuditLogWriter(state.keys(), writer);
+    this.batchOperations = new BatchOperationHandler(new BatchOperationHandler.Dependencies(state, writer, incidents,
+        instances, jobs, audit));
+  }
+
+  public AuditLogWriter audit() {
+    return audit;
+  }
+
+  public BatchOperationHandler batchOperations() {
+    return batchOperations;
   }
 
   public EngineState state() {
@@ -283,6 +298,7 @@ public final class Processing {
     jobs.runDueWork(now);
     timerTriggers.fireDue(now);
     messages.expire(now);
+    batchOperations.processChunk(now);
     transitions.drainFollowUps();
     jobActivation.serveParked();
     long nanos = System.nanoTime();
@@ -306,7 +322,8 @@ public final class Processing {
   }
 
   long millisUntilNextDueWork() {
-    long next = Math.min(state.jobs().nextDueTime(), Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
+    long next = Math.min(Math.min(state.jobs().nextDueTime(), batchOperations.nextDueTime()),
+        Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
     return next == Long.MAX_VALUE ? Long.MAX_VALUE : next - clock.millis();
   }
 }

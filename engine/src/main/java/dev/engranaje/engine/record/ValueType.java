@@ -23,7 +23,9 @@ public enum ValueType {
   DECISION(DecisionRecord.class, DecisionIntent.class),
   DECISION_EVALUATION(DecisionEvaluationRecord.class, DecisionEvaluationIntent.class),
   FORM(FormRecord.class, FormIntent.class),
-  PROCESS_EVENT(ProcessEventRecord.class, ProcessEventIntent.class);
+  PROCESS_EVENT(ProcessEventRecord.class, ProcessEventIntent.class),
+  BATCH_OPERATION(BatchOperationRecord.class, BatchOperationIntent.class),
+  AUDIT_LOG(AuditLogRecord.class, AuditLogIntent.class);
 
   private final Class<? extends RecordValue> valueClass;
   private final Class<? extends Enum<?>> intentClass;

@@ -5,6 +5,8 @@ import dev.engranaje.engine.model.BpmnEventType;
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.model.ExecutableFlow;
 import dev.engranaje.engine.model.ExecutableProcess;
+import dev.engranaje.engine.record.BatchOperationIntent;
+import dev.engranaje.engine.record.BatchOperationRecord;
 import dev.engranaje.engine.record.DecisionRecord;
 import dev.engranaje.engine.record.DecisionRequirementsRecord;
 import dev.engranaje.engine.record.DeploymentRecord;
@@ -83,6 +85,8 @@ public final class EventApplier {
         }
       }
       case PROCESS_EVENT -> applyProcessEvent((ProcessEventIntent) record.intent(), (ProcessEventRecord) record.value());
+      case BATCH_OPERATION -> state.batchOperations().apply(record.key(), (BatchOperationIntent) record.intent(),
+          (BatchOperationRecord) record.value());
       default -> {
         // creations, variable documents and decision evaluations only inform
       }

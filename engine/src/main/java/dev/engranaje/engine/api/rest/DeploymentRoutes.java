@@ -70,8 +70,9 @@ final class DeploymentRoutes {
     if (resources.isEmpty()) {
       throw RestRequest.badRequest("Expected at least one 'resources' file to deploy");
     }
-    return gateway
-        .deploy(resources, tenantId)
+    String names = String.join(", ", resources.stream().map(DeploymentResource::name).toList());
+    return new OperatorAudit(gateway).record(request, "CREATE", "RESOURCE", -1, gateway.deploy(resources, tenantId),
+        result -> new OperatorAudit.Described(result.deploymentKey(), "deployed " + names))
         .thenApply(result -> RestResponse.ok(toResponse(result)));
   }
 

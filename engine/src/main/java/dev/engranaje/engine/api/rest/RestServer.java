@@ -125,6 +125,8 @@ public final class RestServer implements AutoCloseable {
     new IncidentRoutes(gateway).register(router);
     if (history != null) {
       new HistoryRoutes(history).register(router);
+      new BatchOperationRoutes(gateway, history).register(router);
+      new AuditLogRoutes(history).register(router);
     } else {
       new SearchRoutes(gateway).register(router);
     }
