@@ -2,6 +2,7 @@ package dev.engranaje.engine.api.rest;
 
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.history.HistorySearch;
+import dev.engranaje.engine.metrics.EngineMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -86,6 +87,15 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(EngineGateway gateway, HistorySearch history, String host, int port,
       ServerLimits limits, ApiAccess access) {
+    return start(gateway, history, null, host, port, limits, access);
+  }
+
+  /**
+   * As {@link #start(EngineGateway, HistorySearch, String, int, ServerLimits, ApiAccess)}, serving
+   * {@code GET /metrics} from {@code metrics} too (null: no metrics route).
+   */
+  public static RestServer start(EngineGateway gateway, HistorySearch history, EngineMetrics metrics, String host,
+      int port, ServerLimits limits, ApiAccess access) {
     Objects.requireNonNull(gateway, "gateway");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(access, "access");
@@ -131,6 +141,9 @@ public final class RestServer implements AutoCloseable {
       new SearchRoutes(gateway).register(router);
     }
     new UserTaskRoutes(gateway).register(router);
+    if (metrics != null) {
+      new MetricsRoutes(metrics).register(router);
+    }
     server.setHandler(router);
     server.setStopTimeout(0);
     try {
