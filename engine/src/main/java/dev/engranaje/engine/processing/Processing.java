@@ -219,7 +219,7 @@ public final class Processing {
     this.userTaskQueries = new UserTaskQueries(state);
     this.audit = new AuditLogWriter(state.keys(), writer);
     this.batchOperations = new BatchOperationHandler(new BatchOperationHandler.Dependencies(state, writer, incidents,
-        instances, jobs, audit));
+        instances, jobs, audit, hooks.quarantine()));
   }
 
   public AuditLogWriter audit() {

@@ -6,6 +6,7 @@ import dev.engranaje.engine.gateway.IncidentResolution;
 import dev.engranaje.engine.gateway.Rejection;
 import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.processing.Quarantine;
 import dev.engranaje.engine.processing.RecordWriter;
 import dev.engranaje.engine.processing.audit.AuditLogWriter;
 import dev.engranaje.engine.processing.incident.IncidentHandler;
@@ -43,10 +44,12 @@ public final class BatchOperationHandler {
   static final String NOT_FOUND = "Expected to %s batch operation with key '%d', but no unfinished batch operation"
       + " with this key was found";
   static final String WRONG_STATE = "Expected to %s batch operation with key '%d', but it is %s";
+  static final String QUARANTINED = "Expected to process %s, but it stopped the engine %d times (%s); it is"
+      + " quarantined: marked failed and not processed";
 
   /** What batch items need from the rest of the processing. */
   public record Dependencies(EngineState state, RecordWriter writer, IncidentHandler incidents,
-      ProcessInstanceHandler instances, JobCommandHandler jobs, AuditLogWriter audit) {}
+      ProcessInstanceHandler instances, JobCommandHandler jobs, AuditLogWriter audit, Quarantine quarantine) {}
 
   private final EngineState state;
   private final RecordWriter writer;
@@ -54,6 +57,7 @@ public final class BatchOperationHandler {
   private final ProcessInstanceHandler instances;
   private final JobCommandHandler jobs;
   private final AuditLogWriter audit;
+  private final Quarantine quarantine;
   /** When the next chunk is due; processor-local, so a restarted engine starts with a chunk at once. */
   private long nextChunkAt;
 
@@ -64,6 +68,7 @@ public final class BatchOperationHandler {
     this.instances = d.instances();
     this.jobs = d.jobs();
     this.audit = d.audit();
+    this.quarantine = d.quarantine();
   }
 
   /** Creates the batch with the items the request's instances have now; returns its key. */
@@ -138,6 +143,17 @@ public final class BatchOperationHandler {
 
   private void process(Batch batch, Item item) {
     boolean resolve = BatchOperationRequest.RESOLVE_INCIDENT.equals(batch.type());
+    String workId = "batch-item:" + batch.key() + ":" + item.itemKey();
+    String description = "item '" + item.itemKey() + "' of batch operation '" + batch.key() + "'";
+    if (quarantine.isQuarantined(workId)) {
+      String message = String.format(QUARANTINED, description, Quarantine.THRESHOLD, quarantine.reason());
+      writer.event(batch.key(), BatchOperationIntent.ITEM_FAILED,
+          BatchOperationRecord.item(batch.type(), batch.actorId(), item, message));
+      audit.write(itemEntry(batch, item, resolve, false, message));
+      quarantine.quarantined(message);
+      return;
+    }
+    quarantine.begin(workId, description);
     try {
       String outcome = resolve ? resolveItem(item.itemKey()) : cancelItem(item.itemKey());
       writer.event(batch.key(), BatchOperationIntent.ITEM_COMPLETED,
