@@ -292,6 +292,11 @@ final class LimitCheckingGateway implements EngineGateway {
   }
 
   @Override
+  public CompletableFuture<Void> deleteResource(long resourceKey) {
+    return delegate.deleteResource(resourceKey);
+  }
+
+  @Override
   public CompletableFuture<Void> recordAudit(AuditEntry entry) {
     return delegate.recordAudit(entry);
   }

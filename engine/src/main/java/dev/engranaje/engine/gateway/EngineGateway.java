@@ -147,6 +147,14 @@ public interface EngineGateway {
     return CompletableFuture.failedFuture(new UnsupportedOperationException("Batch operations are not supported"));
   }
 
+  /**
+   * Deletes a deployed process definition version: NOT_FOUND when there is none with the key,
+   * INVALID_STATE while instances of it run, INVALID_ARGUMENT for resources that cannot be deleted yet.
+   */
+  default CompletableFuture<Void> deleteResource(long resourceKey) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Resource deletion is not supported"));
+  }
+
   /** Records an operator action in the operations audit log (stored with the log, served from the history). */
   default CompletableFuture<Void> recordAudit(AuditEntry entry) {
     return CompletableFuture.completedFuture(null);

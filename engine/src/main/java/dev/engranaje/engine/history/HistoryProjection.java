@@ -21,6 +21,7 @@ import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionIntent;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
+import dev.engranaje.engine.record.ProcessIntent;
 import dev.engranaje.engine.record.ProcessRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
@@ -94,7 +95,11 @@ public final class HistoryProjection {
 
   private void apply(Record record) throws SQLException {
     switch (record.valueType()) {
-      case PROCESS -> process((ProcessRecord) record.value());
+      case PROCESS -> {
+        if (record.intent() != ProcessIntent.DELETED) { // a deleted definition's history stays
+          process((ProcessRecord) record.value());
+        }
+      }
       case DEPLOYMENT -> deployment(record.key(), (DeploymentRecord) record.value());
       case FORM -> form((FormRecord) record.value());
       case DECISION_REQUIREMENTS -> decisionRequirements((DecisionRequirementsRecord) record.value());

@@ -54,6 +54,7 @@ import dev.engranaje.engine.processing.decision.DecisionEvaluationHandler;
 import dev.engranaje.engine.processing.deployment.DecisionRequirementsLoader;
 import dev.engranaje.engine.processing.deployment.DeploymentHandler;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
+import dev.engranaje.engine.processing.deployment.ResourceDeletion;
 import dev.engranaje.engine.processing.incident.IncidentHandler;
 import dev.engranaje.engine.processing.instance.ProcessInstanceHandler;
 import dev.engranaje.engine.processing.job.JobActivation;
@@ -99,6 +100,7 @@ public final class Processing {
   private final DecisionEvaluationHandler decisionEvaluations;
   private final AuditLogWriter audit;
   private final BatchOperationHandler batchOperations;
+  private final ResourceDeletion resourceDeletion;
 
   /** Everything a {@link Processing} is built from. */
   public record Dependencies(EngineState state, RecordWriter writer, Clock clock, ExpressionLanguage expressions,
@@ -220,6 +222,11 @@ public final class Processing {
     this.audit = new AuditLogWriter(state.keys(), writer);
     this.batchOperations = new BatchOperationHandler(new BatchOperationHandler.Dependencies(state, writer, incidents,
         instances, jobs, audit, hooks.quarantine()));
+    this.resourceDeletion = new ResourceDeletion(state, writer);
+  }
+
+  public ResourceDeletion resourceDeletion() {
+    return resourceDeletion;
   }
 
   public AuditLogWriter audit() {

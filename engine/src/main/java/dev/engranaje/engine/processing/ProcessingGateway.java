@@ -221,6 +221,14 @@ public final class ProcessingGateway implements EngineGateway {
   }
 
   @Override
+  public CompletableFuture<Void> deleteResource(long resourceKey) {
+    return processor.submit((p, reply) -> {
+      p.resourceDeletion().delete(resourceKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
   public CompletableFuture<Void> recordAudit(AuditEntry entry) {
     return processor.submit((p, reply) -> {
       p.audit().write(entry);

@@ -26,6 +26,7 @@ import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionIntent;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
+import dev.engranaje.engine.record.ProcessIntent;
 import dev.engranaje.engine.record.ProcessRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
@@ -60,7 +61,13 @@ public final class EventApplier {
       return;
     }
     switch (record.valueType()) {
-      case PROCESS -> applyProcess((ProcessRecord) record.value());
+      case PROCESS -> {
+        if (record.intent() == ProcessIntent.DELETED) {
+          state.processes().remove(((ProcessRecord) record.value()).processDefinitionKey());
+        } else {
+          applyProcess((ProcessRecord) record.value());
+        }
+      }
       case DEPLOYMENT -> applyDeployment(record.key(), (DeploymentRecord) record.value());
       case DECISION_REQUIREMENTS -> state.decisions().putRequirements((DecisionRequirementsRecord) record.value());
       case DECISION -> state.decisions().putDecision((DecisionRecord) record.value());
