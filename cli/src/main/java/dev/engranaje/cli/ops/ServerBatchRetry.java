@@ -39,8 +39,8 @@ final class ServerBatchRetry {
   }
 
   Result run(Consumer<ProcessInstanceFilter> filter) throws InterruptedException {
-    String key = client.newCreateBatchOperationCommand().resolveIncident().filter(filter).send().join()
-        .getBatchOperationKey();
+    String key = EngineFeatures.require("batch operations", () -> client.newCreateBatchOperationCommand()
+        .resolveIncident().filter(filter).send().join().getBatchOperationKey());
     progress.println("Started batch operation " + key + ".");
     progress.flush();
     BatchOperation batch = client.newBatchOperationGetRequest(key).send().join();

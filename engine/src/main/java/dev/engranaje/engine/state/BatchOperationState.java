@@ -3,7 +3,7 @@ package dev.engranaje.engine.state;
 import dev.engranaje.engine.record.BatchOperationIntent;
 import dev.engranaje.engine.record.BatchOperationRecord;
 import dev.engranaje.engine.record.BatchOperationRecord.Item;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class BatchOperationState {
     private final long key;
     private final String type;
     private final String actorId;
-    private final List<Item> remaining;
+    private final ArrayDeque<Item> remaining;
     private Status status = Status.ACTIVE;
     private int failed;
 
@@ -34,7 +34,7 @@ public final class BatchOperationState {
       this.key = key;
       this.type = type;
       this.actorId = actorId;
-      this.remaining = new ArrayList<>(items);
+      this.remaining = new ArrayDeque<>(items);
     }
 
     public long key() {
@@ -58,9 +58,14 @@ public final class BatchOperationState {
       return failed;
     }
 
-    /** The items not processed yet, in order. */
-    public List<Item> remaining() {
-      return Collections.unmodifiableList(remaining);
+    /** The first item not processed yet, or null when none is left. */
+    public Item next() {
+      return remaining.peekFirst();
+    }
+
+    /** How many items are not processed yet. */
+    public int remainingCount() {
+      return remaining.size();
     }
   }
 
@@ -91,7 +96,12 @@ public final class BatchOperationState {
       case ITEM_COMPLETED, ITEM_FAILED -> {
         Batch batch = batches.get(key);
         if (batch != null) {
-          batch.remaining.removeIf(item -> item.itemKey() == record.itemKey());
+          // items are processed in order, so this is the head; the scan only guards odd logs
+          if (!batch.remaining.isEmpty() && batch.remaining.peekFirst().itemKey() == record.itemKey()) {
+            batch.remaining.pollFirst();
+          } else {
+            batch.remaining.removeIf(item -> item.itemKey() == record.itemKey());
+          }
           if (intent == BatchOperationIntent.ITEM_FAILED) {
             batch.failed++;
           }

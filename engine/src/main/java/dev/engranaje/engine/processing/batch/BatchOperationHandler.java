@@ -127,11 +127,11 @@ public final class BatchOperationHandler {
     nextChunkAt = now + PACE_MILLIS;
     int budget = CHUNK;
     for (Batch batch : List.copyOf(state.batchOperations().all())) {
-      while (budget > 0 && batch.status() == BatchOperationState.Status.ACTIVE && !batch.remaining().isEmpty()) {
-        process(batch, batch.remaining().get(0));
+      while (budget > 0 && batch.status() == BatchOperationState.Status.ACTIVE && batch.next() != null) {
+        process(batch, batch.next());
         budget--;
       }
-      if (batch.status() == BatchOperationState.Status.ACTIVE && batch.remaining().isEmpty()) {
+      if (batch.status() == BatchOperationState.Status.ACTIVE && batch.next() == null) {
         writer.event(batch.key(), BatchOperationIntent.COMPLETED,
             BatchOperationRecord.lifecycle(batch.type(), batch.actorId()));
       }
