@@ -316,7 +316,8 @@ public final class Processing {
   /** What is left to do now (see {@link dev.engranaje.engine.Engine#activity()}). */
   public EngineActivity activity() {
     long now = clock.millis();
-    long nextDue = Math.min(state.jobs().nextDueTime(), Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
+    long nextDue = Math.min(Math.min(state.jobs().nextDueTime(), batchOperations.nextDueTime()),
+        Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
     long nextInstanceTimer = state.timers().all().stream().filter(timer -> timer.processInstanceKey() > 0)
         .mapToLong(timer -> timer.dueDate()).min().orElse(Long.MAX_VALUE);
     return new EngineActivity(Instant.ofEpochMilli(now), nextDue <= now,
