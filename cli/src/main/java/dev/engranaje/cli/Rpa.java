@@ -13,6 +13,8 @@ import dev.engranaje.cli.ops.JobsCommand;
 import dev.engranaje.cli.ops.ProcessesCommand;
 import dev.engranaje.cli.ops.PublishCommand;
 import dev.engranaje.cli.ops.RetryCommand;
+import dev.engranaje.cli.ops.BatchesCommand;
+import dev.engranaje.cli.ops.AuditCommand;
 import dev.engranaje.cli.ops.SetVariableCommand;
 import dev.engranaje.cli.ops.TaskCommand;
 import dev.engranaje.cli.ops.TasksCommand;
@@ -42,6 +44,8 @@ import picocli.CommandLine.Command;
       VariablesCommand.class,
       DecisionsCommand.class,
       RetryCommand.class,
+      BatchesCommand.class,
+      AuditCommand.class,
       CancelCommand.class,
       SetVariableCommand.class,
       ModifyCommand.class,

@@ -105,6 +105,45 @@ class OperationsCommandsTest {
   }
 
   @Test
+  void shouldRetryAProcessIncidentsAsOneEngineBatchAndListItInBatchesAndTheAuditLog() throws Exception {
+    // given
+    String[] orders = new String[150];
+    for (int i = 0; i < orders.length; i++) {
+      orders[i] = "S-" + i;
+    }
+    startOrdersWithFailedCharge(orders);
+
+    // when
+    Result retried = rpa("retry", "--all", "--process", "ops-order", "--yes", "--json", "--address", address);
+    Result batches = rpa("batches", "--json", "--address", address);
+    Result batchTable = rpa("batches", "--address", address);
+    Result audit = rpa("audit", "--operation", "create", "--json", "--address", address);
+
+    // then
+    assertThat(retried.exitCode()).as(retried.err()).isZero();
+    assertThat(retried.err()).contains("Started batch operation ", "Retried 150/150 (100%), 0 failed");
+    JsonNode result = JSON.readTree(retried.out());
+    String key = result.get("batchOperationKey").asText();
+    assertThat(result.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(result.get("resolved").asInt()).isEqualTo(150);
+    assertThat(result.get("items")).hasSize(150)
+        .allSatisfy(item -> assertThat(item.get("result").asText()).isEqualTo("resolved"));
+    assertThat(activate(150)).extracting(ActivatedJob::getRetries).containsOnly(1);
+    JsonNode listed = JSON.readTree(batches.out()).get("items").get(0);
+    assertThat(listed.get("batchOperationKey").asText()).isEqualTo(key);
+    assertThat(listed.get("type").asText()).isEqualTo("RESOLVE_INCIDENT");
+    assertThat(listed.get("operationsCompletedCount").asInt()).isEqualTo(150);
+    assertThat(batchTable.out().lines().findFirst().orElseThrow())
+        .matches("KEY +TYPE +STATE +TOTAL +DONE +FAILED +BY +STARTED +ENDED");
+    assertThat(JSON.readTree(audit.out()).get("items")).anySatisfy(entry -> {
+      assertThat(entry.get("entityType").asText()).isEqualTo("BATCH");
+      assertThat(entry.get("entityKey").asText()).isEqualTo(key);
+      assertThat(entry.get("actorId").asText()).isEqualTo("anonymous");
+      assertThat(entry.get("result").asText()).isEqualTo("SUCCESS");
+    });
+  }
+
+  @Test
   void shouldRetryTheIncidentsOfOneInstanceAndReportAFailureForAnIncidentAlreadyResolved() throws Exception {
     // given
     List<Long> keys = startOrdersWithFailedCharge("B-1", "B-2");

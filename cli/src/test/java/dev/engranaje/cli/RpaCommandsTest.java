@@ -163,7 +163,7 @@ class RpaCommandsTest {
   void shouldDescribeEveryCommandWithHelp() {
     for (String command : new String[] {"engine", "deploy", "run", "demo", "bench", "instances", "instance",
         "incidents", "jobs", "tasks", "processes", "variables", "decisions", "retry", "cancel", "set-variable",
-        "publish", "task", "watch", "completion"}) {
+        "publish", "task", "watch", "completion", "batches", "audit"}) {
       Result help = rpa(command, "--help");
       assertThat(help.exitCode()).as(command + ": " + help.err()).isZero();
       assertThat(help.out()).contains("Usage: rpa " + command);

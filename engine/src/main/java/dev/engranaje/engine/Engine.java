@@ -9,6 +9,7 @@ import dev.engranaje.engine.model.ProcessTransformer;
 import dev.engranaje.engine.gateway.EngineHealth;
 import dev.engranaje.engine.history.HistoryRetention;
 import dev.engranaje.engine.history.HistorySearch;
+import dev.engranaje.engine.metrics.EngineMetrics;
 import dev.engranaje.engine.processing.CommandProcessor;
 import dev.engranaje.engine.processing.FatalFailure;
 import dev.engranaje.engine.processing.Quarantine;
@@ -63,6 +64,7 @@ public final class Engine implements AutoCloseable {
   private final Optional<DataDirectory.FatalMarker> previousFailure;
   private final CompletableFuture<FatalFailure> failure;
   private final HistorySearch history = new HistorySearch();
+  private final EngineMetrics metrics;
   private volatile SqliteRecordLog historyLog;
   private final ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "engranaje-history-retention");
@@ -119,6 +121,9 @@ public final class Engine implements AutoCloseable {
           transformer, loader, reader, hooks));
     }, quarantine, options.observer());
     this.failure = processor.failure().thenApply(this::recordFailure);
+    this.metrics = new EngineMetrics(options.clock(), history, processor::committedPosition,
+        options.inMemory() ? null : options.dataDirectory().resolve(SqliteRecordLog.DATABASE_FILE));
+    processor.addExporter(metrics::observe);
     DeploymentPreparer preparer =
         new DeploymentPreparer(reader, new ProcessTransformer(language), options.limits().maxDeploymentBytes());
     this.gateway = new LimitCheckingGateway(new ProcessingGateway(processor, this::topology, preparer),
@@ -127,7 +132,7 @@ public final class Engine implements AutoCloseable {
     // recovered wait in the processor's queue
     RestServer server = null;
     try {
-      server = options.restEnabled() ? RestServer.start(gateway, history, options.host(), options.port(),
+      server = options.restEnabled() ? RestServer.start(gateway, history, metrics, options.host(), options.port(),
           options.serverLimits(), options.apiAccess()) : null;
     } catch (RuntimeException e) {
       if (dataDirectory != null) {
@@ -204,6 +209,11 @@ public final class Engine implements AutoCloseable {
    */
   public CompletableFuture<FatalFailure> failure() {
     return failure;
+  }
+
+  /** The engine's Prometheus metrics (what {@code GET /metrics} serves). */
+  public EngineMetrics metrics() {
+    return metrics;
   }
 
   /** Searches over the history store (what the REST API's searches, gets and statistics read). */

@@ -2,6 +2,9 @@ package dev.engranaje.engine;
 
 import dev.engranaje.engine.expression.Utf8Length;
 import dev.engranaje.engine.gateway.ActivateJobs;
+import dev.engranaje.engine.gateway.AuditEntry;
+import dev.engranaje.engine.gateway.BatchOperationRequest;
+import dev.engranaje.engine.gateway.IncidentResolution;
 import dev.engranaje.engine.gateway.ActivatedJob;
 import dev.engranaje.engine.gateway.BroadcastedSignal;
 import dev.engranaje.engine.gateway.CorrelatedMessage;
@@ -259,5 +262,40 @@ final class LimitCheckingGateway implements EngineGateway {
   @Override
   public CompletableFuture<List<UserTaskView>> searchUserTasks(UserTaskFilter filter) {
     return delegate.searchUserTasks(filter);
+  }
+
+  @Override
+  public CompletableFuture<IncidentResolution> resolveIncidentWithOutcome(long incidentKey) {
+    return delegate.resolveIncidentWithOutcome(incidentKey);
+  }
+
+  @Override
+  public CompletableFuture<Long> createBatchOperation(BatchOperationRequest request) {
+    return delegate.createBatchOperation(request);
+  }
+
+  @Override
+  public CompletableFuture<Void> suspendBatchOperation(long batchOperationKey) {
+    return delegate.suspendBatchOperation(batchOperationKey);
+  }
+
+  @Override
+  public CompletableFuture<Void> resumeBatchOperation(long batchOperationKey) {
+    return delegate.resumeBatchOperation(batchOperationKey);
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelBatchOperation(long batchOperationKey) {
+    return delegate.cancelBatchOperation(batchOperationKey);
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteResource(long resourceKey) {
+    return delegate.deleteResource(resourceKey);
+  }
+
+  @Override
+  public CompletableFuture<Void> recordAudit(AuditEntry entry) {
+    return delegate.recordAudit(entry);
   }
 }

@@ -3,6 +3,7 @@ package dev.engranaje.cli.ops;
 import dev.engranaje.cli.ExitCodes;
 import dev.engranaje.cli.UserError;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.filter.ProcessInstanceFilter;
 import io.camunda.client.api.search.response.Incident;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Parameters;
     description = {"Repair incidents: give the failed job retries again (--retries, default 1) and resolve the"
         + " incident, so the engine retries the element. Name incidents by key, every active incident of one"
         + " instance (--instance), or every active incident matching the filters as one batch (--all): it says"
-        + " how many, asks to confirm (unless --yes), shows progress and reports each incident.",
+        + " how many, asks to confirm (unless --yes), shows progress and reports each incident. With only"
+        + " --process/--instance (and --retries 1) --all runs as one batch operation on the engine"
+        + " (see 'rpa batches'); other filters retry incident by incident.",
         "Exit codes: 0 all resolved, 1 bad arguments or not confirmed, 2 refused for at least one incident,"
             + " 3 engine unreachable."})
 public final class RetryCommand extends OperatorCommand {
@@ -66,10 +69,56 @@ public final class RetryCommand extends OperatorCommand {
         return ExitCodes.USAGE;
       }
     }
+    if (all && fitsServerBatch()) {
+      return printBatch(new ServerBatchRetry(client, err()).run(this::instanceFilter));
+    }
     List<BatchRun.Outcome<Incident>> outcomes = new BatchRun<Incident>("Retried", err())
         .run(incidents, incident -> retry(client, incident));
     printResults(outcomes);
     return outcomes.stream().allMatch(BatchRun.Outcome::succeeded) ? ExitCodes.OK : ExitCodes.REFUSED;
+  }
+
+  /**
+   * Whether the filter names exactly the open incidents of some instances (by process or
+   * instance), so one server-side batch over those instances does exactly what was confirmed; other
+   * filters (error type, element, time) and other retry counts go incident by incident.
+   */
+  private boolean fitsServerBatch() {
+    return retries == 1 && filter.state == io.camunda.client.api.search.enums.IncidentState.ACTIVE
+        && filter.errorType == null && filter.scope.elementId == null && filter.createdAfter == null
+        && filter.createdBefore == null;
+  }
+
+  private void instanceFilter(ProcessInstanceFilter instances) {
+    Filters.ifSet(filter.scope.processId, instances::processDefinitionId);
+    Filters.ifSet(filter.scope.instanceKey, instances::processInstanceKey);
+  }
+
+  private int printBatch(ServerBatchRetry.Result result) {
+    List<Column<ServerBatchRetry.ItemResult>> columns = List.of(
+        Column.of("INCIDENT", "incidentKey", ServerBatchRetry.ItemResult::incidentKey),
+        Column.of("INSTANCE", "processInstanceKey", ServerBatchRetry.ItemResult::processInstanceKey),
+        Column.of("RESULT", "result", item -> item.resolved() ? "resolved" : "failed"),
+        Column.wide("ERROR", "error", ServerBatchRetry.ItemResult::error, 80));
+    Listing<ServerBatchRetry.ItemResult> listing = new Listing<>(columns, times);
+    long failed = result.items().stream().filter(item -> !item.resolved()).count();
+    int total = result.items().size();
+    if (json) {
+      var document = Listing.JSON.createObjectNode();
+      document.put("batchOperationKey", result.batchOperationKey());
+      document.put("state", String.valueOf(result.state()));
+      var items = document.putArray("items");
+      result.items().forEach(item -> items.add(listing.jsonRow(item)));
+      document.put("resolved", total - failed);
+      document.put("failed", failed);
+      out().println(Listing.pretty(document));
+    } else {
+      listing.print(out(), false, result.items(), -1, "incidents");
+      out().printf("Resolved %d of %d incident%s; %d failed.%nBatch operation %s: %s.%n", total - failed, total,
+          total == 1 ? "" : "s", failed, result.batchOperationKey(), result.state());
+    }
+    out().flush();
+    return failed == 0 ? ExitCodes.OK : ExitCodes.REFUSED;
   }
 
   private List<Incident> select(CamundaClient client) {

@@ -27,6 +27,8 @@ class DocumentedFieldsTest {
     listings.put("variables", VariablesCommand.columns(60));
     listings.put("decisions", DecisionsCommand.COLUMNS);
     listings.put("decisions evaluations", DecisionEvaluationsCommand.COLUMNS);
+    listings.put("batches", BatchesCommand.COLUMNS);
+    listings.put("audit", AuditCommand.COLUMNS);
 
     // when
     Map<String, List<String>> documented = documentedFields(Files.readString(DOC));

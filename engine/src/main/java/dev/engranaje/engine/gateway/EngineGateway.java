@@ -138,4 +138,45 @@ public interface EngineGateway {
 
   /** Camunda user tasks, live and ended, filtered by any non-null field of the filter, oldest first. */
   CompletableFuture<List<UserTaskView>> searchUserTasks(UserTaskFilter filter);
+
+  /**
+   * Resolves an incident as {@link #resolveIncident(long)} does and tells what followed at once (the
+   * job can be activated again, or the failure raised a new incident).
+   */
+  default CompletableFuture<IncidentResolution> resolveIncidentWithOutcome(long incidentKey) {
+    return resolveIncident(incidentKey).thenApply(ignored -> new IncidentResolution(false, "incident resolved"));
+  }
+
+  /** Starts a batch operation; returns its key. Its items are processed a few at a time afterwards. */
+  default CompletableFuture<Long> createBatchOperation(BatchOperationRequest request) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Batch operations are not supported"));
+  }
+
+  /** Suspends an active batch operation: NOT_FOUND when none is unfinished, INVALID_STATE when not active. */
+  default CompletableFuture<Void> suspendBatchOperation(long batchOperationKey) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Batch operations are not supported"));
+  }
+
+  /** Resumes a suspended batch operation: NOT_FOUND when none is unfinished, INVALID_STATE when not suspended. */
+  default CompletableFuture<Void> resumeBatchOperation(long batchOperationKey) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Batch operations are not supported"));
+  }
+
+  /** Cancels an unfinished batch operation: the items not processed yet stay as they are. */
+  default CompletableFuture<Void> cancelBatchOperation(long batchOperationKey) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Batch operations are not supported"));
+  }
+
+  /**
+   * Deletes a deployed process definition version: NOT_FOUND when there is none with the key,
+   * INVALID_STATE while instances of it run, INVALID_ARGUMENT for resources that cannot be deleted yet.
+   */
+  default CompletableFuture<Void> deleteResource(long resourceKey) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("Resource deletion is not supported"));
+  }
+
+  /** Records an operator action in the operations audit log (stored with the log, served from the history). */
+  default CompletableFuture<Void> recordAudit(AuditEntry entry) {
+    return CompletableFuture.completedFuture(null);
+  }
 }

@@ -183,7 +183,54 @@ public enum HistoryEntity {
       of("jobType", "t.type", TEXT),
       of("worker", "t.worker", TEXT),
       of("errorCode", "t.error_code", TEXT),
-      of("errorMessage", "t.error_message", TEXT));
+      of("errorMessage", "t.error_message", TEXT)),
+
+  BATCH_OPERATION("h_batch_operation", "batch_operation_key", null,
+      of("batchOperationKey", "t.batch_operation_key", KEY),
+      of("state", "t.state", TEXT),
+      of("batchOperationType", "t.operation_type", TEXT),
+      of("startDate", "t.start_date", DATE),
+      of("endDate", "t.end_date", DATE),
+      of("actorType", "t.actor_type", TEXT),
+      of("actorId", "t.actor_id", TEXT),
+      of("operationsTotalCount", "t.total_count", INTEGER),
+      of("operationsFailedCount", "t.failed_count", INTEGER),
+      of("operationsCompletedCount", "t.completed_count", INTEGER)),
+
+  BATCH_OPERATION_ITEM("h_batch_operation_item", "item_key", null,
+      of("operationType", "t.operation_type", TEXT),
+      of("batchOperationKey", "t.batch_operation_key", KEY),
+      of("itemKey", "t.item_key", KEY),
+      of("processInstanceKey", "t.process_instance_key", KEY),
+      of("rootProcessInstanceKey", "t.process_instance_key", KEY),
+      of("state", "t.state", TEXT),
+      of("processedDate", "t.processed_date", DATE),
+      of("errorMessage", "t.error_message", TEXT)),
+
+  AUDIT_LOG("h_audit_log", "audit_log_key", null,
+      of("auditLogKey", "t.audit_log_key", KEY),
+      of("entityKey", "t.entity_key", KEY),
+      of("entityType", "t.entity_type", TEXT),
+      of("operationType", "t.operation_type", TEXT),
+      of("batchOperationKey", "t.batch_operation_key", KEY),
+      of("batchOperationType", "t.batch_operation_type", TEXT),
+      of("timestamp", "t.timestamp", DATE),
+      of("actorId", "t.actor_id", TEXT),
+      of("actorType", "t.actor_type", TEXT),
+      of("result", "t.result", TEXT),
+      of("category", "t.category", TEXT),
+      of("entityDescription", "t.description", TEXT),
+      of("processInstanceKey", "t.process_instance_key", KEY),
+      of("jobKey", "(CASE WHEN t.entity_type = 'JOB' THEN t.entity_key ELSE -1 END)", KEY),
+      of("elementInstanceKey", "(CASE WHEN t.entity_type = 'VARIABLE' THEN t.entity_key ELSE -1 END)", KEY),
+      of("deploymentKey", "(CASE WHEN t.entity_type = 'RESOURCE' AND t.operation_type = 'CREATE'"
+          + " THEN t.entity_key ELSE -1 END)", KEY),
+      of("resourceKey", "(CASE WHEN t.entity_type = 'RESOURCE' AND t.operation_type = 'DELETE'"
+          + " THEN t.entity_key ELSE -1 END)", KEY),
+      of("processDefinitionKey", "(SELECT p.process_definition_key FROM h_process_instance p"
+          + " WHERE p.process_instance_key = t.process_instance_key)", KEY),
+      of("processDefinitionId", "(SELECT p.process_definition_id FROM h_process_instance p"
+          + " WHERE p.process_instance_key = t.process_instance_key)", TEXT));
 
   private final String table;
   private final String keyColumn;

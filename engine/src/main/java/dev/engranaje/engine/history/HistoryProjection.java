@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engranaje.engine.decision.EvaluatedDecision;
 import dev.engranaje.engine.model.BpmnElementType;
+import dev.engranaje.engine.record.AuditLogRecord;
+import dev.engranaje.engine.record.BatchOperationIntent;
+import dev.engranaje.engine.record.BatchOperationRecord;
 import dev.engranaje.engine.record.DecisionEvaluationRecord;
 import dev.engranaje.engine.record.DecisionRecord;
 import dev.engranaje.engine.record.DecisionRequirementsRecord;
@@ -18,6 +21,7 @@ import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionIntent;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
+import dev.engranaje.engine.record.ProcessIntent;
 import dev.engranaje.engine.record.ProcessRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
@@ -66,6 +70,8 @@ public final class HistoryProjection {
   private final Map<Long, ElementRow> freshElements = new LinkedHashMap<>();
   private final Set<Long> scopesWithNewVariables = new HashSet<>();
 
+  private final OperationsProjection operations = new OperationsProjection(this::update);
+
   public HistoryProjection(Connection connection) {
     this.connection = connection;
   }
@@ -89,7 +95,11 @@ public final class HistoryProjection {
 
   private void apply(Record record) throws SQLException {
     switch (record.valueType()) {
-      case PROCESS -> process((ProcessRecord) record.value());
+      case PROCESS -> {
+        if (record.intent() != ProcessIntent.DELETED) { // a deleted definition's history stays
+          process((ProcessRecord) record.value());
+        }
+      }
       case DEPLOYMENT -> deployment(record.key(), (DeploymentRecord) record.value());
       case FORM -> form((FormRecord) record.value());
       case DECISION_REQUIREMENTS -> decisionRequirements((DecisionRequirementsRecord) record.value());
@@ -104,6 +114,9 @@ public final class HistoryProjection {
       case DECISION_EVALUATION -> decisionEvaluation(record, (DecisionEvaluationRecord) record.value());
       case PROCESS_MESSAGE_SUBSCRIPTION -> subscription(record, (ProcessMessageSubscriptionIntent) record.intent(),
           (ProcessMessageSubscriptionRecord) record.value());
+      case BATCH_OPERATION -> operations.batchOperation(record, (BatchOperationIntent) record.intent(),
+          (BatchOperationRecord) record.value());
+      case AUDIT_LOG -> operations.auditLog(record, (AuditLogRecord) record.value());
       default -> {
         // messages, timers, signals, errors, escalations and creations have no history of their own
       }

@@ -21,6 +21,8 @@ public final class HistoryRetention {
   public static final Duration DEFAULT = Duration.ofDays(30);
   /** Root instances removed per batch (with their called instances). */
   public static final int BATCH = 200;
+  /** Audit entries removed per removed instance at most, so one call stays small. */
+  private static final int OPERATOR_ROWS_PER_INSTANCE = 10;
 
   private static final List<String> OWNED = List.of("h_element_instance", "h_sequence_flow", "h_incident", "h_job",
       "h_user_task", "h_decision_instance", "h_message_subscription", "h_message_correlation", "h_job_event");
@@ -54,6 +56,18 @@ public final class HistoryRetention {
     delete(connection, "DELETE FROM h_decision_instance WHERE decision_evaluation_instance_key IN ("
         + "SELECT decision_evaluation_instance_key FROM h_decision_instance WHERE process_instance_key = -1"
         + " AND evaluation_date < ? LIMIT ?)", cutoffMillis, batch);
+    // the audit trail and finished batch operations age by their own time, not with an instance
+    delete(connection, "DELETE FROM h_audit_log WHERE audit_log_key IN (SELECT audit_log_key FROM h_audit_log"
+        + " WHERE timestamp < ? LIMIT ?)", cutoffMillis, batch * OPERATOR_ROWS_PER_INSTANCE);
+    List<Long> batches = keys(connection, "SELECT batch_operation_key FROM h_batch_operation"
+        + " WHERE end_date <> -1 AND end_date < ? LIMIT ?", cutoffMillis, batch);
+    if (!batches.isEmpty()) {
+      String marks = marks(batches.size());
+      delete(connection, "DELETE FROM h_batch_operation_item WHERE batch_operation_key IN (" + marks + ")",
+          batches.toArray());
+      delete(connection, "DELETE FROM h_batch_operation WHERE batch_operation_key IN (" + marks + ")",
+          batches.toArray());
+    }
     return roots.size();
   }
 

@@ -11,12 +11,13 @@ import java.util.List;
  */
 final class HistorySchema {
   /** Bump when a table, column or index changes: the projection is then rebuilt from the log. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   static final List<String> TABLES = List.of("h_process_definition", "h_form", "h_process_instance",
       "h_element_instance", "h_sequence_flow", "h_variable", "h_variable_change", "h_incident", "h_job",
       "h_user_task", "h_decision_requirements", "h_decision_definition", "h_decision_instance",
-      "h_message_subscription", "h_message_correlation", "h_job_event");
+      "h_message_subscription", "h_message_correlation", "h_job_event", "h_batch_operation",
+      "h_batch_operation_item", "h_audit_log");
 
   private static final List<String> DDL = List.of("""
       CREATE TABLE h_process_definition (
@@ -145,7 +146,25 @@ final class HistorySchema {
         process_definition_key INTEGER NOT NULL, process_instance_key INTEGER NOT NULL,
         root_process_instance_key INTEGER NOT NULL, element_id TEXT, element_instance_key INTEGER NOT NULL,
         tenant_id TEXT, PRIMARY KEY (subscription_key, message_key))""",
-      "CREATE INDEX h_message_correlation_process_instance ON h_message_correlation (process_instance_key)");
+      "CREATE INDEX h_message_correlation_process_instance ON h_message_correlation (process_instance_key)",
+      """
+      CREATE TABLE h_batch_operation (
+        batch_operation_key INTEGER PRIMARY KEY, operation_type TEXT, state TEXT, actor_id TEXT, actor_type TEXT,
+        start_date INTEGER NOT NULL, end_date INTEGER NOT NULL DEFAULT -1, total_count INTEGER NOT NULL,
+        completed_count INTEGER NOT NULL DEFAULT 0, failed_count INTEGER NOT NULL DEFAULT 0)""",
+      """
+      CREATE TABLE h_batch_operation_item (
+        batch_operation_key INTEGER NOT NULL, item_key INTEGER NOT NULL, process_instance_key INTEGER NOT NULL,
+        operation_type TEXT, state TEXT, processed_date INTEGER NOT NULL DEFAULT -1, error_message TEXT,
+        PRIMARY KEY (batch_operation_key, item_key))""",
+      "CREATE INDEX h_batch_operation_item_process_instance ON h_batch_operation_item (process_instance_key)",
+      """
+      CREATE TABLE h_audit_log (
+        audit_log_key INTEGER PRIMARY KEY, operation_type TEXT, entity_type TEXT, entity_key INTEGER NOT NULL,
+        actor_id TEXT, actor_type TEXT, result TEXT, description TEXT, process_instance_key INTEGER NOT NULL,
+        batch_operation_key INTEGER NOT NULL, batch_operation_type TEXT, category TEXT, timestamp INTEGER NOT NULL)""",
+      "CREATE INDEX h_audit_log_time ON h_audit_log (timestamp)",
+      "CREATE INDEX h_audit_log_process_instance ON h_audit_log (process_instance_key)");
 
   private HistorySchema() {}
 

@@ -47,11 +47,14 @@ import dev.engranaje.engine.processing.bpmn.task.JobWorkerTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.PassThroughTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.ScriptTaskProcessor;
 import dev.engranaje.engine.processing.bpmn.task.UserTaskProcessor;
+import dev.engranaje.engine.processing.audit.AuditLogWriter;
+import dev.engranaje.engine.processing.batch.BatchOperationHandler;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
 import dev.engranaje.engine.processing.decision.DecisionEvaluationHandler;
 import dev.engranaje.engine.processing.deployment.DecisionRequirementsLoader;
 import dev.engranaje.engine.processing.deployment.DeploymentHandler;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
+import dev.engranaje.engine.processing.deployment.ResourceDeletion;
 import dev.engranaje.engine.processing.incident.IncidentHandler;
 import dev.engranaje.engine.processing.instance.ProcessInstanceHandler;
 import dev.engranaje.engine.processing.instance.ProcessInstanceMigrationHandler;
@@ -99,6 +102,9 @@ public final class Processing {
   private final SignalHandler signalHandler;
   private final DecisionBehavior decisions;
   private final DecisionEvaluationHandler decisionEvaluations;
+  private final AuditLogWriter audit;
+  private final BatchOperationHandler batchOperations;
+  private final ResourceDeletion resourceDeletion;
 
   /** Everything a {@link Processing} is built from. */
   public record Dependencies(EngineState state, RecordWriter writer, Clock clock, ExpressionLanguage expressions,
@@ -219,6 +225,22 @@ public final class Processing {
     this.queries = new StateQueries(state);
     this.userTasks = new UserTaskCommandHandler(state, writer, transitions, clock);
     this.userTaskQueries = new UserTaskQueries(state);
+    this.audit = new AuditLogWriter(state.keys(), writer);
+    this.batchOperations = new BatchOperationHandler(new BatchOperationHandler.Dependencies(state, writer, incidents,
+        instances, jobs, audit, hooks.quarantine()));
+    this.resourceDeletion = new ResourceDeletion(state, writer);
+  }
+
+  public ResourceDeletion resourceDeletion() {
+    return resourceDeletion;
+  }
+
+  public AuditLogWriter audit() {
+    return audit;
+  }
+
+  public BatchOperationHandler batchOperations() {
+    return batchOperations;
   }
 
   public EngineState state() {
@@ -297,6 +319,7 @@ public final class Processing {
     jobs.runDueWork(now);
     timerTriggers.fireDue(now);
     messages.expire(now);
+    batchOperations.processChunk(now);
     transitions.drainFollowUps();
     jobActivation.serveParked();
     long nanos = System.nanoTime();
@@ -307,7 +330,8 @@ public final class Processing {
   /** What is left to do now (see {@link dev.engranaje.engine.Engine#activity()}). */
   public EngineActivity activity() {
     long now = clock.millis();
-    long nextDue = Math.min(state.jobs().nextDueTime(), Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
+    long nextDue = Math.min(Math.min(state.jobs().nextDueTime(), batchOperations.nextDueTime()),
+        Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
     long nextInstanceTimer = state.timers().all().stream().filter(timer -> timer.processInstanceKey() > 0)
         .mapToLong(timer -> timer.dueDate()).min().orElse(Long.MAX_VALUE);
     return new EngineActivity(Instant.ofEpochMilli(now), nextDue <= now,
@@ -320,7 +344,8 @@ public final class Processing {
   }
 
   long millisUntilNextDueWork() {
-    long next = Math.min(state.jobs().nextDueTime(), Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
+    long next = Math.min(Math.min(state.jobs().nextDueTime(), batchOperations.nextDueTime()),
+        Math.min(state.timers().nextDueDate(), state.messages().nextExpiry()));
     return next == Long.MAX_VALUE ? Long.MAX_VALUE : next - clock.millis();
   }
 }

@@ -1,6 +1,9 @@
 package dev.engranaje.engine.processing;
 
 import dev.engranaje.engine.gateway.ActivateJobs;
+import dev.engranaje.engine.gateway.AuditEntry;
+import dev.engranaje.engine.gateway.BatchOperationRequest;
+import dev.engranaje.engine.gateway.IncidentResolution;
 import dev.engranaje.engine.gateway.ActivatedJob;
 import dev.engranaje.engine.gateway.CreateProcessInstance;
 import dev.engranaje.engine.gateway.CreatedProcessInstance;
@@ -197,6 +200,56 @@ public final class ProcessingGateway implements EngineGateway {
   public CompletableFuture<Void> resolveIncident(long incidentKey) {
     return processor.submit((p, reply) -> {
       p.incidents().resolve(incidentKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<IncidentResolution> resolveIncidentWithOutcome(long incidentKey) {
+    return processor.submit((p, reply) -> reply.complete(p.incidents().resolve(incidentKey)));
+  }
+
+  @Override
+  public CompletableFuture<Long> createBatchOperation(BatchOperationRequest request) {
+    return processor.submit((p, reply) -> reply.complete(p.batchOperations().create(request)));
+  }
+
+  @Override
+  public CompletableFuture<Void> suspendBatchOperation(long batchOperationKey) {
+    return processor.submit((p, reply) -> {
+      p.batchOperations().suspend(batchOperationKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> resumeBatchOperation(long batchOperationKey) {
+    return processor.submit((p, reply) -> {
+      p.batchOperations().resume(batchOperationKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelBatchOperation(long batchOperationKey) {
+    return processor.submit((p, reply) -> {
+      p.batchOperations().cancel(batchOperationKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteResource(long resourceKey) {
+    return processor.submit((p, reply) -> {
+      p.resourceDeletion().delete(resourceKey);
+      reply.complete(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> recordAudit(AuditEntry entry) {
+    return processor.submit((p, reply) -> {
+      p.audit().write(entry);
       reply.complete(null);
     });
   }

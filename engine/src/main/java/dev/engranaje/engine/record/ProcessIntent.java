@@ -1,5 +1,6 @@
 package dev.engranaje.engine.record;
 
 public enum ProcessIntent implements Intent {
-  CREATED
+  CREATED,
+  DELETED
 }

@@ -25,7 +25,9 @@ public enum ValueType {
   FORM(FormRecord.class, FormIntent.class),
   PROCESS_EVENT(ProcessEventRecord.class, ProcessEventIntent.class),
   PROCESS_INSTANCE_MODIFICATION(ProcessInstanceModificationRecord.class, ProcessInstanceModificationIntent.class),
-  PROCESS_INSTANCE_MIGRATION(ProcessInstanceMigrationRecord.class, ProcessInstanceMigrationIntent.class);
+  PROCESS_INSTANCE_MIGRATION(ProcessInstanceMigrationRecord.class, ProcessInstanceMigrationIntent.class),
+  BATCH_OPERATION(BatchOperationRecord.class, BatchOperationIntent.class),
+  AUDIT_LOG(AuditLogRecord.class, AuditLogIntent.class);
 
   private final Class<? extends RecordValue> valueClass;
   private final Class<? extends Enum<?>> intentClass;

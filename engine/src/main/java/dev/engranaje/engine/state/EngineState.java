@@ -16,6 +16,7 @@ public final class EngineState {
   private final SignalSubscriptionState signalSubscriptions = new SignalSubscriptionState();
   private final InstanceHistory history = new InstanceHistory();
   private final UserTaskState userTasks = new UserTaskState();
+  private final BatchOperationState batchOperations = new BatchOperationState();
 
   public KeyGenerator keys() {
     return keys;
@@ -71,5 +72,9 @@ public final class EngineState {
 
   public UserTaskState userTasks() {
     return userTasks;
+  }
+
+  public BatchOperationState batchOperations() {
+    return batchOperations;
   }
 }

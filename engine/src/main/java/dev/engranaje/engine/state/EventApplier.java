@@ -5,6 +5,8 @@ import dev.engranaje.engine.model.BpmnEventType;
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.model.ExecutableFlow;
 import dev.engranaje.engine.model.ExecutableProcess;
+import dev.engranaje.engine.record.BatchOperationIntent;
+import dev.engranaje.engine.record.BatchOperationRecord;
 import dev.engranaje.engine.record.DecisionRecord;
 import dev.engranaje.engine.record.DecisionRequirementsRecord;
 import dev.engranaje.engine.record.DeploymentRecord;
@@ -24,6 +26,7 @@ import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionIntent;
 import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
+import dev.engranaje.engine.record.ProcessIntent;
 import dev.engranaje.engine.record.ProcessRecord;
 import dev.engranaje.engine.record.Record;
 import dev.engranaje.engine.record.RecordType;
@@ -58,7 +61,13 @@ public final class EventApplier {
       return;
     }
     switch (record.valueType()) {
-      case PROCESS -> applyProcess((ProcessRecord) record.value());
+      case PROCESS -> {
+        if (record.intent() == ProcessIntent.DELETED) {
+          state.processes().remove(((ProcessRecord) record.value()).processDefinitionKey());
+        } else {
+          applyProcess((ProcessRecord) record.value());
+        }
+      }
       case DEPLOYMENT -> applyDeployment(record.key(), (DeploymentRecord) record.value());
       case DECISION_REQUIREMENTS -> state.decisions().putRequirements((DecisionRequirementsRecord) record.value());
       case DECISION -> state.decisions().putDecision((DecisionRecord) record.value());
@@ -83,6 +92,8 @@ public final class EventApplier {
         }
       }
       case PROCESS_EVENT -> applyProcessEvent((ProcessEventIntent) record.intent(), (ProcessEventRecord) record.value());
+      case BATCH_OPERATION -> state.batchOperations().apply(record.key(), (BatchOperationIntent) record.intent(),
+          (BatchOperationRecord) record.value());
       default -> {
         // creations, variable documents and decision evaluations only inform
       }

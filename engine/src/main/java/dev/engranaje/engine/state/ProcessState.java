@@ -14,6 +14,8 @@ public final class ProcessState {
   private final Map<Long, DeployedDefinition> byKey = new HashMap<>();
   private final Map<String, DeployedDefinition> latestById = new HashMap<>();
   private final Map<Long, Long> deploymentKeyByProcessKey = new HashMap<>();
+  /** The highest version ever deployed per id: a deleted version's number is never given again. */
+  private final Map<String, Integer> highestVersionById = new HashMap<>();
 
   public DeployedDefinition byKey(long key) {
     return byKey.get(key);
@@ -43,7 +45,29 @@ public final class ProcessState {
     return byKey.values();
   }
 
+  /** The highest version ever deployed of the id, deleted ones included; 0 when none. */
+  public int highestVersion(String bpmnProcessId) {
+    return highestVersionById.getOrDefault(bpmnProcessId, 0);
+  }
+
+  /** Removes a deleted version; the latest becomes the highest version left, if any. */
+  void remove(long processDefinitionKey) {
+    DeployedDefinition removed = byKey.remove(processDefinitionKey);
+    if (removed == null) {
+      return;
+    }
+    String id = removed.record().bpmnProcessId();
+    DeployedDefinition latest = latestById.get(id);
+    if (latest != null && latest.record().processDefinitionKey() == processDefinitionKey) {
+      latestById.remove(id);
+      byKey.values().stream().filter(d -> d.record().bpmnProcessId().equals(id))
+          .max(java.util.Comparator.comparingInt(d -> d.record().version()))
+          .ifPresent(previous -> latestById.put(id, previous));
+    }
+  }
+
   void put(DeployedDefinition definition) {
+    highestVersionById.merge(definition.record().bpmnProcessId(), definition.record().version(), Math::max);
     byKey.put(definition.record().processDefinitionKey(), definition);
     DeployedDefinition latest = latestById.get(definition.record().bpmnProcessId());
     if (latest == null || latest.record().version() < definition.record().version()) {

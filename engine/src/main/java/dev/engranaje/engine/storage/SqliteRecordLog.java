@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * rebuilt) when the database is opened.
  */
 public final class SqliteRecordLog implements RecordLog {
-  static final String DATABASE_FILE = "engranaje.db";
+  /** The database file in the data directory. */
+  public static final String DATABASE_FILE = "engranaje.db";
   private static final int SCHEMA_VERSION = 1;
   private static final int SQLITE_READONLY = 8;
   private static final int SQLITE_IOERR = 10;

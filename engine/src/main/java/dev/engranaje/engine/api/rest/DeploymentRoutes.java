@@ -7,6 +7,8 @@ import dev.engranaje.engine.gateway.DeployedProcess;
 import dev.engranaje.engine.gateway.DeploymentResource;
 import dev.engranaje.engine.gateway.DeploymentResult;
 import dev.engranaje.engine.gateway.EngineGateway;
+import io.camunda.client.protocol.rest.DeleteResourceRequest;
+import io.camunda.client.protocol.rest.DeleteResourceResponse;
 import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
 import io.camunda.client.protocol.rest.DeploymentDecisionResult;
 import io.camunda.client.protocol.rest.DeploymentFormResult;
@@ -43,6 +45,22 @@ final class DeploymentRoutes {
 
   void register(Router router) {
     router.add("POST", "/v2/deployments", this::deploy);
+    router.add("POST", "/v2/resources/{key}/deletion", this::delete);
+  }
+
+  private CompletionStage<RestResponse> delete(RestRequest request) {
+    long key = request.key("key");
+    if (request.body() != null && request.body().length > 0
+        && Boolean.TRUE.equals(request.body(DeleteResourceRequest.class).getDeleteHistory())) {
+      throw RestRequest.badRequest("Expected deleteHistory false: the embedded engine keeps a deleted definition's"
+          + " history (retention removes its finished instances)");
+    }
+    return new OperatorAudit(gateway).record(request, "DELETE", "RESOURCE", key, gateway.deleteResource(key),
+        "process definition deleted").thenApply(ignored -> {
+          DeleteResourceResponse response = new DeleteResourceResponse();
+          response.setResourceKey(Long.toString(key));
+          return RestResponse.ok(response);
+        });
   }
 
   private CompletionStage<RestResponse> deploy(RestRequest request) {
@@ -70,8 +88,9 @@ final class DeploymentRoutes {
     if (resources.isEmpty()) {
       throw RestRequest.badRequest("Expected at least one 'resources' file to deploy");
     }
-    return gateway
-        .deploy(resources, tenantId)
+    String names = String.join(", ", resources.stream().map(DeploymentResource::name).toList());
+    return new OperatorAudit(gateway).record(request, "CREATE", "RESOURCE", -1, gateway.deploy(resources, tenantId),
+        result -> new OperatorAudit.Described(result.deploymentKey(), "deployed " + names))
         .thenApply(result -> RestResponse.ok(toResponse(result)));
   }
 

@@ -12,6 +12,9 @@ import java.util.concurrent.CompletionStage;
  * all up; 503 with {@code "status":"DOWN"} and a sentence per part that is down otherwise, e.g.
  * {@code {"status":"DOWN","processor":{"status":"UP"},"logWriter":{"status":"UP"},
  * "storage":{"status":"DOWN","detail":"Expected to store ..."}}}. Answering at all is the liveness.
+ * {@code GET /health/readiness} is the same document (ready only once the state is recovered from
+ * the log); {@code GET /health/liveness} always answers 200 {@code {"status":"UP"}} for
+ * supervisors that restart a process which stops answering.
  */
 final class HealthRoutes {
 
@@ -23,6 +26,10 @@ final class HealthRoutes {
 
   void register(Router router) {
     router.add("GET", "/health", this::health);
+    router.add("GET", "/health/readiness", this::health);
+    // answering at all means the process is alive, even while it recovers or its storage is down
+    router.add("GET", "/health/liveness", request -> java.util.concurrent.CompletableFuture.completedFuture(
+        new RestResponse(200, Map.of("status", "UP"), RestResponse.JSON)));
   }
 
   private CompletionStage<RestResponse> health(RestRequest request) {

@@ -7,9 +7,11 @@ import java.util.concurrent.CompletionStage;
 final class IncidentRoutes {
 
   private final EngineGateway gateway;
+  private final OperatorAudit audit;
 
   IncidentRoutes(EngineGateway gateway) {
     this.gateway = gateway;
+    this.audit = new OperatorAudit(gateway);
   }
 
   void register(Router router) {
@@ -18,6 +20,8 @@ final class IncidentRoutes {
 
   private CompletionStage<RestResponse> resolve(RestRequest request) {
     long key = request.key("key");
-    return gateway.resolveIncident(key).thenApply(ignored -> RestResponse.noContent());
+    return audit.record(request, "RESOLVE", "INCIDENT", key, gateway.resolveIncidentWithOutcome(key),
+        resolution -> new OperatorAudit.Described(-1, resolution.description()))
+        .thenApply(ignored -> RestResponse.noContent());
   }
 }

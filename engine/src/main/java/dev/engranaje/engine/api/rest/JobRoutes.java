@@ -181,8 +181,11 @@ final class JobRoutes {
     if (changeset == null || (changeset.getRetries() == null && changeset.getTimeout() == null)) {
       throw RestRequest.badRequest("Expected a changeset with retries and/or timeout");
     }
-    return gateway
-        .updateJob(key, changeset.getRetries(), changeset.getTimeout())
+    String change = (changeset.getRetries() == null ? "" : "retries set to " + changeset.getRetries())
+        + (changeset.getRetries() != null && changeset.getTimeout() != null ? ", " : "")
+        + (changeset.getTimeout() == null ? "" : "timeout set to " + changeset.getTimeout() + " ms");
+    return new OperatorAudit(gateway).record(request, "UPDATE", "JOB", key,
+        gateway.updateJob(key, changeset.getRetries(), changeset.getTimeout()), change)
         .thenApply(ignored -> RestResponse.noContent());
   }
 }

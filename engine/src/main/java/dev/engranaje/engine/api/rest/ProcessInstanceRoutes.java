@@ -21,9 +21,11 @@ final class ProcessInstanceRoutes {
   static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
 
   private final EngineGateway gateway;
+  private final OperatorAudit audit;
 
   ProcessInstanceRoutes(EngineGateway gateway) {
     this.gateway = gateway;
+    this.audit = new OperatorAudit(gateway);
   }
 
   void register(Router router) {
@@ -100,7 +102,8 @@ final class ProcessInstanceRoutes {
 
   private CompletionStage<RestResponse> cancel(RestRequest request) {
     long key = request.key("key");
-    return gateway.cancelProcessInstance(key).thenApply(ignored -> RestResponse.noContent());
+    return audit.record(request, "CANCEL", "PROCESS_INSTANCE", key, gateway.cancelProcessInstance(key),
+        "process instance canceled").thenApply(ignored -> RestResponse.noContent());
   }
 
   static String tenant(String tenantId) {

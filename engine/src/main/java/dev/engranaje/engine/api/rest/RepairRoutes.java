@@ -55,7 +55,10 @@ final class RepairRoutes {
     for (JsonNode node : array(body, "moveInstructions")) {
       moves.add(move(node));
     }
-    return gateway.modifyProcessInstance(new ModifyProcessInstance(key, activations, terminations, moves))
+    String what = "modified: " + activations.size() + " activated, " + terminations.size() + " terminated, "
+        + moves.size() + " moved";
+    return new OperatorAudit(gateway).record(request, "MODIFY", "PROCESS_INSTANCE", key,
+        gateway.modifyProcessInstance(new ModifyProcessInstance(key, activations, terminations, moves)), what)
         .thenApply(ignored -> RestResponse.noContent());
   }
 
@@ -104,7 +107,9 @@ final class RepairRoutes {
       mappings.add(new MigrateProcessInstance.Mapping(requiredText(node, "sourceElementId", "mapping instruction"),
           requiredText(node, "targetElementId", "mapping instruction")));
     }
-    return gateway.migrateProcessInstance(new MigrateProcessInstance(key, target, mappings))
+    return new OperatorAudit(gateway).record(request, "MIGRATE", "PROCESS_INSTANCE", key,
+        gateway.migrateProcessInstance(new MigrateProcessInstance(key, target, mappings)),
+        "migrated to process definition " + target + " with " + mappings.size() + " mapping instructions")
         .thenApply(ignored -> RestResponse.noContent());
   }
 

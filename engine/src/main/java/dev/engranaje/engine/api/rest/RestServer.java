@@ -2,6 +2,7 @@ package dev.engranaje.engine.api.rest;
 
 import dev.engranaje.engine.gateway.EngineGateway;
 import dev.engranaje.engine.history.HistorySearch;
+import dev.engranaje.engine.metrics.EngineMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -86,6 +87,15 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(EngineGateway gateway, HistorySearch history, String host, int port,
       ServerLimits limits, ApiAccess access) {
+    return start(gateway, history, null, host, port, limits, access);
+  }
+
+  /**
+   * As {@link #start(EngineGateway, HistorySearch, String, int, ServerLimits, ApiAccess)}, serving
+   * {@code GET /metrics} from {@code metrics} too (null: no metrics route).
+   */
+  public static RestServer start(EngineGateway gateway, HistorySearch history, EngineMetrics metrics, String host,
+      int port, ServerLimits limits, ApiAccess access) {
     Objects.requireNonNull(gateway, "gateway");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(access, "access");
@@ -127,10 +137,15 @@ public final class RestServer implements AutoCloseable {
     new IncidentRoutes(gateway).register(router);
     if (history != null) {
       new HistoryRoutes(history).register(router);
+      new BatchOperationRoutes(gateway, history).register(router);
+      new AuditLogRoutes(history).register(router);
     } else {
       new SearchRoutes(gateway).register(router);
     }
     new UserTaskRoutes(gateway).register(router);
+    if (metrics != null) {
+      new MetricsRoutes(metrics).register(router);
+    }
     server.setHandler(new ConsoleHandler(sessions, new EngineConsoleAuthority(router),
         System.getProperty("user.name", "operator"), null, router));
     server.setStopTimeout(0);

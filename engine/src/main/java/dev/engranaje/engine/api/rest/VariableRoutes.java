@@ -23,9 +23,9 @@ final class VariableRoutes {
     if (body.getVariables() == null) {
       throw RestRequest.badRequest("Expected variables to set, but none were given");
     }
-    return gateway
-        .setVariables(
-            key, Json.variablesToJson(body.getVariables()), Boolean.TRUE.equals(body.getLocal()))
+    return new OperatorAudit(gateway).record(request, "UPDATE", "VARIABLE", key, gateway.setVariables(
+            key, Json.variablesToJson(body.getVariables()), Boolean.TRUE.equals(body.getLocal())),
+        "variables set: " + String.join(", ", body.getVariables().keySet()))
         .thenApply(ignored -> RestResponse.noContent());
   }
 }

@@ -118,7 +118,7 @@ public final class DeploymentHandler {
     if (latest != null && latest.record().checksum().equals(checksum) && latest.record().resourceName().equals(resourceName)) {
       return new Planned(latest.record(), latest.process(), true);
     }
-    int version = latest == null ? 1 : latest.record().version() + 1;
+    int version = state.processes().highestVersion(prepared.bpmnProcessId()) + 1;
     long key = state.keys().next();
     ExecutableProcess executable;
     try {

@@ -1,5 +1,6 @@
 package dev.engranaje.engine.processing.incident;
 
+import dev.engranaje.engine.gateway.IncidentResolution;
 import dev.engranaje.engine.gateway.Rejection;
 import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.processing.ProcessorHooks;
@@ -11,6 +12,7 @@ import dev.engranaje.engine.state.EngineState;
 import dev.engranaje.engine.state.IncidentState.IncidentEntry;
 import dev.engranaje.engine.state.Job;
 import dev.engranaje.engine.state.JobStatus;
+import java.util.List;
 
 /**
  * Resolves incidents (spec §10). A job incident needs retries first and then makes the job
@@ -31,7 +33,11 @@ public final class IncidentHandler {
     this.hooks = hooks;
   }
 
-  public void resolve(long incidentKey) {
+  /**
+   * Resolves the incident and runs what follows at once, so the outcome can be told: the job is
+   * activatable again, the element went on, or it failed again and raised a new incident.
+   */
+  public IncidentResolution resolve(long incidentKey) {
     IncidentEntry entry = state.incidents().get(incidentKey);
     if (entry == null || entry.resolved()) {
       throw new Rejection(RejectionType.NOT_FOUND, "Expected to resolve incident with key '" + incidentKey
@@ -48,18 +54,30 @@ public final class IncidentHandler {
       incidents.resolve(incidentKey);
       if (job != null) {
         hooks.jobsAvailable(job.record().type());
+        Job now = state.jobs().get(jobKey);
+        return new IncidentResolution(false, "job '" + jobKey + "' of type '" + job.record().type()
+            + "' can be activated again with " + (now == null ? job : now).record().retries() + " retries left");
       }
-      return;
+      return new IncidentResolution(false, "incident resolved; its job '" + jobKey + "' no longer exists");
     }
     incidents.resolve(incidentKey);
-    ElementInstance instance = state.elementInstances().get(entry.record().elementInstanceKey());
+    long elementInstanceKey = entry.record().elementInstanceKey();
+    ElementInstance instance = state.elementInstances().get(elementInstanceKey);
     if (instance == null) {
-      return;
+      return new IncidentResolution(false, "incident resolved; its element instance no longer exists");
     }
     if (instance.state() == ElementState.ACTIVATING) {
       transitions.runActivation(instance.key());
     } else if (instance.state() == ElementState.COMPLETING) {
       transitions.retryCompletion(instance);
     }
+    transitions.drainFollowUps();
+    List<Long> raised = state.incidents().activeForElementInstance(elementInstanceKey);
+    if (!raised.isEmpty()) {
+      long again = raised.get(raised.size() - 1);
+      return new IncidentResolution(true, "incident raised again as '" + again + "': "
+          + state.incidents().get(again).record().errorMessage());
+    }
+    return new IncidentResolution(false, "element '" + entry.record().elementId() + "' went on");
   }
 }

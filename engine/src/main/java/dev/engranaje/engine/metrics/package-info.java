@@ -1,0 +1,2 @@
+/** Prometheus metrics of the embedded engine, counted from the committed record log (Micrometer). */
+package dev.engranaje.engine.metrics;
