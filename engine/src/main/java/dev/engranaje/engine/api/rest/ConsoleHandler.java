@@ -76,12 +76,6 @@ public final class ConsoleHandler extends Handler.Wrapper {
   }
 
   @Override
-  public InvocationType getInvocationType() {
-    // files and sessions are answered at once, the API's long work is asynchronous
-    return InvocationType.NON_BLOCKING;
-  }
-
-  @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = Request.getPathInContext(request);
     String method = request.getMethod().toUpperCase(Locale.ROOT);
