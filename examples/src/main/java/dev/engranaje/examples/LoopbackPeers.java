@@ -55,10 +55,14 @@ public final class LoopbackPeers implements AutoCloseable {
     return new LoopbackPeers(mail, portal, ledger, portalPassword, mailPassword);
   }
 
-  /** A worker runtime for these peers: their ledger, workspaces under {@code root/work}, the passwords as secrets. */
+  /**
+   * A worker runtime for these peers: their ledger, workspaces under {@code root/work}, the settings
+   * files in area {@code config} ({@code root/config}), the passwords as secrets.
+   */
   public WorkerRuntime.Builder runtime(CamundaClient client, Path root, JobObserver observer) throws IOException {
     return WorkerRuntime.builder(client).ledger(ledger)
         .workspaceRoot(Files.createDirectories(root.resolve("work")))
+        .area(InstallationSettings.AREA, Files.createDirectories(InstallationSettings.folder(root)))
         .secrets(SecretSource.of(Map.of("BANK_PORTAL_PASSWORD", portalPassword, "MAIL_PASSWORD", mailPassword)))
         .observer(observer);
   }

@@ -3,6 +3,7 @@ package dev.engranaje.examples.payment;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.engranaje.examples.ExampleResources;
+import dev.engranaje.examples.InstallationSettings;
 import dev.engranaje.examples.LoopbackPeers;
 import dev.engranaje.examples.StackOptions;
 import dev.engranaje.examples.ScenarioWorkers;
@@ -45,7 +46,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
   public static final List<String> FORMS = List.of("forms/approve-payment-run.form", "forms/verify-bank-details.form",
       "forms/review-invoice.form");
   /** The job types the model uses; each must be in the worker catalog. */
-  public static final List<String> JOB_TYPES = List.of("rpa:mail.fetch:1", "rpa:files.list:1", "rpa:mail.send:1",
+  public static final List<String> JOB_TYPES = List.of("rpa:runtime.load-settings:1", "rpa:mail.fetch:1", "rpa:files.list:1", "rpa:mail.send:1",
       "rpa:web.run-script:1", "rpa:payments.check-invoice:1", "rpa:payments.prepare-run:1", "rpa:payments.record-approval:1",
       "rpa:payments.write-pain001:1", "rpa:payments.upload-payment-file:1", "rpa:payments.read-status:1",
       "rpa:payments.record-payments:1", "rpa:payments.write-run-report:1");
@@ -79,11 +80,22 @@ public final class SupplierPaymentStack implements AutoCloseable {
         .area("samples", samples)
         .area("inbox", root.resolve("inbox"));
     try {
+      writeSettings("htmlunit");
       workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff(), WorkerSettings::none, builder.wrappers);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       peers.close();
       throw e;
     }
+  }
+
+  /**
+   * Writes the settings file the model's first task loads ({@code config:supplier-payment.yaml}): the
+   * {@linkplain #variables(String) start variables}, so that a run the weekly timer starts finds these peers.
+   *
+   * @return the file written
+   */
+  public Path writeSettings(String browser) throws IOException {
+    return InstallationSettings.write(root, PROCESS_ID, variables(browser));
   }
 
   public static Builder builder(CamundaClient client, Path root) {
