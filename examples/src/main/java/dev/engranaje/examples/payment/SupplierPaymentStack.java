@@ -1,9 +1,9 @@
 package dev.engranaje.examples.payment;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.engranaje.examples.ExampleResources;
 import dev.engranaje.examples.InstallationSettings;
+import dev.engranaje.examples.RefusingGreenMail;
 import dev.engranaje.examples.LoopbackPeers;
 import dev.engranaje.examples.StackOptions;
 import dev.engranaje.examples.ScenarioWorkers;
@@ -44,7 +44,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
   public static final String MODEL = "processes/supplier-payment.bpmn";
   public static final String DECISION = "decisions/payment-approval.dmn";
   public static final List<String> FORMS = List.of("forms/approve-payment-run.form", "forms/verify-bank-details.form",
-      "forms/review-invoice.form");
+      "forms/review-invoice.form", "forms/mail-undelivered.form");
   /** The job types the model uses; each must be in the worker catalog. */
   public static final List<String> JOB_TYPES = List.of("rpa:runtime.load-settings:1", "rpa:mail.fetch:1", "rpa:files.list:1", "rpa:mail.send:1",
       "rpa:web.run-script:1", "rpa:payments.check-invoice:1", "rpa:payments.prepare-run:1", "rpa:payments.record-approval:1",
@@ -102,7 +102,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
     return new Builder(client, root);
   }
 
-  /** Deploys the model, its three forms and the approval-tier decision. */
+  /** Deploys the model, its forms and the approval-tier decision. */
   public DeploymentEvent deploy() {
     var command = client.newDeployResourceCommand().addResourceBytes(ExampleResources.read(MODEL), "supplier-payment.bpmn");
     var step = command.addResourceBytes(ExampleResources.read(DECISION), "payment-approval.dmn");
@@ -175,7 +175,8 @@ public final class SupplierPaymentStack implements AutoCloseable {
     return peers.portal();
   }
 
-  public GreenMail mail() {
+  /** The mail server; {@code mail().refuse(address)} makes it refuse mail to a recipient, as for a closed mailbox. */
+  public RefusingGreenMail mail() {
     return peers.mail();
   }
 
