@@ -28,7 +28,8 @@ class TestCommandTest {
 
     assertThat(exit).as(out.toString()).isZero();
     assertThat(out.toString()).contains("PASS   ../bpmn/processes/bank-reconciliation.test.yaml > every entry matched")
-        .contains("invoice-intake.test.yaml").contains("0 failed");
+        .contains("invoice-intake.test.yaml").contains("PASS   ../bpmn/processes/supplier-payment.test.yaml > a run above the upper limit")
+        .contains("0 failed");
     assertThat(Files.readString(report)).contains("<testsuite name=\"../bpmn/processes/bank-reconciliation.test.yaml\"")
         .contains("failures=\"0\"");
   }

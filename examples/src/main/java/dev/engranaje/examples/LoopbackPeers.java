@@ -1,6 +1,5 @@
 package dev.engranaje.examples;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.engranaje.examples.bankportal.BankPortal;
 import dev.engranaje.examples.bankportal.PortalStatement;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
@@ -22,13 +21,13 @@ import java.util.Map;
  * the workers only as the secrets {@code BANK_PORTAL_PASSWORD} and {@code MAIL_PASSWORD}.
  */
 public final class LoopbackPeers implements AutoCloseable {
-  private final GreenMail mail;
+  private final RefusingGreenMail mail;
   private final BankPortal portal;
   private final SqliteIdempotencyLedger ledger;
   private final String portalPassword;
   private final String mailPassword;
 
-  private LoopbackPeers(GreenMail mail, BankPortal portal, SqliteIdempotencyLedger ledger, String portalPassword,
+  private LoopbackPeers(RefusingGreenMail mail, BankPortal portal, SqliteIdempotencyLedger ledger, String portalPassword,
       String mailPassword) {
     this.mail = mail;
     this.portal = portal;
@@ -42,7 +41,7 @@ public final class LoopbackPeers implements AutoCloseable {
       throws IOException {
     String portalPassword = ExampleResources.password("Portal-");
     String mailPassword = ExampleResources.password("Mail-");
-    GreenMail mail = ScenarioWorkers.loopbackMail();
+    RefusingGreenMail mail = ScenarioWorkers.loopbackMail();
     mail.setUser(mailbox, mailLogin, mailPassword);
     BankPortal portal;
     try {
@@ -55,10 +54,14 @@ public final class LoopbackPeers implements AutoCloseable {
     return new LoopbackPeers(mail, portal, ledger, portalPassword, mailPassword);
   }
 
-  /** A worker runtime for these peers: their ledger, workspaces under {@code root/work}, the passwords as secrets. */
+  /**
+   * A worker runtime for these peers: their ledger, workspaces under {@code root/work}, the settings
+   * files in area {@code config} ({@code root/config}), the passwords as secrets.
+   */
   public WorkerRuntime.Builder runtime(CamundaClient client, Path root, JobObserver observer) throws IOException {
     return WorkerRuntime.builder(client).ledger(ledger)
         .workspaceRoot(Files.createDirectories(root.resolve("work")))
+        .area(InstallationSettings.AREA, Files.createDirectories(InstallationSettings.folder(root)))
         .secrets(SecretSource.of(Map.of("BANK_PORTAL_PASSWORD", portalPassword, "MAIL_PASSWORD", mailPassword)))
         .observer(observer);
   }
@@ -77,7 +80,7 @@ public final class LoopbackPeers implements AutoCloseable {
     return variables;
   }
 
-  public GreenMail mail() {
+  public RefusingGreenMail mail() {
     return mail;
   }
 

@@ -1,6 +1,5 @@
 package dev.engranaje.examples;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.engranaje.workers.api.JobWorker;
 import dev.engranaje.workers.catalog.WorkerCatalog;
@@ -62,9 +61,9 @@ public final class ScenarioWorkers implements AutoCloseable {
     return new ScenarioWorkers(runtime.build().start(), closeables);
   }
 
-  /** A mail server for a scenario: GreenMail with SMTP and IMAP on free ports of 127.0.0.1, started. */
-  public static GreenMail loopbackMail() {
-    GreenMail mail = new GreenMail(new ServerSetup[] {
+  /** A mail server for a scenario: GreenMail with SMTP and IMAP on free ports of 127.0.0.1, started; it refuses no one until told to. */
+  public static RefusingGreenMail loopbackMail() {
+    RefusingGreenMail mail = new RefusingGreenMail(new ServerSetup[] {
         new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
         new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
     mail.start();

@@ -36,6 +36,8 @@ class BankReconciliationProcessTest {
   @BeforeEach
   void deployAndMock() {
     engine.deployResources("processes/bank-reconciliation.bpmn", "forms/bank-reconciliation-review.form");
+    // the start gives every variable, so the settings file has nothing to add
+    engine.mock("rpa:runtime.load-settings:1").thenComplete(Map.of("settingsApplied", List.of()));
     portal = engine.mock("rpa:web.run-script:1")
         .thenComplete(Map.of("downloads", Map.of("statement", "downloads/statement.xml"), "extracted", Map.of()));
     parse = engine.mock("rpa:finance.parse-statement:1").thenComplete(PARSED);

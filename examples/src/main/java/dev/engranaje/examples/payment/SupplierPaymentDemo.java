@@ -65,8 +65,8 @@ public final class SupplierPaymentDemo {
   public DemoOutcome run(SupplierPaymentStack stack) throws IOException {
     long started = System.nanoTime();
     var deployment = stack.deploy();
-    out.printf("Deployed '%s' version %d with its three forms and the decision 'payment-approval-tier'%n",
-        SupplierPaymentStack.PROCESS_ID, deployment.getProcesses().get(0).getVersion());
+    out.printf("Deployed '%s' version %d with its %d forms and the decision 'payment-approval-tier'%n",
+        SupplierPaymentStack.PROCESS_ID, deployment.getProcesses().get(0).getVersion(), deployment.getForm().size());
     out.printf("Bank portal %s (user %s; closed account %s), mail server SMTP %d / IMAP %d on 127.0.0.1%n", stack.portal().url(),
         "treasury", SupplierPaymentData.CLOSED_ACCOUNTS, stack.mail().getSmtp().getPort(), stack.mail().getImap().getPort());
     stack.deliverInvoices();

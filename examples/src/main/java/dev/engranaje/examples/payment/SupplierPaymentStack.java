@@ -1,8 +1,9 @@
 package dev.engranaje.examples.payment;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.engranaje.examples.ExampleResources;
+import dev.engranaje.examples.InstallationSettings;
+import dev.engranaje.examples.RefusingGreenMail;
 import dev.engranaje.examples.LoopbackPeers;
 import dev.engranaje.examples.StackOptions;
 import dev.engranaje.examples.ScenarioWorkers;
@@ -43,9 +44,9 @@ public final class SupplierPaymentStack implements AutoCloseable {
   public static final String MODEL = "processes/supplier-payment.bpmn";
   public static final String DECISION = "decisions/payment-approval.dmn";
   public static final List<String> FORMS = List.of("forms/approve-payment-run.form", "forms/verify-bank-details.form",
-      "forms/review-invoice.form");
+      "forms/review-invoice.form", "forms/mail-undelivered.form");
   /** The job types the model uses; each must be in the worker catalog. */
-  public static final List<String> JOB_TYPES = List.of("rpa:mail.fetch:1", "rpa:files.list:1", "rpa:mail.send:1",
+  public static final List<String> JOB_TYPES = List.of("rpa:runtime.load-settings:1", "rpa:mail.fetch:1", "rpa:files.list:1", "rpa:mail.send:1",
       "rpa:web.run-script:1", "rpa:payments.check-invoice:1", "rpa:payments.prepare-run:1", "rpa:payments.record-approval:1",
       "rpa:payments.write-pain001:1", "rpa:payments.upload-payment-file:1", "rpa:payments.read-status:1",
       "rpa:payments.record-payments:1", "rpa:payments.write-run-report:1");
@@ -79,18 +80,29 @@ public final class SupplierPaymentStack implements AutoCloseable {
         .area("samples", samples)
         .area("inbox", root.resolve("inbox"));
     try {
+      writeSettings("htmlunit");
       workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff(), WorkerSettings::none, builder.wrappers);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       peers.close();
       throw e;
     }
+  }
+
+  /**
+   * Writes the settings file the model's first task loads ({@code config:supplier-payment.yaml}): the
+   * {@linkplain #variables(String) start variables}, so that a run the weekly timer starts finds these peers.
+   *
+   * @return the file written
+   */
+  public Path writeSettings(String browser) throws IOException {
+    return InstallationSettings.write(root, PROCESS_ID, variables(browser));
   }
 
   public static Builder builder(CamundaClient client, Path root) {
     return new Builder(client, root);
   }
 
-  /** Deploys the model, its three forms and the approval-tier decision. */
+  /** Deploys the model, its forms and the approval-tier decision. */
   public DeploymentEvent deploy() {
     var command = client.newDeployResourceCommand().addResourceBytes(ExampleResources.read(MODEL), "supplier-payment.bpmn");
     var step = command.addResourceBytes(ExampleResources.read(DECISION), "payment-approval.dmn");
@@ -163,7 +175,8 @@ public final class SupplierPaymentStack implements AutoCloseable {
     return peers.portal();
   }
 
-  public GreenMail mail() {
+  /** The mail server; {@code mail().refuse(address)} makes it refuse mail to a recipient, as for a closed mailbox. */
+  public RefusingGreenMail mail() {
     return peers.mail();
   }
 

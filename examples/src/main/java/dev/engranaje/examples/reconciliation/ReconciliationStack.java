@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.engranaje.examples.ExampleResources;
+import dev.engranaje.examples.InstallationSettings;
 import dev.engranaje.examples.LoopbackPeers;
 import dev.engranaje.examples.StackOptions;
 import dev.engranaje.examples.ScenarioWorkers;
@@ -38,7 +39,7 @@ public final class ReconciliationStack implements AutoCloseable {
   public static final String MODEL = "processes/bank-reconciliation.bpmn";
   public static final String FORM = "forms/bank-reconciliation-review.form";
   /** The job types the model uses; each must be in the worker catalog. */
-  public static final List<String> JOB_TYPES = List.of("rpa:web.run-script:1", "rpa:mail.fetch:1", "rpa:mail.send:1",
+  public static final List<String> JOB_TYPES = List.of("rpa:runtime.load-settings:1", "rpa:web.run-script:1", "rpa:mail.fetch:1", "rpa:mail.send:1",
       "rpa:finance.parse-statement:1", "rpa:finance.read-ledger:1", "rpa:finance.match:1", "rpa:finance.write-report:1");
 
   public static final String ROBOT_MAIL = "robot@kestrel.example";
@@ -62,8 +63,9 @@ public final class ReconciliationStack implements AutoCloseable {
     }
     WorkerRuntime.Builder runtime = peers.runtime(client, root, builder.observer()).area("samples", samples);
     try {
+      writeSettings("portal", "camt053", "htmlunit");
       workers = ScenarioWorkers.start(runtime, MODEL, JOB_TYPES, builder.backoff(), this::settings, Map.of());
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       peers.close();
       throw e;
     }
@@ -114,6 +116,17 @@ public final class ReconciliationStack implements AutoCloseable {
     variables.put("ledgerMapping", "samples:ledger-mapping.yaml");
     variables.put("matchRules", "samples:match-rules.yaml");
     return variables;
+  }
+
+  /**
+   * Writes the settings file the model's first task loads ({@code config:bank-reconciliation.yaml}):
+   * the {@linkplain #variables(String, String, String) start variables}, so that a run the 07:00
+   * timer starts finds these peers.
+   *
+   * @return the file written
+   */
+  public Path writeSettings(String source, String format, String browser) throws IOException {
+    return InstallationSettings.write(root, PROCESS_ID, variables(source, format, browser));
   }
 
   /** Puts a mail from the bank with {@code statement} attached into the robot's inbox. */

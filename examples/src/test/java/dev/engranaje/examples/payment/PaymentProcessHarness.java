@@ -5,6 +5,7 @@ import dev.engranaje.engine.record.JobRecord;
 import dev.engranaje.engine.record.RecordType;
 import dev.engranaje.engine.record.ValueType;
 import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.engine.time.ControlledClock;
 import dev.engranaje.examples.FlowingEngine;
 import dev.engranaje.examples.ScenarioWorkers;
 import dev.engranaje.examples.InstanceVariables;
@@ -97,9 +98,18 @@ final class PaymentProcessHarness implements AutoCloseable {
   /** Requests a run by message, as accounts payable does, and returns the instance it started. */
   long requestRun(String browser) {
     stack.requestRun(browser);
-    return waits.awaitValue("an instance started by the message", -1, () -> client().newProcessInstanceSearchRequest()
+    return awaitInstance("an instance started by the message");
+  }
+
+  /** Waits for the first instance of the process, however it was started. */
+  long awaitInstance(String what) {
+    return waits.awaitValue(what, -1, () -> client().newProcessInstanceSearchRequest()
         .filter(f -> f.processDefinitionId(SupplierPaymentStack.PROCESS_ID)).send().join().items().stream()
         .findFirst().map(p -> p.getProcessInstanceKey()), true);
+  }
+
+  ControlledClock clock() {
+    return engine.clock();
   }
 
   /** Waits for the open task of {@code elementId}. */

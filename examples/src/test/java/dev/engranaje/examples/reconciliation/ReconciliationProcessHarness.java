@@ -88,6 +88,13 @@ final class ReconciliationProcessHarness implements AutoCloseable {
         .variables(variables).send().join().getProcessInstanceKey();
   }
 
+  /** Waits for the first instance of the process, however it was started (e.g. by the 07:00 timer). */
+  long awaitInstance(String what) {
+    return waits.awaitValue(what, -1, () -> client().newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(ReconciliationStack.PROCESS_ID)).send().join().items().stream()
+        .findFirst().map(p -> p.getProcessInstanceKey()), true);
+  }
+
   /** Waits for the instance's open user task, failing early (with the incident) if the instance gets stuck. */
   UserTask awaitUserTask(long instance) {
     return waits.awaitUserTask(instance, "a review task", task -> true);

@@ -1,11 +1,14 @@
 package dev.engranaje.workers.mail;
 
+import dev.engranaje.workers.api.BusinessError;
 import dev.engranaje.workers.api.JobContext;
 import dev.engranaje.workers.api.JobType;
 import dev.engranaje.workers.api.JobWorker;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Sends one templated e-mail over SMTP (plain, SSL or STARTTLS, with an optional login whose password
@@ -18,7 +21,8 @@ import java.time.Instant;
  * an incident for an operator instead of being retried.
  *
  * <p>Errors: BPMN errors {@code MAIL_ADDRESS_INVALID} (an address that cannot be parsed, or none
- * at all) and {@code MAIL_REJECTED} (the server refused a recipient or the message); a refused login,
+ * at all) and {@code MAIL_REJECTED} (the server refused a recipient or the message), each with the variable {@code errorMessage}
+ * repeating its message for the catching event; a refused login,
  * a TLS or STARTTLS problem, a missing attachment or placeholder value are permanent failures
  * (incidents); an unreachable server or a deferral is retried.
  *
@@ -26,6 +30,7 @@ import java.time.Instant;
  */
 @JobType("rpa:mail.send:1")
 public final class SendMailWorker implements JobWorker<SendMailInput, SentMail> {
+  static final String ERROR_MESSAGE = "errorMessage";
   private final MailSettings settings;
   private final Transmitter transmitter;
 
@@ -54,13 +59,28 @@ public final class SendMailWorker implements JobWorker<SendMailInput, SentMail> 
     server.checkDestination(context.secrets());
     String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank()
         ? context.idempotencyKey() : jobType() + ":" + input.idempotencyKey().strip();
-    return context.once(key, SentMail.class, () -> {
-      Session session = server.session(settings);
-      Instant now = context.clock().instant();
-      MimeMessage message = new MessageComposer(session, context.workspace()).compose(input, key, now);
-      int recipients = transmitter.transmit(server, session, message);
-      return new SentMail(message.getMessageID(), now, recipients);
-    });
+    try {
+      return context.once(key, SentMail.class, () -> {
+        Session session = server.session(settings);
+        Instant now = context.clock().instant();
+        MimeMessage message = new MessageComposer(session, context.workspace()).compose(input, key, now);
+        int recipients = transmitter.transmit(server, session, message);
+        return new SentMail(message.getMessageID(), now, recipients);
+      });
+    } catch (BusinessError refused) {
+      throw withMessageVariable(refused);
+    }
+  }
+
+  // A BPMN error's message is not a variable by itself: repeated as errorMessage, the catching
+  // event's output mapping can hand it on (to a person's task, say), as other workers do.
+  private static BusinessError withMessageVariable(BusinessError error) {
+    if (error.variables().containsKey(ERROR_MESSAGE)) {
+      return error;
+    }
+    Map<String, Object> variables = new HashMap<>(error.variables());
+    variables.put(ERROR_MESSAGE, error.getMessage());
+    return new BusinessError(error.code(), error.getMessage(), variables);
   }
 
   /** Hands a composed message to the server; returns how many recipients it accepted. */

@@ -1,5 +1,6 @@
 package dev.engranaje.workers.runtime;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -96,8 +97,11 @@ public final class WorkerRuntime implements AutoCloseable {
     return step.open();
   }
 
+  // An empty list fetches every variable: for a class input, and for a record collecting the
+  // variables it does not name in a @JsonAnySetter component (the settings loader needs them all).
   private static List<String> propertiesOf(Class<?> inputType) {
-    if (!inputType.isRecord()) {
+    if (!inputType.isRecord() || Arrays.stream(inputType.getDeclaredFields())
+        .anyMatch(field -> field.isAnnotationPresent(JsonAnySetter.class))) {
       return List.of();
     }
     return Arrays.stream(inputType.getRecordComponents()).map(RecordComponent::getName).toList();

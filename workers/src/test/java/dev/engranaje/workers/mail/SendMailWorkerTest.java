@@ -209,7 +209,11 @@ class SendMailWorkerTest {
     SendMailInput input = MailInputs.send(smtp(), Map.of("to", List.of("ana@example.com", "not an address@")));
 
     assertThatThrownBy(() -> worker.handle(input, job(11)))
-        .isInstanceOfSatisfying(BusinessError.class, error -> assertThat(error.code()).isEqualTo("MAIL_ADDRESS_INVALID"))
+        .isInstanceOfSatisfying(BusinessError.class, error -> {
+          assertThat(error.code()).isEqualTo("MAIL_ADDRESS_INVALID");
+          // repeated as a variable, for the catching event's output mapping
+          assertThat(error.variables()).containsEntry("errorMessage", error.getMessage());
+        })
         .hasMessageStartingWith("Expected e-mail addresses in input 'to', but 'not an address@' is not one");
     assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
