@@ -39,7 +39,10 @@ class SupplierPaymentProcessTest {
   @BeforeEach
   void deployAndMock() {
     engine.deployResources("processes/supplier-payment.bpmn", "decisions/payment-approval.dmn",
-        "forms/review-invoice.form", "forms/verify-bank-details.form", "forms/approve-payment-run.form");
+        "forms/review-invoice.form", "forms/verify-bank-details.form", "forms/approve-payment-run.form",
+        "forms/mail-undelivered.form");
+    // the start gives every variable, so the settings file has nothing to add
+    engine.mock("rpa:runtime.load-settings:1").thenComplete(Map.of("settingsApplied", List.of()));
     engine.mock("rpa:mail.fetch:1").thenComplete(Map.of("messages", List.of(), "skipped", List.of()));
     engine.mock("rpa:files.list:1").thenComplete(Map.of("files", List.of(Map.of("path", "invoices/inbox/HM-2026-5531.xml"))));
     check = engine.mock("rpa:payments.check-invoice:1").thenComplete(Map.of("check", INVOICE_CHECK));
