@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Incidents, active and resolved, with lookups by element instance and job. */
-public final class IncidentState {
+public final class IncidentState implements SnapshotPart<IncidentState.Image> {
+  /** The active incidents (resolved ones are history: the projection keeps them). */
+  public record Image(List<IncidentEntry> active) {}
+
   /** An incident with its lifecycle facts. */
   public record IncidentEntry(long key, IncidentRecord record, long creationTime, boolean resolved) {}
 
@@ -31,6 +34,26 @@ public final class IncidentState {
 
   public Long activeForJob(long jobKey) {
     return activeByJob.get(jobKey);
+  }
+
+  @Override
+  public String snapshotName() {
+    return "incidents";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture() {
+    return new Image(byKey.values().stream().filter(entry -> !entry.resolved()).toList());
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    image.active().forEach(entry -> created(entry.key(), entry.record(), entry.creationTime()));
   }
 
   void created(long key, IncidentRecord record, long timestamp) {

@@ -1,11 +1,22 @@
 package dev.engranaje.engine.state;
 
+import java.util.List;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A summary of every process instance, running or finished, for lookups and search. */
-public final class InstanceHistory {
+public final class InstanceHistory implements SnapshotPart<InstanceHistory.Image> {
+  /** A summary as stored in a snapshot. */
+  public record SummaryImage(long key, String bpmnProcessId, int version, long processDefinitionKey, long startTime,
+      long parentProcessInstanceKey, long parentElementInstanceKey, String tenantId, int activeIncidents) {}
+
+  /**
+   * The active instances' summaries. Finished ones stay out, so the snapshot does not grow with
+   * everything ever run: the history projection answers for them.
+   */
+  public record Image(List<SummaryImage> active) {}
+
   /** The summary of one process instance; state is ACTIVE, COMPLETED or TERMINATED. */
   public static final class Summary {
     private final long key;
@@ -85,6 +96,33 @@ public final class InstanceHistory {
 
   public Collection<Summary> all() {
     return byKey.values();
+  }
+
+  @Override
+  public String snapshotName() {
+    return "instances";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture() {
+    return new Image(byKey.values().stream().filter(s -> "ACTIVE".equals(s.state))
+        .map(s -> new SummaryImage(s.key, s.bpmnProcessId, s.version, s.processDefinitionKey, s.startTime,
+            s.parentProcessInstanceKey, s.parentElementInstanceKey, s.tenantId, s.activeIncidents)).toList());
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    for (SummaryImage s : image.active()) {
+      Summary summary = new Summary(s.key(), s.bpmnProcessId(), s.version(), s.processDefinitionKey(), s.startTime(),
+          s.parentProcessInstanceKey(), s.parentElementInstanceKey(), s.tenantId());
+      summary.activeIncidents = s.activeIncidents();
+      started(summary);
+    }
   }
 
   void started(Summary summary) {

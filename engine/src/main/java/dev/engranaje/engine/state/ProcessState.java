@@ -3,11 +3,16 @@ package dev.engranaje.engine.state;
 import dev.engranaje.engine.model.ExecutableProcess;
 import dev.engranaje.engine.record.ProcessRecord;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Deployed process definitions: by key, and the latest version per BPMN process id. */
-public final class ProcessState {
+public final class ProcessState implements SnapshotPart<ProcessState.Image> {
+  /** Deployed process records (graphs are rebuilt from them) and which deployment made each. */
+  public record Image(List<ProcessRecord> processes, Map<Long, Long> deploymentKeyByProcessKey) {}
+
   /** A deployed definition: the record as stored and the graph built from it. */
   public record DeployedDefinition(ProcessRecord record, ExecutableProcess process) {}
 
@@ -41,6 +46,31 @@ public final class ProcessState {
 
   public Collection<DeployedDefinition> all() {
     return byKey.values();
+  }
+
+  @Override
+  public String snapshotName() {
+    return "processes";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture() {
+    return new Image(byKey.values().stream().map(DeployedDefinition::record)
+        .sorted(Comparator.comparingLong(ProcessRecord::processDefinitionKey)).toList(),
+        Map.copyOf(deploymentKeyByProcessKey));
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    for (ProcessRecord record : image.processes()) {
+      put(new DeployedDefinition(record, context.processLoader().apply(record)));
+    }
+    deploymentKeyByProcessKey.putAll(image.deploymentKeyByProcessKey());
   }
 
   void put(DeployedDefinition definition) {

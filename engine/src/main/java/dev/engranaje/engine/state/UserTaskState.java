@@ -1,6 +1,7 @@
 package dev.engranaje.engine.state;
 
 import dev.engranaje.engine.record.UserTaskRecord;
+import java.util.List;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,7 +13,10 @@ import java.util.Map;
  * (completed or canceled) tasks are kept, like the instance history, so searches can show them.
  * Not thread-safe: owned by the processing thread.
  */
-public final class UserTaskState {
+public final class UserTaskState implements SnapshotPart<UserTaskState.Image> {
+  /** The live tasks, oldest first (ended ones are history: the projection keeps them). */
+  public record Image(List<UserTaskRecord> live) {}
+
   private final Map<Long, UserTaskRecord> byKey = new LinkedHashMap<>();
   private final Map<Long, Long> liveByElementInstance = new HashMap<>();
 
@@ -28,6 +32,27 @@ public final class UserTaskState {
 
   public Collection<UserTaskRecord> all() {
     return Collections.unmodifiableCollection(byKey.values());
+  }
+
+  @Override
+  public String snapshotName() {
+    return "userTasks";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture() {
+    return new Image(byKey.values().stream().filter(task -> liveByElementInstance.get(task.elementInstanceKey()) != null
+        && liveByElementInstance.get(task.elementInstanceKey()) == task.userTaskKey()).toList());
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    image.live().forEach(task -> put(task, true));
   }
 
   void put(UserTaskRecord task, boolean live) {
