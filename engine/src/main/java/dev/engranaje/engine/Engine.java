@@ -216,7 +216,7 @@ public final class Engine implements AutoCloseable {
    */
   public CompletableFuture<StateSnapshot> captureState() {
     return processor.submit((processing, reply) -> reply.complete(
-        StateSnapshot.capture(processing.state(), processor.committedPosition())));
+        StateSnapshot.capture(processing.state(), processor.committedPosition(), snapshots.finishedSince())));
   }
 
   public RecoveryReport recovery() {

@@ -383,7 +383,7 @@ public final class CommandProcessor implements AutoCloseable {
     SnapshotScheduler scheduler = snapshots;
     long position = processing.writer().position();
     StateSnapshot snapshot = scheduler != null && !records.isEmpty() && scheduler.due(position)
-        ? StateSnapshot.capture(processing.state(), position) : null;
+        ? StateSnapshot.capture(processing.state(), position, scheduler.finishedSince()) : null;
     Batch batch = new Batch(List.copyOf(records), List.copyOf(afterCommit), snapshot);
     processing.writer().clear();
     afterCommit.clear();
@@ -524,7 +524,7 @@ public final class CommandProcessor implements AutoCloseable {
       return;
     }
     try {
-      scheduler.writeNow(StateSnapshot.capture(processing.state(), position), log);
+      scheduler.writeNow(StateSnapshot.capture(processing.state(), position, scheduler.finishedSince()), log);
     } catch (RuntimeException e) {
       LOG.warn("Could not snapshot the state on stop; the next start replays the log after the last snapshot", e);
     }

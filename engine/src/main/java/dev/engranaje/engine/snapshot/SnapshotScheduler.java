@@ -48,6 +48,11 @@ public final class SnapshotScheduler {
     lastMillis = clock.millis();
   }
 
+  /** Finished things that ended before this time stay out of snapshots: the history retention cutoff. */
+  public long finishedSince() {
+    return commandsBeforeMillis.getAsLong();
+  }
+
   /** Whether the state at this position is newer than the last snapshot taken. */
   public boolean isNewer(long position) {
     return position > lastPosition;

@@ -14,11 +14,16 @@ import java.util.Map;
  */
 public record StateSnapshot(long position, Map<String, Object> images) {
 
-  /** Captures every registered part of the state. */
-  public static StateSnapshot capture(EngineState state, long position) {
+  /**
+   * Captures every registered part of the state.
+   *
+   * @param finishedSince finished things that ended before this time are left out (see {@link
+   *     SnapshotPart#capture})
+   */
+  public static StateSnapshot capture(EngineState state, long position, long finishedSince) {
     Map<String, Object> images = new LinkedHashMap<>();
     for (SnapshotPart<?> part : state.snapshotParts()) {
-      images.put(part.snapshotName(), part.capture());
+      images.put(part.snapshotName(), part.capture(finishedSince));
     }
     return new StateSnapshot(position, images);
   }

@@ -72,7 +72,7 @@ public final class DecisionState implements SnapshotPart<DecisionState.Image> {
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     return new Image(
         requirementsByKey.values().stream()
             .sorted(Comparator.comparingLong(DecisionRequirementsRecord::decisionRequirementsKey)).toList(),

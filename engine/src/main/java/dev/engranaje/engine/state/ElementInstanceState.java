@@ -53,7 +53,7 @@ public final class ElementInstanceState implements SnapshotPart<ElementInstanceS
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     return new Image(byKey.values().stream().sorted(Comparator.comparingLong(ElementInstance::key))
         .map(ElementInstance::image).toList());
   }

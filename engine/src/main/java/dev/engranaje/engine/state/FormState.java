@@ -55,7 +55,7 @@ public final class FormState implements SnapshotPart<FormState.Image> {
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     return new Image(byKey.values().stream().sorted(Comparator.comparingLong(FormRecord::formKey)).toList(),
         DecisionState.copyOfNested(formKeysByDeployment));
   }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /** Incidents, active and resolved, with lookups by element instance and job. */
 public final class IncidentState implements SnapshotPart<IncidentState.Image> {
-  /** The active incidents (resolved ones are history: the projection keeps them). */
-  public record Image(List<IncidentEntry> active) {}
+  /** Active incidents, and resolved ones created within the retention, oldest first. */
+  public record Image(List<IncidentEntry> incidents) {}
 
   /** An incident with its lifecycle facts. */
   public record IncidentEntry(long key, IncidentRecord record, long creationTime, boolean resolved) {}
@@ -47,13 +47,19 @@ public final class IncidentState implements SnapshotPart<IncidentState.Image> {
   }
 
   @Override
-  public Image capture() {
-    return new Image(byKey.values().stream().filter(entry -> !entry.resolved()).toList());
+  public Image capture(long finishedSince) {
+    return new Image(byKey.values().stream()
+        .filter(entry -> !entry.resolved() || entry.creationTime() >= finishedSince).toList());
   }
 
   @Override
   public void restore(Image image, SnapshotContext context) {
-    image.active().forEach(entry -> created(entry.key(), entry.record(), entry.creationTime()));
+    for (IncidentEntry entry : image.incidents()) {
+      created(entry.key(), entry.record(), entry.creationTime());
+      if (entry.resolved()) {
+        resolved(entry.key());
+      }
+    }
   }
 
   void created(long key, IncidentRecord record, long timestamp) {

@@ -9,12 +9,10 @@ import java.util.Map;
 public final class InstanceHistory implements SnapshotPart<InstanceHistory.Image> {
   /** A summary as stored in a snapshot. */
   public record SummaryImage(long key, String bpmnProcessId, int version, long processDefinitionKey, long startTime,
-      long parentProcessInstanceKey, long parentElementInstanceKey, String tenantId, int activeIncidents) {}
+      long parentProcessInstanceKey, long parentElementInstanceKey, String tenantId, int activeIncidents,
+      String state, long endTime) {}
 
-  /**
-   * The active instances' summaries. Finished ones stay out, so the snapshot does not grow with
-   * everything ever run: the history projection answers for them.
-   */
+  /** The summaries of active instances and of those that finished within the retention. */
   public record Image(List<SummaryImage> active) {}
 
   /** The summary of one process instance; state is ACTIVE, COMPLETED or TERMINATED. */
@@ -109,10 +107,11 @@ public final class InstanceHistory implements SnapshotPart<InstanceHistory.Image
   }
 
   @Override
-  public Image capture() {
-    return new Image(byKey.values().stream().filter(s -> "ACTIVE".equals(s.state))
+  public Image capture(long finishedSince) {
+    return new Image(byKey.values().stream().filter(s -> s.endTime < 0 || s.endTime >= finishedSince)
         .map(s -> new SummaryImage(s.key, s.bpmnProcessId, s.version, s.processDefinitionKey, s.startTime,
-            s.parentProcessInstanceKey, s.parentElementInstanceKey, s.tenantId, s.activeIncidents)).toList());
+            s.parentProcessInstanceKey, s.parentElementInstanceKey, s.tenantId, s.activeIncidents, s.state, s.endTime))
+        .toList());
   }
 
   @Override
@@ -121,6 +120,8 @@ public final class InstanceHistory implements SnapshotPart<InstanceHistory.Image
       Summary summary = new Summary(s.key(), s.bpmnProcessId(), s.version(), s.processDefinitionKey(), s.startTime(),
           s.parentProcessInstanceKey(), s.parentElementInstanceKey(), s.tenantId());
       summary.activeIncidents = s.activeIncidents();
+      summary.state = s.state();
+      summary.endTime = s.endTime();
       started(summary);
     }
   }

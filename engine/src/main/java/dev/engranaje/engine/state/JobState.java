@@ -70,7 +70,7 @@ public final class JobState implements SnapshotPart<JobState.Image> {
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     List<JobImage> jobs = byKey.values().stream().sorted(Comparator.comparingLong(Job::key))
         .map(job -> new JobImage(job.key(), job.record(), job.status())).toList();
     Map<String, List<Long>> activatable = new HashMap<>();

@@ -26,7 +26,7 @@ public final class KeyGenerator implements SnapshotPart<KeyGenerator.Image> {
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     return new Image(last);
   }
 

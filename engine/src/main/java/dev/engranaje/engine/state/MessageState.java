@@ -80,7 +80,7 @@ public final class MessageState implements SnapshotPart<MessageState.Image> {
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     List<Buffered> messages = byKey.entrySet().stream().map(e -> new Buffered(e.getKey(), e.getValue(),
         new TreeSet<>(correlatedProcesses.getOrDefault(e.getKey(), Set.of())))).toList();
     return new Image(messages, new HashMap<>(startedTags));

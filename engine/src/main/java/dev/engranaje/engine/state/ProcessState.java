@@ -59,7 +59,7 @@ public final class ProcessState implements SnapshotPart<ProcessState.Image> {
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     return new Image(byKey.values().stream().map(DeployedDefinition::record)
         .sorted(Comparator.comparingLong(ProcessRecord::processDefinitionKey)).toList(),
         Map.copyOf(deploymentKeyByProcessKey));

@@ -48,7 +48,7 @@ public final class SignalSubscriptionState implements SnapshotPart<SignalSubscri
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     return new Image(byKey.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList());
   }
 

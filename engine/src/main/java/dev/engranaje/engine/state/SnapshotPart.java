@@ -6,9 +6,10 @@ package dev.engranaje.engine.state;
  *
  * <p>{@link #capture()} runs on the processor thread, so it only copies references to immutable
  * values (records) and small counters into an image; turning the image into bytes happens on
- * another thread. An image holds what the engine still needs to run: finished instances, resolved
- * incidents and ended tasks are left out, so a snapshot grows with the active state only (the history
- * projection keeps what operators search).
+ * another thread. An image holds what the engine still needs to run, and finished things only as
+ * long as the history retention keeps them: older ones are left out, so a snapshot grows with the
+ * active state and the retention window, not with everything ever run (the history projection keeps
+ * what operators search).
  *
  * @param <T> the image: a record (or list/map of records) that Jackson writes and reads
  */
@@ -20,8 +21,13 @@ public interface SnapshotPart<T> {
   /** The image's class, for reading it back. */
   Class<T> imageType();
 
-  /** The part's current content as an image that later changes to the state do not affect. */
-  T capture();
+  /**
+   * The part's current content as an image that later changes to the state do not affect.
+   *
+   * @param finishedSince finished things (ended instances, resolved incidents, ended user tasks) that
+   *     ended before this time (epoch millis: the history retention cutoff) are left out
+   */
+  T capture(long finishedSince);
 
   /** Fills this part, which is empty, from an image that {@link #capture()} made. */
   void restore(T image, SnapshotContext context);

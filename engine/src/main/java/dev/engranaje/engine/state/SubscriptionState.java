@@ -52,7 +52,7 @@ public final class SubscriptionState implements SnapshotPart<SubscriptionState.I
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     return new Image(new TreeMap<>(byKey));
   }
 

@@ -49,7 +49,7 @@ public final class TimerState implements SnapshotPart<TimerState.Image> {
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     return new Image(new TreeMap<>(byKey));
   }
 

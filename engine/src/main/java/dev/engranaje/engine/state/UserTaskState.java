@@ -14,8 +14,11 @@ import java.util.Map;
  * Not thread-safe: owned by the processing thread.
  */
 public final class UserTaskState implements SnapshotPart<UserTaskState.Image> {
-  /** The live tasks, oldest first (ended ones are history: the projection keeps them). */
-  public record Image(List<UserTaskRecord> live) {}
+  /** One task and whether it is live. */
+  public record Task(UserTaskRecord task, boolean live) {}
+
+  /** Live tasks, and ended ones that ended within the retention, oldest first. */
+  public record Image(List<Task> tasks) {}
 
   private final Map<Long, UserTaskRecord> byKey = new LinkedHashMap<>();
   private final Map<Long, Long> liveByElementInstance = new HashMap<>();
@@ -45,14 +48,20 @@ public final class UserTaskState implements SnapshotPart<UserTaskState.Image> {
   }
 
   @Override
-  public Image capture() {
-    return new Image(byKey.values().stream().filter(task -> liveByElementInstance.get(task.elementInstanceKey()) != null
-        && liveByElementInstance.get(task.elementInstanceKey()) == task.userTaskKey()).toList());
+  public Image capture(long finishedSince) {
+    return new Image(byKey.values().stream().map(task -> new Task(task, isLive(task)))
+        .filter(task -> task.live()
+            || Math.max(task.task().completionTimestamp(), task.task().creationTimestamp()) >= finishedSince).toList());
   }
 
   @Override
   public void restore(Image image, SnapshotContext context) {
-    image.live().forEach(task -> put(task, true));
+    image.tasks().forEach(task -> put(task.task(), task.live()));
+  }
+
+  private boolean isLive(UserTaskRecord task) {
+    Long live = liveByElementInstance.get(task.elementInstanceKey());
+    return live != null && live == task.userTaskKey();
   }
 
   void put(UserTaskRecord task, boolean live) {

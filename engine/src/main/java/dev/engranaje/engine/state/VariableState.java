@@ -38,7 +38,7 @@ public final class VariableState implements SnapshotPart<VariableState.Image> {
   }
 
   @Override
-  public Image capture() {
+  public Image capture(long finishedSince) {
     Map<Long, List<Variable>> image = new HashMap<>();
     byScope.forEach((scope, variables) -> image.put(scope, List.copyOf(variables.values())));
     return new Image(image);

@@ -18,7 +18,9 @@ import java.util.List;
  *       {@code log_compaction_queue} by the same transaction that removed it from the history): the
  *       instance had finished, so no state needs it, and the history no longer shows it;
  *   <li>commands and rejections written before the retention cutoff: recovery replays only events
- *       and the history projects only events.
+ *       and the history projects only events;
+ *   <li>standalone decision evaluations (no process instance) from before the retention cutoff,
+ *       which retention removes from the history by their date.
  * </ul>
  *
  * Only records at or before the oldest kept snapshot are removed, so each snapshot keeps its whole
@@ -100,18 +102,26 @@ final class LogCompaction {
     return removed;
   }
 
+  private static boolean removable(ResultSet row) throws SQLException {
+    if (!"EVENT".equals(row.getString(2))) {
+      return true;
+    }
+    row.getLong(5);
+    return "DECISION_EVALUATION".equals(row.getString(4)) && row.wasNull();
+  }
+
   private static int removeOldCommands(Connection connection, long horizon, long beforeMillis) throws SQLException {
     long cursor = meta(connection, "commands_compacted_through");
     List<Long> positions = new ArrayList<>();
     long through = cursor;
-    try (PreparedStatement query = connection.prepareStatement("SELECT position, record_type, timestamp FROM records"
+    try (PreparedStatement query = connection.prepareStatement("SELECT position, record_type, timestamp, value_type, process_instance_key FROM records"
         + " WHERE position > ? AND position <= ? ORDER BY position LIMIT " + COMMANDS_SCANNED_PER_BATCH)) {
       query.setLong(1, cursor);
       query.setLong(2, horizon);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next() && rs.getLong(3) < beforeMillis) {
           through = rs.getLong(1);
-          if (!"EVENT".equals(rs.getString(2))) {
+          if (removable(rs)) {
             positions.add(through);
           }
         }

@@ -33,6 +33,12 @@ import java.util.function.Consumer;
 public final class SqliteRecordLog implements RecordLog {
   static final String DATABASE_FILE = "engranaje.db";
   private static final int SCHEMA_VERSION = 2;
+  /**
+   * The process instance a record belongs to, from its JSON value (a decision evaluation nests it),
+   * NULL when it belongs to none.
+   */
+  private static final String INSTANCE_OF = "NULLIF(MAX(COALESCE(json_extract(%1$s, '$.processInstanceKey'),"
+      + " json_extract(%1$s, '$.process.processInstanceKey')), 0), 0)";
   private static final int SQLITE_READONLY = 8;
   private static final int SQLITE_IOERR = 10;
   private static final int SQLITE_FULL = 13;
@@ -53,7 +59,7 @@ public final class SqliteRecordLog implements RecordLog {
     migrate();
     this.insert = connection.prepareStatement(
         "INSERT INTO records (position, record_key, timestamp, record_type, value_type, intent, value, process_instance_key)"
-        + " VALUES (?,?,?,?,?,?,?,NULLIF(MAX(json_extract(?7, '$.processInstanceKey'), 0), 0))");
+        + " VALUES (?,?,?,?,?,?,?," + INSTANCE_OF.formatted("?7") + ")");
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(position), 0) FROM records")) {
       rs.next();
@@ -128,8 +134,7 @@ public final class SqliteRecordLog implements RecordLog {
       if (version < 2) {
         // the instance a record belongs to, so compaction finds an instance's records by index
         statement.execute("ALTER TABLE records ADD COLUMN process_instance_key INTEGER");
-        statement.execute("UPDATE records SET process_instance_key ="
-            + " NULLIF(MAX(json_extract(value, '$.processInstanceKey'), 0), 0)");
+        statement.execute("UPDATE records SET process_instance_key = " + INSTANCE_OF.formatted("value"));
         statement.execute("CREATE INDEX IF NOT EXISTS records_by_instance ON records(process_instance_key)"
             + " WHERE process_instance_key IS NOT NULL");
         SnapshotTable.create(statement);
@@ -342,11 +347,17 @@ public final class SqliteRecordLog implements RecordLog {
     }
   }
 
-  /** Up to {@code limit} stored records after {@code position}, in position order. */
+  /**
+   * Up to {@code limit} stored records after {@code position}, in position order, for projecting the
+   * history: without the records of instances that retention removed and compaction has yet to
+   * remove, so a rebuilt history never brings them back.
+   */
   private synchronized List<Record> readAfter(long position, int limit) {
     List<Record> records = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT position, record_key, timestamp, record_type,"
-        + " value_type, intent, value FROM records WHERE position > ? ORDER BY position LIMIT ?")) {
+        + " value_type, intent, value FROM records WHERE position > ? AND (process_instance_key IS NULL"
+        + " OR process_instance_key NOT IN (SELECT process_instance_key FROM log_compaction_queue))"
+        + " ORDER BY position LIMIT ?")) {
       query.setLong(1, position);
       query.setInt(2, limit);
       try (ResultSet rs = query.executeQuery()) {

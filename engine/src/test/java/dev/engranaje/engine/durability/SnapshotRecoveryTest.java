@@ -64,7 +64,7 @@ class SnapshotRecoveryTest {
       applier.apply(written.get(i));
       if (i % 20 == 0) {
         splits.add(i + 1);
-        snapshots.add(codec.encode(StateSnapshot.capture(progressive, written.get(i).position())));
+        snapshots.add(codec.encode(StateSnapshot.capture(progressive, written.get(i).position(), Long.MIN_VALUE)));
       }
     }
 
@@ -158,7 +158,7 @@ class SnapshotRecoveryTest {
   }
 
   private String image(EngineState state) {
-    return new String(codec.encode(StateSnapshot.capture(state, 0)), StandardCharsets.UTF_8);
+    return new String(codec.encode(StateSnapshot.capture(state, 0, Long.MIN_VALUE)), StandardCharsets.UTF_8);
   }
 
   private static StateSnapshot withoutPosition(StateSnapshot snapshot) {
