@@ -52,8 +52,11 @@ public final class StateRecovery {
         continue;
       }
       Target target = fresh.get();
+      long started = System.nanoTime();
       try {
         codec.restore(content.get(), target.state(), context);
+        LOG.info("Restored the state from the snapshot at position {} ({} bytes) in {} ms", position,
+            content.get().length, (System.nanoTime() - started) / 1_000_000);
       } catch (RuntimeException e) {
         LOG.warn("The snapshot at position {} cannot be used ({}); trying an older one or the whole log", position,
             e.getMessage());
