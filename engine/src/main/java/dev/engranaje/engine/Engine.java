@@ -20,7 +20,11 @@ import dev.engranaje.engine.processing.RecordWriter;
 import dev.engranaje.engine.processing.deployment.BpmnResourceReader;
 import dev.engranaje.engine.processing.deployment.DeploymentPreparer;
 import dev.engranaje.engine.processing.deployment.ProcessLoader;
+import dev.engranaje.engine.snapshot.SnapshotScheduler;
+import dev.engranaje.engine.snapshot.StateRecovery;
+import dev.engranaje.engine.snapshot.StateSnapshot;
 import dev.engranaje.engine.state.EngineState;
+import dev.engranaje.engine.state.SnapshotContext;
 import dev.engranaje.engine.state.EventApplier;
 import dev.engranaje.engine.storage.DataDirectory;
 import dev.engranaje.engine.storage.RecordLog;
@@ -66,6 +70,7 @@ public final class Engine implements AutoCloseable {
   private final HistorySearch history = new HistorySearch();
   private final EngineMetrics metrics;
   private volatile SqliteRecordLog historyLog;
+  private final SnapshotScheduler snapshots;
   private final ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "engranaje-history-retention");
     thread.setDaemon(true);
@@ -73,7 +78,13 @@ public final class Engine implements AutoCloseable {
   });
 
   /** What recovery found and how long the whole start took. */
-  public record RecoveryReport(long records, long activeElementInstances, Duration took) {}
+  /**
+   * What recovery found and how long the whole start took.
+   *
+   * @param records events replayed (after the snapshot, when one was used)
+   * @param snapshotPosition the log position of the snapshot recovery started from, 0 for a full replay
+   */
+  public record RecoveryReport(long records, long activeElementInstances, Duration took, long snapshotPosition) {}
 
   private Engine(EngineOptions options) {
     long started = System.nanoTime();
@@ -93,10 +104,14 @@ public final class Engine implements AutoCloseable {
     BpmnResourceReader reader = new ValidatingResourceReader(options.limits().model());
     AtomicLong replayed = new AtomicLong();
     AtomicLong activeElementInstances = new AtomicLong();
+    AtomicLong snapshotPosition = new AtomicLong();
+    this.snapshots = new SnapshotScheduler(options.snapshots(), options.clock(), retention,
+        () -> options.clock().millis() - options.historyRetention().toMillis());
     Supplier<RecordLog> openLog = () -> {
       try {
         SqliteRecordLog log = options.inMemory() ? SqliteRecordLog.inMemory()
             : SqliteRecordLog.open(options.dataDirectory(), options.durableCommits());
+        log.observeMaintenance(options.maintenanceObserver());
         history.attach(log.historyReads());
         historyLog = log;
         return log;
@@ -107,19 +122,24 @@ public final class Engine implements AutoCloseable {
     };
     this.processor = new CommandProcessor(openLog, (log, hooks) -> {
       ProcessTransformer transformer = new ProcessTransformer(language);
-      EngineState state = new EngineState();
       ProcessLoader loader = new ProcessLoader(transformer);
-      EventApplier applier = new EventApplier(state, loader::load);
-      replayed.set(0);
-      log.replayEvents(record -> {
-        applier.apply(record);
-        replayed.incrementAndGet();
-      });
+      StateRecovery.Result recovered = new StateRecovery().recover(log, () -> {
+        EngineState fresh = new EngineState();
+        return new StateRecovery.Target(fresh, new EventApplier(fresh, loader::load));
+      }, new SnapshotContext(loader::load));
+      EngineState state = recovered.target().state();
+      EventApplier applier = recovered.target().applier();
+      replayed.set(recovered.replayed());
+      snapshotPosition.set(recovered.snapshotPosition());
+      snapshots.recoveredAt(recovered.snapshotPosition());
       activeElementInstances.set(state.elementInstances().size());
       RecordWriter writer = new RecordWriter(applier, options.clock(), log.lastPosition());
       return new Processing(new Processing.Dependencies(state, writer, options.clock(), language, decisionEngine,
           transformer, loader, reader, hooks));
     }, quarantine, options.observer());
+    if (!options.inMemory()) {
+      processor.snapshotWith(snapshots);
+    }
     this.failure = processor.failure().thenApply(this::recordFailure);
     this.metrics = new EngineMetrics(options.clock(), history, processor::committedPosition,
         options.inMemory() ? null : options.dataDirectory().resolve(SqliteRecordLog.DATABASE_FILE));
@@ -151,9 +171,10 @@ public final class Engine implements AutoCloseable {
     retention.scheduleWithFixedDelay(this::removeExpiredHistoryQuietly, RETENTION_INTERVAL_SECONDS,
         RETENTION_INTERVAL_SECONDS, TimeUnit.SECONDS);
     this.recovery = new RecoveryReport(replayed.get(), activeElementInstances.get(),
-        Duration.ofNanos(System.nanoTime() - started));
-    LOG.info("Engine started ({}), recovered {} records in {} ms{}", options.inMemory() ? "in memory" : options.dataDirectory(),
-        recovery.records(), recovery.took().toMillis(), restServer == null ? "" : ", REST API at " + restServer.address());
+        Duration.ofNanos(System.nanoTime() - started), snapshotPosition.get());
+    LOG.info("Engine started ({}), recovered {} records{} in {} ms{}", options.inMemory() ? "in memory" : options.dataDirectory(),
+        recovery.records(), recovery.snapshotPosition() > 0 ? " after the snapshot at position "
+        + recovery.snapshotPosition() : "", recovery.took().toMillis(), restServer == null ? "" : ", REST API at " + restServer.address());
   }
 
   private static void warmUp(ExpressionLanguage language) {
@@ -194,6 +215,15 @@ public final class Engine implements AutoCloseable {
     return processor.submit((processing, reply) -> reply.complete(processing.activity()));
   }
 
+  /**
+   * The engine state as a snapshot would hold it, as of the last processed command: for tests and
+   * diagnostics (comparing recoveries), not for storing.
+   */
+  public CompletableFuture<StateSnapshot> captureState() {
+    return processor.submit((processing, reply) -> reply.complete(
+        StateSnapshot.capture(processing.state(), processor.committedPosition(), snapshots.finishedSince())));
+  }
+
   public RecoveryReport recovery() {
     return recovery;
   }
@@ -223,8 +253,9 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Removes from the history, now, every finished instance that ended longer ago than {@link
-   * EngineOptions#historyRetention()} (by the engine clock), batch by batch; the engine does this by
-   * itself every minute.
+   * EngineOptions#historyRetention()} (by the engine clock), batch by batch, then compacts from the
+   * record log what no state and no history needs any more (see docs/engine/snapshots.md); the
+   * engine does this by itself every minute.
    *
    * @return how many root instances were removed
    */
@@ -240,6 +271,7 @@ public final class Engine implements AutoCloseable {
       removed = log.removeFinishedHistory(cutoff, HistoryRetention.BATCH);
       total += removed;
     } while (removed == HistoryRetention.BATCH && !retention.isShutdown());
+    snapshots.compact(log);
     return total;
   }
 
@@ -302,6 +334,11 @@ public final class Engine implements AutoCloseable {
   @Override
   public synchronized void close() {
     retention.shutdownNow();
+    try {
+      retention.awaitTermination(10, TimeUnit.SECONDS); // a snapshot or compaction batch in flight ends first
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (restServer != null) {
       restServer.close();
     }

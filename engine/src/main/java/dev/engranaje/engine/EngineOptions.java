@@ -4,6 +4,8 @@ import dev.engranaje.engine.api.rest.ApiAccess;
 import dev.engranaje.engine.api.rest.ServerLimits;
 import dev.engranaje.engine.history.HistoryRetention;
 import dev.engranaje.engine.processing.ProcessingObserver;
+import dev.engranaje.engine.snapshot.SnapshotPolicy;
+import dev.engranaje.engine.storage.MaintenanceObserver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +35,16 @@ import java.util.Objects;
  * @param historyRetention how long the history keeps a finished process instance (and everything it
  *     owns) after it ended; older ones are removed in small batches every minute, off the processor.
  *     Default {@link HistoryRetention#DEFAULT} (30 days).
+ * @param snapshots when the engine snapshots its state (and then compacts the log). Default {@link
+ *     SnapshotPolicy#DEFAULT} (every 50,000 records or 5 minutes, and on a clean stop).
+ * @param maintenanceObserver sees snapshot, compaction and retention transactions before they
+ *     commit: a seam for crash tests. Default {@link MaintenanceObserver#NONE}.
  */
 public record EngineOptions(
     Path dataDirectory, String host, int port, boolean restEnabled, Clock clock, boolean durableCommits,
     EngineLimits limits, ServerLimits serverLimits, ApiAccess apiAccess,
-    ProcessingObserver observer, Duration historyRetention) {
+    ProcessingObserver observer, Duration historyRetention, SnapshotPolicy snapshots,
+    MaintenanceObserver maintenanceObserver) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -50,6 +57,8 @@ public record EngineOptions(
     Objects.requireNonNull(apiAccess, "apiAccess");
     Objects.requireNonNull(observer, "observer");
     Objects.requireNonNull(historyRetention, "historyRetention");
+    Objects.requireNonNull(snapshots, "snapshots");
+    Objects.requireNonNull(maintenanceObserver, "maintenanceObserver");
     if (historyRetention.isNegative() || historyRetention.isZero()) {
       throw new IllegalArgumentException("Expected a positive history retention, but got " + historyRetention);
     }
@@ -85,6 +94,8 @@ public record EngineOptions(
     private ApiAccess apiAccess = ApiAccess.OPEN;
     private ProcessingObserver observer = ProcessingObserver.NONE;
     private Duration historyRetention = HistoryRetention.DEFAULT;
+    private SnapshotPolicy snapshots = SnapshotPolicy.DEFAULT;
+    private MaintenanceObserver maintenanceObserver = MaintenanceObserver.NONE;
 
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -146,9 +157,19 @@ public record EngineOptions(
       return this;
     }
 
+    public Builder snapshots(SnapshotPolicy snapshots) {
+      this.snapshots = snapshots;
+      return this;
+    }
+
+    public Builder maintenanceObserver(MaintenanceObserver maintenanceObserver) {
+      this.maintenanceObserver = maintenanceObserver;
+      return this;
+    }
+
     public EngineOptions build() {
       return new EngineOptions(dataDirectory, host, port, restEnabled, clock, durableCommits, limits,
-          serverLimits, apiAccess, observer, historyRetention);
+          serverLimits, apiAccess, observer, historyRetention, snapshots, maintenanceObserver);
     }
   }
 }

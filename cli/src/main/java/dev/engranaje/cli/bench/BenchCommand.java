@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rpa bench}: measure this machine with the official client's workers over loopback. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ReconcileBenchCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ReconcileBenchCommand.class, RecoveryBenchCommand.class},
     description = {"Measure throughput, job activation latency, message correlation, startup and recovery of the "
         + "embedded engine.",
         "Runs durable engines (SQLite in a temporary directory) driven by the official Camunda client's workers "

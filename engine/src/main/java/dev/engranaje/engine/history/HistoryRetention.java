@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Removes finished process instances from the history once they ended longer ago than the
@@ -36,6 +37,15 @@ public final class HistoryRetention {
    * @return how many root instances were removed; fewer than {@code batch} means none are left
    */
   public static int removeBatch(Connection connection, long cutoffMillis, int batch) throws SQLException {
+    return removeBatch(connection, cutoffMillis, batch, removed -> {});
+  }
+
+  /**
+   * The same, telling {@code removedInstances} the keys of every process instance it removed (roots
+   * and called instances), e.g. so their records can be compacted out of the log.
+   */
+  public static int removeBatch(Connection connection, long cutoffMillis, int batch,
+      Consumer<List<Long>> removedInstances) throws SQLException {
     List<Long> roots = keys(connection, "SELECT process_instance_key FROM h_process_instance"
         + " WHERE end_date <> -1 AND end_date < ? AND process_instance_key = root_process_instance_key"
         + " ORDER BY end_date LIMIT ?", cutoffMillis, batch);
@@ -52,6 +62,7 @@ public final class HistoryRetention {
         delete(connection, "DELETE FROM " + table + " WHERE process_instance_key IN (" + marks + ")", keys);
       }
       delete(connection, "DELETE FROM h_process_instance WHERE process_instance_key IN (" + marks + ")", keys);
+      removedInstances.accept(instances);
     }
     delete(connection, "DELETE FROM h_decision_instance WHERE decision_evaluation_instance_key IN ("
         + "SELECT decision_evaluation_instance_key FROM h_decision_instance WHERE process_instance_key = -1"

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import dev.engranaje.engine.snapshot.SnapshotScheduler;
+import dev.engranaje.engine.snapshot.StateSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +72,8 @@ public final class CommandProcessor implements AutoCloseable {
   private record Pending<T>(Command<T> command, Reply<T> reply) {}
 
   /** A processed batch waiting to be stored, with the answers it releases. */
-  private record Batch(List<Record> records, List<PendingAnswer> answers) {}
+  /** A batch of records and its answers; {@code snapshot} (or null) is the state as of its last record. */
+  private record Batch(List<Record> records, List<PendingAnswer> answers, StateSnapshot snapshot) {}
 
   private final LinkedBlockingQueue<Pending<?>> inbox = new LinkedBlockingQueue<>();
   private final Supplier<RecordLog> logOpener;
@@ -91,6 +94,7 @@ public final class CommandProcessor implements AutoCloseable {
   private volatile boolean closed;
   private volatile StorageFailure storageFailure;
   private Processing processing;
+  private volatile SnapshotScheduler snapshots;
   private int unitMark;
   private int unitAnswersMark;
 
@@ -121,6 +125,14 @@ public final class CommandProcessor implements AutoCloseable {
     thread.start();
     logWriter.start();
     return ready;
+  }
+
+  /**
+   * Makes the processor snapshot its state as the scheduler decides, and on a clean stop. Call
+   * before {@link #start()}.
+   */
+  public void snapshotWith(SnapshotScheduler scheduler) {
+    this.snapshots = scheduler;
   }
 
   public <T> CompletableFuture<T> submit(Command<T> command) {
@@ -368,7 +380,11 @@ public final class CommandProcessor implements AutoCloseable {
     if (records.isEmpty() && afterCommit.isEmpty()) {
       return;
     }
-    Batch batch = new Batch(List.copyOf(records), List.copyOf(afterCommit));
+    SnapshotScheduler scheduler = snapshots;
+    long position = processing.writer().position();
+    StateSnapshot snapshot = scheduler != null && !records.isEmpty() && scheduler.due(position)
+        ? StateSnapshot.capture(processing.state(), position, scheduler.finishedSince()) : null;
+    Batch batch = new Batch(List.copyOf(records), List.copyOf(afterCommit), snapshot);
     processing.writer().clear();
     afterCommit.clear();
     batchesInFlight.acquireUninterruptibly();
@@ -430,6 +446,9 @@ public final class CommandProcessor implements AutoCloseable {
         exporters.forEach(exporter -> exporter.accept(batch.records()));
       }
       batch.answers().forEach(answer -> answer.release().run());
+      if (batch.snapshot() != null) {
+        snapshots.stored(batch.snapshot(), log);
+      }
     }
   }
 
@@ -486,9 +505,28 @@ public final class CommandProcessor implements AutoCloseable {
     }
     if (!thread.isAlive()) {
       failQueued(new Rejection(RejectionType.UNAVAILABLE, String.format(STOPPED, "it was closed")));
+      snapshotOnCleanStop();
     }
     if (log != null) {
       log.close();
+    }
+  }
+
+  /** After a clean stop (everything processed is stored), snapshots the final state. */
+  private void snapshotOnCleanStop() {
+    SnapshotScheduler scheduler = snapshots;
+    if (scheduler == null || processing == null || log == null || logWriter.isAlive() || fatal.get() != null
+        || storageFailure != null) {
+      return;
+    }
+    long position = processing.writer().position();
+    if (position == 0 || position != log.lastPosition() || !scheduler.isNewer(position)) {
+      return;
+    }
+    try {
+      scheduler.writeNow(StateSnapshot.capture(processing.state(), position, scheduler.finishedSince()), log);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not snapshot the state on stop; the next start replays the log after the last snapshot", e);
     }
   }
 

@@ -16,7 +16,13 @@ import java.util.Map;
  * processed); a finished batch leaves this state, its history stays in the history store. Not
  * thread-safe: the processor thread owns it.
  */
-public final class BatchOperationState {
+public final class BatchOperationState implements SnapshotPart<BatchOperationState.Image> {
+
+  /** An unfinished batch as a snapshot holds it. */
+  public record BatchImage(long key, String type, String actorId, Status status, int failed, List<Item> remaining) {}
+
+  /** The unfinished batches, oldest first. */
+  public record Image(List<BatchImage> batches) {}
 
   /** The status of an unfinished batch. */
   public enum Status { ACTIVE, SUSPENDED }
@@ -70,6 +76,33 @@ public final class BatchOperationState {
   }
 
   private final Map<Long, Batch> batches = new LinkedHashMap<>();
+
+  @Override
+  public String snapshotName() {
+    return "batchOperations";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    // items are records, so copying the list is enough
+    return new Image(batches.values().stream().map(b -> new BatchImage(b.key, b.type, b.actorId, b.status, b.failed,
+        List.copyOf(b.remaining))).toList());
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    for (BatchImage saved : image.batches()) {
+      Batch batch = new Batch(saved.key(), saved.type(), saved.actorId(), saved.remaining());
+      batch.status = saved.status();
+      batch.failed = saved.failed();
+      batches.put(saved.key(), batch);
+    }
+  }
 
   public Batch get(long key) {
     return batches.get(key);

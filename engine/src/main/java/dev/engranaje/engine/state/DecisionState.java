@@ -2,6 +2,8 @@ package dev.engranaje.engine.state;
 
 import dev.engranaje.engine.record.DecisionRecord;
 import dev.engranaje.engine.record.DecisionRequirementsRecord;
+import java.util.List;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +13,11 @@ import java.util.Objects;
  * Deployed decision requirements graphs and decisions: by key, the latest version per id, and the
  * lookups of the business rule task's bindings (deployment, version tag).
  */
-public final class DecisionState {
+public final class DecisionState implements SnapshotPart<DecisionState.Image> {
+  /** Deployed graphs and decisions, and per deployment the decision keys by decision id. */
+  public record Image(List<DecisionRequirementsRecord> requirements, List<DecisionRecord> decisions,
+      Map<Long, Map<String, Long>> decisionKeysByDeployment) {}
+
   private final Map<Long, DecisionRequirementsRecord> requirementsByKey = new HashMap<>();
   private final Map<String, DecisionRequirementsRecord> latestRequirementsById = new HashMap<>();
   private final Map<Long, DecisionRecord> decisionsByKey = new HashMap<>();
@@ -53,6 +59,39 @@ public final class DecisionState {
   public DecisionRecord decisionInDeployment(long deploymentKey, String decisionId) {
     Long key = decisionKeysByDeployment.getOrDefault(deploymentKey, Map.of()).get(decisionId);
     return key == null ? null : decisionsByKey.get(key);
+  }
+
+  @Override
+  public String snapshotName() {
+    return "decisions";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(
+        requirementsByKey.values().stream()
+            .sorted(Comparator.comparingLong(DecisionRequirementsRecord::decisionRequirementsKey)).toList(),
+        decisionsByKey.values().stream().sorted(Comparator.comparingLong(DecisionRecord::decisionKey)).toList(),
+        copyOfNested(decisionKeysByDeployment));
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    image.requirements().forEach(this::putRequirements);
+    image.decisions().forEach(this::putDecision);
+    image.decisionKeysByDeployment().forEach((deployment, keys) -> decisionKeysByDeployment.put(deployment,
+        new HashMap<>(keys)));
+  }
+
+  static Map<Long, Map<String, Long>> copyOfNested(Map<Long, Map<String, Long>> map) {
+    Map<Long, Map<String, Long>> copy = new HashMap<>();
+    map.forEach((key, inner) -> copy.put(key, Map.copyOf(inner)));
+    return copy;
   }
 
   void putRequirements(DecisionRequirementsRecord record) {

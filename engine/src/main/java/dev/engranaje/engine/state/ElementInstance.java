@@ -6,6 +6,11 @@ import java.util.Map;
 
 /** A live element instance: its record value, lifecycle state and bookkeeping for children and joins. */
 public final class ElementInstance {
+  /** Everything an element instance holds, for snapshots. */
+  public record Image(long key, ProcessInstanceRecord value, ElementState state, int activeChildren,
+      int waitingTokens, int activatedChildren, int completedChildren, int terminatedChildren, long jobKey,
+      long calledInstanceKey, String pendingTrigger, Map<String, Map<String, Integer>> joinTokens) {}
+
   private final long key;
   /** Replaced only when the instance is migrated to another process definition. */
   private ProcessInstanceRecord value;
@@ -27,6 +32,28 @@ public final class ElementInstance {
   ElementInstance(long key, ProcessInstanceRecord value) {
     this.key = key;
     this.value = value;
+  }
+
+  Image image() {
+    Map<String, Map<String, Integer>> tokens = new HashMap<>();
+    joinTokens.forEach((gateway, flows) -> tokens.put(gateway, Map.copyOf(flows)));
+    return new Image(key, value, state, activeChildren, waitingTokens, activatedChildren, completedChildren,
+        terminatedChildren, jobKey, calledInstanceKey, pendingTrigger, tokens);
+  }
+
+  static ElementInstance of(Image image) {
+    ElementInstance instance = new ElementInstance(image.key(), image.value());
+    instance.state = image.state();
+    instance.activeChildren = image.activeChildren();
+    instance.waitingTokens = image.waitingTokens();
+    instance.activatedChildren = image.activatedChildren();
+    instance.completedChildren = image.completedChildren();
+    instance.terminatedChildren = image.terminatedChildren();
+    instance.jobKey = image.jobKey();
+    instance.calledInstanceKey = image.calledInstanceKey();
+    instance.pendingTrigger = image.pendingTrigger();
+    image.joinTokens().forEach((gateway, flows) -> instance.joinTokens.put(gateway, new HashMap<>(flows)));
+    return instance;
   }
 
   public long key() {

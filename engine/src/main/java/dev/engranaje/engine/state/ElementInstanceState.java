@@ -1,5 +1,6 @@
 package dev.engranaje.engine.state;
 
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** Live element instances and their parent/child links. */
-public final class ElementInstanceState {
+public final class ElementInstanceState implements SnapshotPart<ElementInstanceState.Image> {
+  /** Live element instances, parents before children (keys grow with activation). */
+  public record Image(List<ElementInstance.Image> instances) {}
+
   private final Map<Long, ElementInstance> byKey = new HashMap<>();
   private final Map<Long, Set<Long>> childrenByScope = new HashMap<>();
 
@@ -36,6 +40,27 @@ public final class ElementInstanceState {
 
   public int size() {
     return byKey.size();
+  }
+
+  @Override
+  public String snapshotName() {
+    return "elementInstances";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(byKey.values().stream().sorted(Comparator.comparingLong(ElementInstance::key))
+        .map(ElementInstance::image).toList());
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    image.instances().forEach(instance -> add(ElementInstance.of(instance)));
   }
 
   void add(ElementInstance instance) {

@@ -1,5 +1,7 @@
 package dev.engranaje.engine.state;
 
+import java.util.List;
+
 /** All of the engine's state, read-only to everything but the {@link EventApplier}. */
 public final class EngineState {
   private final KeyGenerator keys = new KeyGenerator();
@@ -17,6 +19,30 @@ public final class EngineState {
   private final InstanceHistory history = new InstanceHistory();
   private final UserTaskState userTasks = new UserTaskState();
   private final BatchOperationState batchOperations = new BatchOperationState();
+
+  /**
+   * Every piece of state a snapshot holds: the one registry of {@link SnapshotPart}s. A new state
+   * class implements {@code SnapshotPart} and is added here, and snapshots carry it; a snapshot that
+   * lacks a part listed here is not used (recovery falls back to an older one or to the whole log).
+   */
+  public List<SnapshotPart<?>> snapshotParts() {
+    return List.of(
+        keys,
+        processes,
+        decisions,
+        forms,
+        elementInstances,
+        variables,
+        jobs,
+        incidents,
+        messages,
+        timers,
+        subscriptions,
+        signalSubscriptions,
+        history,
+        userTasks,
+        batchOperations);
+  }
 
   public KeyGenerator keys() {
     return keys;

@@ -55,6 +55,11 @@ public final class EventApplier {
     this.processLoader = processLoader;
   }
 
+  /** Makes sure no key up to {@code key} is issued again (keys of records compaction removed). */
+  public void observeKey(long key) {
+    state.keys().observe(key);
+  }
+
   public void apply(Record record) {
     state.keys().observe(record.key());
     if (record.recordType() != RecordType.EVENT) {

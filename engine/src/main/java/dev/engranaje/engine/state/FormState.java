@@ -1,6 +1,8 @@
 package dev.engranaje.engine.state;
 
 import dev.engranaje.engine.record.FormRecord;
+import java.util.List;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +11,10 @@ import java.util.Objects;
  * Deployed forms: by key, the latest version per form id, and the lookups of a user task's form
  * bindings (deployment, version tag). Not thread-safe: owned by the processing thread.
  */
-public final class FormState {
+public final class FormState implements SnapshotPart<FormState.Image> {
+  /** Deployed forms and per deployment the form keys by form id. */
+  public record Image(List<FormRecord> forms, Map<Long, Map<String, Long>> formKeysByDeployment) {}
+
   private final Map<Long, FormRecord> byKey = new HashMap<>();
   private final Map<String, FormRecord> latestById = new HashMap<>();
   /** Per deployment, the form keys it deployed or reused as duplicates, by form id. */
@@ -37,6 +42,28 @@ public final class FormState {
   public FormRecord inDeployment(long deploymentKey, String formId) {
     Long key = formKeysByDeployment.getOrDefault(deploymentKey, Map.of()).get(formId);
     return key == null ? null : byKey.get(key);
+  }
+
+  @Override
+  public String snapshotName() {
+    return "forms";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(byKey.values().stream().sorted(Comparator.comparingLong(FormRecord::formKey)).toList(),
+        DecisionState.copyOfNested(formKeysByDeployment));
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    image.forms().forEach(this::put);
+    image.formKeysByDeployment().forEach((deployment, keys) -> formKeysByDeployment.put(deployment, new HashMap<>(keys)));
   }
 
   void put(FormRecord record) {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Incidents, active and resolved, with lookups by element instance and job. */
-public final class IncidentState {
+public final class IncidentState implements SnapshotPart<IncidentState.Image> {
+  /** Active incidents, and resolved ones created within the retention, oldest first. */
+  public record Image(List<IncidentEntry> incidents) {}
+
   /** An incident with its lifecycle facts. */
   public record IncidentEntry(long key, IncidentRecord record, long creationTime, boolean resolved) {}
 
@@ -31,6 +34,32 @@ public final class IncidentState {
 
   public Long activeForJob(long jobKey) {
     return activeByJob.get(jobKey);
+  }
+
+  @Override
+  public String snapshotName() {
+    return "incidents";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(byKey.values().stream()
+        .filter(entry -> !entry.resolved() || entry.creationTime() >= finishedSince).toList());
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    for (IncidentEntry entry : image.incidents()) {
+      created(entry.key(), entry.record(), entry.creationTime());
+      if (entry.resolved()) {
+        resolved(entry.key());
+      }
+    }
   }
 
   void created(long key, IncidentRecord record, long timestamp) {

@@ -1,11 +1,20 @@
 package dev.engranaje.engine.state;
 
+import java.util.List;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A summary of every process instance, running or finished, for lookups and search. */
-public final class InstanceHistory {
+public final class InstanceHistory implements SnapshotPart<InstanceHistory.Image> {
+  /** A summary as stored in a snapshot. */
+  public record SummaryImage(long key, String bpmnProcessId, int version, long processDefinitionKey, long startTime,
+      long parentProcessInstanceKey, long parentElementInstanceKey, String tenantId, int activeIncidents,
+      String state, long endTime) {}
+
+  /** The summaries of active instances and of those that finished within the retention. */
+  public record Image(List<SummaryImage> active) {}
+
   /** The summary of one process instance; state is ACTIVE, COMPLETED or TERMINATED. */
   public static final class Summary {
     private final long key;
@@ -86,6 +95,36 @@ public final class InstanceHistory {
 
   public Collection<Summary> all() {
     return byKey.values();
+  }
+
+  @Override
+  public String snapshotName() {
+    return "instances";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(byKey.values().stream().filter(s -> s.endTime < 0 || s.endTime >= finishedSince)
+        .map(s -> new SummaryImage(s.key, s.bpmnProcessId, s.version, s.processDefinitionKey, s.startTime,
+            s.parentProcessInstanceKey, s.parentElementInstanceKey, s.tenantId, s.activeIncidents, s.state, s.endTime))
+        .toList());
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    for (SummaryImage s : image.active()) {
+      Summary summary = new Summary(s.key(), s.bpmnProcessId(), s.version(), s.processDefinitionKey(), s.startTime(),
+          s.parentProcessInstanceKey(), s.parentElementInstanceKey(), s.tenantId());
+      summary.activeIncidents = s.activeIncidents();
+      summary.state = s.state();
+      summary.endTime = s.endTime();
+      started(summary);
+    }
   }
 
   void started(Summary summary) {

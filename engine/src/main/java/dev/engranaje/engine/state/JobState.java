@@ -1,6 +1,7 @@
 package dev.engranaje.engine.state;
 
 import dev.engranaje.engine.record.JobRecord;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** Live jobs with indexes for activation (per type, oldest first), deadlines and backoffs. */
-public final class JobState {
+public final class JobState implements SnapshotPart<JobState.Image> {
+  /** One live job. */
+  public record JobImage(long key, JobRecord record, JobStatus status) {}
+
+  /** Live jobs, and per type the activatable ones in the order they are handed out. */
+  public record Image(List<JobImage> jobs, Map<String, List<Long>> activatableByType) {}
+
   private final Map<Long, Job> byKey = new HashMap<>();
   private final Map<String, LinkedHashSet<Long>> activatableByType = new HashMap<>();
   private final DueIndex deadlines = new DueIndex();
@@ -50,6 +57,38 @@ public final class JobState {
 
   public long nextDueTime() {
     return Math.min(deadlines.next(), backoffs.next());
+  }
+
+  @Override
+  public String snapshotName() {
+    return "jobs";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    List<JobImage> jobs = byKey.values().stream().sorted(Comparator.comparingLong(Job::key))
+        .map(job -> new JobImage(job.key(), job.record(), job.status())).toList();
+    Map<String, List<Long>> activatable = new HashMap<>();
+    activatableByType.forEach((type, keys) -> activatable.put(type, List.copyOf(keys)));
+    return new Image(jobs, activatable);
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    for (JobImage image1 : image.jobs()) {
+      Job job = new Job(image1.key(), image1.record());
+      job.update(image1.record(), image1.status());
+      byKey.put(job.key(), job);
+      if (job.status() != JobStatus.ACTIVATABLE) {
+        index(job);
+      }
+    }
+    image.activatableByType().forEach((type, keys) -> activatableByType.put(type, new LinkedHashSet<>(keys)));
   }
 
   void put(long key, JobRecord record, JobStatus status) {

@@ -9,9 +9,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Buffered messages (TTL > 0) until they expire, with a duplicate check on message id. */
-public final class MessageState {
+public final class MessageState implements SnapshotPart<MessageState.Image> {
+  /** One buffered message. */
+  public record Buffered(long key, MessageRecord message, Set<String> correlatedProcesses) {}
+
+  /** Buffered messages (oldest first) and the correlation-key tags of message-started instances. */
+  public record Image(List<Buffered> messages, Map<Long, String> startedTags) {}
+
   private final Map<Long, MessageRecord> byKey = new LinkedHashMap<>();
   private final Map<String, LinkedHashSet<Long>> byNameAndKey = new HashMap<>();
   private final Map<String, LinkedHashSet<Long>> byName = new HashMap<>();
@@ -60,6 +67,37 @@ public final class MessageState {
 
   public long nextExpiry() {
     return expiry.next();
+  }
+
+  @Override
+  public String snapshotName() {
+    return "messages";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    List<Buffered> messages = byKey.entrySet().stream().map(e -> new Buffered(e.getKey(), e.getValue(),
+        new TreeSet<>(correlatedProcesses.getOrDefault(e.getKey(), Set.of())))).toList();
+    return new Image(messages, new HashMap<>(startedTags));
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    for (Buffered buffered : image.messages()) {
+      buffer(buffered.key(), buffered.message());
+      if (!buffered.correlatedProcesses().isEmpty()) {
+        correlatedProcesses.put(buffered.key(), new HashSet<>(buffered.correlatedProcesses()));
+      }
+    }
+    image.startedTags().forEach((instance, tag) -> {
+      startedTags.put(instance, tag);
+      activeTags.merge(tag, 1, Integer::sum);
+    });
   }
 
   void buffer(long key, MessageRecord message) {

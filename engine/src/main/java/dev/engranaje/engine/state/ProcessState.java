@@ -3,11 +3,18 @@ package dev.engranaje.engine.state;
 import dev.engranaje.engine.model.ExecutableProcess;
 import dev.engranaje.engine.record.ProcessRecord;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Deployed process definitions: by key, and the latest version per BPMN process id. */
-public final class ProcessState {
+public final class ProcessState implements SnapshotPart<ProcessState.Image> {
+  /** Deployed process records (graphs are rebuilt from them) and which deployment made each. */
+  /** {@code highestVersionById} keeps the versions of deleted definitions, which are never given again. */
+  public record Image(List<ProcessRecord> processes, Map<Long, Long> deploymentKeyByProcessKey,
+      Map<String, Integer> highestVersionById) {}
+
   /** A deployed definition: the record as stored and the graph built from it. */
   public record DeployedDefinition(ProcessRecord record, ExecutableProcess process) {}
 
@@ -63,6 +70,34 @@ public final class ProcessState {
       byKey.values().stream().filter(d -> d.record().bpmnProcessId().equals(id))
           .max(java.util.Comparator.comparingInt(d -> d.record().version()))
           .ifPresent(previous -> latestById.put(id, previous));
+    }
+  }
+
+  @Override
+  public String snapshotName() {
+    return "processes";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(byKey.values().stream().map(DeployedDefinition::record)
+        .sorted(Comparator.comparingLong(ProcessRecord::processDefinitionKey)).toList(),
+        Map.copyOf(deploymentKeyByProcessKey), Map.copyOf(highestVersionById));
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    for (ProcessRecord record : image.processes()) {
+      put(new DeployedDefinition(record, context.processLoader().apply(record)));
+    }
+    deploymentKeyByProcessKey.putAll(image.deploymentKeyByProcessKey());
+    if (image.highestVersionById() != null) {
+      image.highestVersionById().forEach((id, version) -> highestVersionById.merge(id, version, Math::max));
     }
   }
 

@@ -12,7 +12,13 @@ import java.util.Set;
  * Open signal subscriptions, oldest first, indexed by the element instance that opened them (-1
  * for start events). Written only by the {@link EventApplier}.
  */
-public final class SignalSubscriptionState {
+public final class SignalSubscriptionState implements SnapshotPart<SignalSubscriptionState.Image> {
+  /** One open signal subscription. */
+  public record Entry(long key, SignalSubscriptionRecord subscription) {}
+
+  /** Open signal subscriptions, oldest first. */
+  public record Image(List<Entry> subscriptions) {}
+
   private final Map<Long, SignalSubscriptionRecord> byKey = new LinkedHashMap<>();
   private final Map<Long, LinkedHashSet<Long>> byElementInstance = new HashMap<>();
 
@@ -29,6 +35,26 @@ public final class SignalSubscriptionState {
   public List<Long> forElementInstance(long elementInstanceKey) {
     Set<Long> keys = byElementInstance.get(elementInstanceKey);
     return keys == null ? List.of() : List.copyOf(keys);
+  }
+
+  @Override
+  public String snapshotName() {
+    return "signalSubscriptions";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(byKey.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList());
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    image.subscriptions().forEach(entry -> put(entry.key(), entry.subscription()));
   }
 
   void put(long key, SignalSubscriptionRecord subscription) {

@@ -1,6 +1,7 @@
 package dev.engranaje.engine.state;
 
 import dev.engranaje.engine.record.ProcessMessageSubscriptionRecord;
+import java.util.TreeMap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +14,10 @@ import java.util.Set;
  * (oldest first) and by the element instance that opened them. Written only by the {@link
  * EventApplier}.
  */
-public final class SubscriptionState {
+public final class SubscriptionState implements SnapshotPart<SubscriptionState.Image> {
+  /** Open message subscriptions by key. */
+  public record Image(Map<Long, ProcessMessageSubscriptionRecord> subscriptions) {}
+
   private final Map<Long, ProcessMessageSubscriptionRecord> byKey = new HashMap<>();
   private final Map<String, LinkedHashSet<Long>> byNameAndKey = new HashMap<>();
   private final Map<Long, LinkedHashSet<Long>> byElementInstance = new HashMap<>();
@@ -35,6 +39,26 @@ public final class SubscriptionState {
   public List<Long> forElementInstance(long elementInstanceKey) {
     Set<Long> keys = byElementInstance.get(elementInstanceKey);
     return keys == null ? List.of() : List.copyOf(keys);
+  }
+
+  @Override
+  public String snapshotName() {
+    return "messageSubscriptions";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(new TreeMap<>(byKey));
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    new TreeMap<>(image.subscriptions()).forEach(this::put);
   }
 
   void put(long key, ProcessMessageSubscriptionRecord subscription) {

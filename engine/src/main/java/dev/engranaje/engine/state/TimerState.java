@@ -1,6 +1,7 @@
 package dev.engranaje.engine.state;
 
 import dev.engranaje.engine.record.TimerRecord;
+import java.util.TreeMap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** Armed timers, ordered by due date, and by the element instance that owns them. */
-public final class TimerState {
+public final class TimerState implements SnapshotPart<TimerState.Image> {
+  /** Armed timers by key. */
+  public record Image(Map<Long, TimerRecord> timers) {}
+
   private final Map<Long, TimerRecord> byKey = new HashMap<>();
   private final Map<Long, Set<Long>> byElementInstance = new HashMap<>();
   private final DueIndex due = new DueIndex();
@@ -32,6 +36,26 @@ public final class TimerState {
 
   public long nextDueDate() {
     return due.next();
+  }
+
+  @Override
+  public String snapshotName() {
+    return "timers";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(new TreeMap<>(byKey));
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    new TreeMap<>(image.timers()).forEach(this::put);
   }
 
   void put(long key, TimerRecord timer) {

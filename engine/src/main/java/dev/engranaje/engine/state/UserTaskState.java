@@ -1,6 +1,7 @@
 package dev.engranaje.engine.state;
 
 import dev.engranaje.engine.record.UserTaskRecord;
+import java.util.List;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,7 +13,13 @@ import java.util.Map;
  * (completed or canceled) tasks are kept, like the instance history, so searches can show them.
  * Not thread-safe: owned by the processing thread.
  */
-public final class UserTaskState {
+public final class UserTaskState implements SnapshotPart<UserTaskState.Image> {
+  /** One task and whether it is live. */
+  public record Task(UserTaskRecord task, boolean live) {}
+
+  /** Live tasks, and ended ones that ended within the retention, oldest first. */
+  public record Image(List<Task> tasks) {}
+
   private final Map<Long, UserTaskRecord> byKey = new LinkedHashMap<>();
   private final Map<Long, Long> liveByElementInstance = new HashMap<>();
 
@@ -28,6 +35,33 @@ public final class UserTaskState {
 
   public Collection<UserTaskRecord> all() {
     return Collections.unmodifiableCollection(byKey.values());
+  }
+
+  @Override
+  public String snapshotName() {
+    return "userTasks";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    return new Image(byKey.values().stream().map(task -> new Task(task, isLive(task)))
+        .filter(task -> task.live()
+            || Math.max(task.task().completionTimestamp(), task.task().creationTimestamp()) >= finishedSince).toList());
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    image.tasks().forEach(task -> put(task.task(), task.live()));
+  }
+
+  private boolean isLive(UserTaskRecord task) {
+    Long live = liveByElementInstance.get(task.elementInstanceKey());
+    return live != null && live == task.userTaskKey();
   }
 
   void put(UserTaskRecord task, boolean live) {

@@ -1,12 +1,16 @@
 package dev.engranaje.engine.state;
 
+import java.util.List;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Variables per scope; values are canonical JSON text. */
-public final class VariableState {
+public final class VariableState implements SnapshotPart<VariableState.Image> {
+  /** The variables of each live scope, in creation order. */
+  public record Image(Map<Long, List<Variable>> byScope) {}
+
   /** One variable: its key (from the CREATED record) and JSON value. */
   public record Variable(long key, String name, String json, long scopeKey) {}
 
@@ -21,6 +25,28 @@ public final class VariableState {
   public Map<String, Variable> local(long scopeKey) {
     Map<String, Variable> scope = byScope.get(scopeKey);
     return scope == null ? Map.of() : Collections.unmodifiableMap(scope);
+  }
+
+  @Override
+  public String snapshotName() {
+    return "variables";
+  }
+
+  @Override
+  public Class<Image> imageType() {
+    return Image.class;
+  }
+
+  @Override
+  public Image capture(long finishedSince) {
+    Map<Long, List<Variable>> image = new HashMap<>();
+    byScope.forEach((scope, variables) -> image.put(scope, List.copyOf(variables.values())));
+    return new Image(image);
+  }
+
+  @Override
+  public void restore(Image image, SnapshotContext context) {
+    image.byScope().forEach((scope, variables) -> variables.forEach(variable -> put(scope, variable)));
   }
 
   void put(long scopeKey, Variable variable) {

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +33,13 @@ import java.util.function.Consumer;
 public final class SqliteRecordLog implements RecordLog {
   /** The database file in the data directory. */
   public static final String DATABASE_FILE = "engranaje.db";
-  private static final int SCHEMA_VERSION = 1;
+  private static final int SCHEMA_VERSION = 2;
+  /**
+   * The process instance a record belongs to, from its JSON value (a decision evaluation nests it),
+   * NULL when it belongs to none.
+   */
+  private static final String INSTANCE_OF = "NULLIF(MAX(COALESCE(json_extract(%1$s, '$.processInstanceKey'),"
+      + " json_extract(%1$s, '$.process.processInstanceKey')), 0), 0)";
   private static final int SQLITE_READONLY = 8;
   private static final int SQLITE_IOERR = 10;
   private static final int SQLITE_FULL = 13;
@@ -46,12 +53,14 @@ public final class SqliteRecordLog implements RecordLog {
   private final HistoryProjection history;
   private final HistoryReads historyReads;
   private long lastPosition;
+  private volatile MaintenanceObserver maintenance = MaintenanceObserver.NONE;
 
   private SqliteRecordLog(Connection connection, Path file) throws SQLException {
     this.connection = connection;
     migrate();
     this.insert = connection.prepareStatement(
-        "INSERT INTO records (position, record_key, timestamp, record_type, value_type, intent, value) VALUES (?,?,?,?,?,?,?)");
+        "INSERT INTO records (position, record_key, timestamp, record_type, value_type, intent, value, process_instance_key)"
+        + " VALUES (?,?,?,?,?,?,?," + INSTANCE_OF.formatted("?7") + ")");
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(position), 0) FROM records")) {
       rs.next();
@@ -122,6 +131,17 @@ public final class SqliteRecordLog implements RecordLog {
               value_type TEXT NOT NULL,
               intent TEXT NOT NULL,
               value TEXT NOT NULL)""");
+      }
+      if (version < 2) {
+        // the instance a record belongs to, so compaction finds an instance's records by index
+        statement.execute("ALTER TABLE records ADD COLUMN process_instance_key INTEGER");
+        statement.execute("UPDATE records SET process_instance_key = " + INSTANCE_OF.formatted("value"));
+        statement.execute("CREATE INDEX IF NOT EXISTS records_by_instance ON records(process_instance_key)"
+            + " WHERE process_instance_key IS NOT NULL");
+        SnapshotTable.create(statement);
+        LogCompaction.create(statement);
+      }
+      if (version < SCHEMA_VERSION) {
         statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
       }
     }
@@ -255,11 +275,90 @@ public final class SqliteRecordLog implements RecordLog {
         + " WHERE record_type = 'EVENT' ORDER BY position", consumer);
   }
 
-  /** Up to {@code limit} stored records after {@code position}, in position order. */
+  @Override
+  public synchronized void replayEventsAfter(long position, Consumer<Record> consumer) {
+    read("SELECT position, record_key, timestamp, record_type, value_type, intent, value FROM records"
+        + " WHERE record_type = 'EVENT' AND position > " + position + " ORDER BY position", consumer);
+  }
+
+  /** Sets who sees the maintenance transactions (tests that kill the engine inside them). */
+  public void observeMaintenance(MaintenanceObserver observer) {
+    this.maintenance = observer;
+  }
+
+  @Override
+  public synchronized List<Long> snapshotPositions() {
+    try {
+      List<Long> positions = SnapshotTable.positions(connection);
+      connection.commit();
+      return positions;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to list the stored snapshots, but failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<byte[]> readSnapshot(long position) {
+    try {
+      Optional<byte[]> content = SnapshotTable.read(connection, position);
+      connection.commit();
+      return content;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to read the snapshot at position " + position + ", but failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void storeSnapshot(long position, byte[] content) {
+    try {
+      SnapshotTable.insert(connection, position, content);
+      maintenance.snapshotWritten(position);
+      connection.commit();
+    } catch (SQLException e) {
+      rollback(e);
+      throw classify("Expected to store the snapshot at position " + position + ", but the database refused: "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized int compact(long commandsBeforeMillis) {
+    try {
+      int removed = LogCompaction.compactBatch(connection, commandsBeforeMillis);
+      if (removed > 0) {
+        maintenance.compactionBatchDeleted(removed);
+      }
+      connection.commit();
+      return removed;
+    } catch (SQLException e) {
+      rollback(e);
+      throw classify("Expected to compact the record log, but the database refused: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized long compactedMaxKey() {
+    try {
+      long key = LogCompaction.maxKey(connection);
+      connection.commit();
+      return key;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Expected to read the compaction state, but failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Up to {@code limit} stored records after {@code position}, in position order, for projecting the
+   * history: without the records of instances that retention removed and compaction has yet to
+   * remove, so a rebuilt history never brings them back.
+   */
   private synchronized List<Record> readAfter(long position, int limit) {
     List<Record> records = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT position, record_key, timestamp, record_type,"
-        + " value_type, intent, value FROM records WHERE position > ? ORDER BY position LIMIT ?")) {
+        + " value_type, intent, value FROM records WHERE position > ? AND (process_instance_key IS NULL"
+        + " OR process_instance_key NOT IN (SELECT process_instance_key FROM log_compaction_queue))"
+        + " ORDER BY position LIMIT ?")) {
       query.setLong(1, position);
       query.setInt(2, limit);
       try (ResultSet rs = query.executeQuery()) {
@@ -307,7 +406,12 @@ public final class SqliteRecordLog implements RecordLog {
    */
   public synchronized int removeFinishedHistory(long cutoffMillis, int batch) {
     try {
-      int removed = HistoryRetention.removeBatch(connection, cutoffMillis, batch);
+      List<Long> removedInstances = new ArrayList<>();
+      int removed = HistoryRetention.removeBatch(connection, cutoffMillis, batch, removedInstances::addAll);
+      LogCompaction.queue(connection, removedInstances);
+      if (removed > 0) {
+        maintenance.retentionBatchRemoved(removed);
+      }
       connection.commit();
       return removed;
     } catch (SQLException e) {

@@ -29,12 +29,14 @@ final class EngineProcess implements AutoCloseable {
   private final long startMillis;
   private final List<String> output = new ArrayList<>();
 
-  private EngineProcess(Path dataDirectory) throws IOException {
+  private EngineProcess(Path dataDirectory, String... options) throws IOException {
     long started = System.nanoTime();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-        EngineProcessMain.class.getName(), dataDirectory.toString());
+        EngineProcessMain.class.getName(), dataDirectory.toString()));
+    command.addAll(List.of(options));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     this.process = builder.start();
     CompletableFuture<String> ready = new CompletableFuture<>();
@@ -63,6 +65,33 @@ final class EngineProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to start an engine process, but failed", e);
     }
+  }
+
+  /**
+   * Starts an engine process that stops inside a maintenance step ({@code snapshot}, {@code
+   * compaction}, {@code retention}) the first time it runs it; see {@link EngineProcessMain}.
+   */
+  static EngineProcess startPausingIn(Path dataDirectory, String step) {
+    try {
+      return new EngineProcess(dataDirectory, step);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to start an engine process, but failed", e);
+    }
+  }
+
+  /** Sends one line to the process's standard input. */
+  void send(String line) {
+    try {
+      process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      process.getOutputStream().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to write to the engine process, but failed", e);
+    }
+  }
+
+  /** Whether the process printed a line starting with the prefix (ready line excepted). */
+  synchronized boolean printed(String prefix) {
+    return output.stream().anyMatch(line -> line.startsWith(prefix));
   }
 
   URI restAddress() {

@@ -54,7 +54,7 @@ class StateRebuildTest {
   @TempDir
   Path dataDirectory;
 
-  private final ControlledClock clock = ControlledClock.startingNow();
+  final ControlledClock clock = ControlledClock.startingNow();
 
   @Test
   void shouldRebuildExactlyTheWrittenStateWhenRecordsAreReplayed() {
@@ -87,7 +87,7 @@ class StateRebuildTest {
     assertThat(after).usingRecursiveComparison().isEqualTo(before);
   }
 
-  private void runWorkload(TestEngine engine) {
+  void runWorkload(TestEngine engine) {
     CamundaClient client = engine.client();
     String id = TestEngine.uniqueProcessId();
     engine.deploy(gatewaysProcess(id + "-gateways", id));
@@ -394,7 +394,7 @@ class StateRebuildTest {
     return engine.records().matching(r -> r.intent() == TimerIntent.TRIGGERED).size();
   }
 
-  private static EngineState apply(List<Record> records) {
+  static EngineState apply(List<Record> records) {
     EngineState state = new EngineState();
     ProcessLoader loader = new ProcessLoader(new ProcessTransformer(new ExpressionLanguage(ControlledClock.startingNow())));
     EventApplier applier = new EventApplier(state, loader::load);

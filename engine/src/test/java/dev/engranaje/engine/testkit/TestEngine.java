@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.engranaje.engine.Engine;
 import dev.engranaje.engine.EngineLimits;
 import dev.engranaje.engine.EngineOptions;
+import dev.engranaje.engine.snapshot.SnapshotPolicy;
 import dev.engranaje.engine.record.ProcessInstanceIntent;
 import dev.engranaje.engine.record.ProcessInstanceRecord;
 import dev.engranaje.engine.record.Record;
@@ -42,8 +43,12 @@ public final class TestEngine implements AutoCloseable {
   private final RecordingExporter records = new RecordingExporter();
 
   private TestEngine(Path dataDirectory, ControlledClock clock, EngineLimits limits) {
+    this(dataDirectory, clock, limits, SnapshotPolicy.DEFAULT);
+  }
+
+  private TestEngine(Path dataDirectory, ControlledClock clock, EngineLimits limits, SnapshotPolicy snapshots) {
     this.clock = clock;
-    EngineOptions.Builder options = EngineOptions.builder().port(0).clock(clock).limits(limits);
+    EngineOptions.Builder options = EngineOptions.builder().port(0).clock(clock).limits(limits).snapshots(snapshots);
     if (dataDirectory == null) {
       options.inMemory();
     } else {
@@ -73,6 +78,11 @@ public final class TestEngine implements AutoCloseable {
    */
   public static TestEngine durable(Path dataDirectory, ControlledClock clock) {
     return new TestEngine(dataDirectory, clock, EngineLimits.defaults());
+  }
+
+  /** A durable engine that snapshots its state as the policy says. */
+  public static TestEngine durable(Path dataDirectory, ControlledClock clock, SnapshotPolicy snapshots) {
+    return new TestEngine(dataDirectory, clock, EngineLimits.defaults(), snapshots);
   }
 
   /** A client as a user would build it: only the REST address set, everything else default. */
