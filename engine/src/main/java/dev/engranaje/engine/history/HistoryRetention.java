@@ -46,6 +46,12 @@ public final class HistoryRetention {
    */
   public static int removeBatch(Connection connection, long cutoffMillis, int batch,
       Consumer<List<Long>> removedInstances) throws SQLException {
+    return removeBatch(connection, cutoffMillis, batch, removedInstances, removed -> {});
+  }
+
+  /** The same, also telling {@code removedBatchOperations} the keys of the finished batch operations it removed. */
+  public static int removeBatch(Connection connection, long cutoffMillis, int batch,
+      Consumer<List<Long>> removedInstances, Consumer<List<Long>> removedBatchOperations) throws SQLException {
     List<Long> roots = keys(connection, "SELECT process_instance_key FROM h_process_instance"
         + " WHERE end_date <> -1 AND end_date < ? AND process_instance_key = root_process_instance_key"
         + " ORDER BY end_date LIMIT ?", cutoffMillis, batch);
@@ -78,6 +84,7 @@ public final class HistoryRetention {
           batches.toArray());
       delete(connection, "DELETE FROM h_batch_operation WHERE batch_operation_key IN (" + marks + ")",
           batches.toArray());
+      removedBatchOperations.accept(batches);
     }
     return roots.size();
   }

@@ -20,7 +20,11 @@ import java.util.List;
  *   <li>commands and rejections written before the retention cutoff: recovery replays only events
  *       and the history projects only events;
  *   <li>standalone decision evaluations (no process instance) from before the retention cutoff,
- *       which retention removes from the history by their date.
+ *       which retention removes from the history by their date;
+ *   <li>audit log entries from before the retention cutoff, which retention removes by their date
+ *       too (no state needs them), and the records of finished batch operations that retention
+ *       removed from the history (noted in {@code log_removed_batch}; a finished batch is no longer
+ *       state). A history rebuilt from the log leaves both out, compacted yet or not.
  * </ul>
  *
  * Only records at or before the oldest kept snapshot are removed, so each snapshot keeps its whole
@@ -30,6 +34,7 @@ import java.util.List;
 final class LogCompaction {
   static final int INSTANCES_PER_BATCH = 50;
   static final int COMMANDS_SCANNED_PER_BATCH = 2_000;
+  private static final String AUDIT_REMOVED_BEFORE = "audit_removed_before";
 
   private LogCompaction() {}
 
@@ -40,6 +45,8 @@ final class LogCompaction {
           last_position INTEGER NOT NULL)""");
     statement.execute("CREATE INDEX IF NOT EXISTS log_compaction_queue_by_position ON log_compaction_queue(last_position)");
     statement.execute("CREATE TABLE IF NOT EXISTS log_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+    // finished batch operations retention removed from the history: a rebuild leaves their records out
+    statement.execute("CREATE TABLE IF NOT EXISTS log_removed_batch (batch_operation_key INTEGER PRIMARY KEY)");
   }
 
   /** Queues instances that retention removed from the history, in the retention batch's transaction. */
@@ -102,26 +109,56 @@ final class LogCompaction {
     return removed;
   }
 
-  private static boolean removable(ResultSet row) throws SQLException {
+  private static boolean removable(Connection connection, ResultSet row) throws SQLException {
     if (!"EVENT".equals(row.getString(2))) {
       return true;
     }
+    String valueType = row.getString(4);
     row.getLong(5);
-    return "DECISION_EVALUATION".equals(row.getString(4)) && row.wasNull();
+    boolean standalone = row.wasNull();
+    return switch (valueType) {
+      case "DECISION_EVALUATION" -> standalone;
+      case "AUDIT_LOG" -> true; // scanned records are older than the cutoff, as retention removes them
+      case "BATCH_OPERATION" -> batchRemoved(connection, row.getLong(6));
+      default -> false;
+    };
+  }
+
+  /** Whether retention removed a finished batch operation from the history. */
+  private static boolean batchRemoved(Connection connection, long batchKey) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT 1 FROM log_removed_batch WHERE batch_operation_key = ?")) {
+      query.setLong(1, batchKey);
+      try (ResultSet rs = query.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Notes batch operations retention removed from the history, in the retention batch's transaction. */
+  static void batchOperationsRemoved(Connection connection, List<Long> batchKeys) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT OR IGNORE INTO log_removed_batch (batch_operation_key) VALUES (?)")) {
+      for (long key : batchKeys) {
+        insert.setLong(1, key);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
   }
 
   private static int removeOldCommands(Connection connection, long horizon, long beforeMillis) throws SQLException {
     long cursor = meta(connection, "commands_compacted_through");
     List<Long> positions = new ArrayList<>();
     long through = cursor;
-    try (PreparedStatement query = connection.prepareStatement("SELECT position, record_type, timestamp, value_type, process_instance_key FROM records"
+    try (PreparedStatement query = connection.prepareStatement("SELECT position, record_type, timestamp, value_type, process_instance_key, record_key FROM records"
         + " WHERE position > ? AND position <= ? ORDER BY position LIMIT " + COMMANDS_SCANNED_PER_BATCH)) {
       query.setLong(1, cursor);
       query.setLong(2, horizon);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next() && rs.getLong(3) < beforeMillis) {
           through = rs.getLong(1);
-          if (removable(rs)) {
+          if (removable(connection, rs)) {
             positions.add(through);
           }
         }
@@ -154,6 +191,20 @@ final class LogCompaction {
         }
       }
     }
+  }
+
+  /**
+   * Remembers that retention removed the audit log entries written before {@code cutoffMillis}, in
+   * the retention batch's transaction, so a history rebuilt from the log leaves them out too.
+   */
+  static void auditRemovedBefore(Connection connection, long cutoffMillis) throws SQLException {
+    if (cutoffMillis > auditRemovedBefore(connection)) {
+      setMeta(connection, AUDIT_REMOVED_BEFORE, cutoffMillis);
+    }
+  }
+
+  static long auditRemovedBefore(Connection connection) throws SQLException {
+    return meta(connection, AUDIT_REMOVED_BEFORE);
   }
 
   private static long meta(Connection connection, String name) throws SQLException {

@@ -358,9 +358,12 @@ public final class SqliteRecordLog implements RecordLog {
     try (PreparedStatement query = connection.prepareStatement("SELECT position, record_key, timestamp, record_type,"
         + " value_type, intent, value FROM records WHERE position > ? AND (process_instance_key IS NULL"
         + " OR process_instance_key NOT IN (SELECT process_instance_key FROM log_compaction_queue))"
+        + " AND NOT (value_type = 'AUDIT_LOG' AND timestamp < ?)"
+        + " AND NOT (value_type = 'BATCH_OPERATION' AND record_key IN (SELECT batch_operation_key FROM log_removed_batch))"
         + " ORDER BY position LIMIT ?")) {
       query.setLong(1, position);
-      query.setInt(2, limit);
+      query.setLong(2, LogCompaction.auditRemovedBefore(connection));
+      query.setInt(3, limit);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           records.add(record(rs));
@@ -407,8 +410,12 @@ public final class SqliteRecordLog implements RecordLog {
   public synchronized int removeFinishedHistory(long cutoffMillis, int batch) {
     try {
       List<Long> removedInstances = new ArrayList<>();
-      int removed = HistoryRetention.removeBatch(connection, cutoffMillis, batch, removedInstances::addAll);
+      List<Long> removedBatchOperations = new ArrayList<>();
+      int removed = HistoryRetention.removeBatch(connection, cutoffMillis, batch, removedInstances::addAll,
+          removedBatchOperations::addAll);
       LogCompaction.queue(connection, removedInstances);
+      LogCompaction.batchOperationsRemoved(connection, removedBatchOperations);
+      LogCompaction.auditRemovedBefore(connection, cutoffMillis);
       if (removed > 0) {
         maintenance.retentionBatchRemoved(removed);
       }
