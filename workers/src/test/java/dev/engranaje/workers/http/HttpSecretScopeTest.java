@@ -9,15 +9,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessInstance;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.SecretBindings;
 import dev.engranaje.workers.secrets.SecretSource;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -34,14 +38,15 @@ import org.junit.jupiter.api.io.TempDir;
  * gets an incident and the peer receives nothing; a secret bound to one host is not sent to another,
  * neither directly nor through a redirect.
  */
+@ProcessTest
 class HttpSecretScopeTest {
   private static final String JOB_TYPE = "rpa:http.request:1";
   private static final String TOKEN = "bank-token-0a9f7c";
 
   @TempDir Path directory;
+  ProcessTestEngine engine;
   private WireMockServer server;
   private WireMockServer elsewhere;
-  private TestEngine engine;
   private SqliteIdempotencyLedger ledger;
   private WorkerRuntime runtime;
 
@@ -53,7 +58,6 @@ class HttpSecretScopeTest {
     elsewhere.start();
     server.stubFor(any(anyUrl()).willReturn(ok("{}")));
     elsewhere.stubFor(any(anyUrl()).willReturn(ok("{}")));
-    engine = TestEngine.inMemory();
     ledger = SqliteIdempotencyLedger.open(directory.resolve("ledger.db"), Clock.systemUTC());
   }
 
@@ -63,7 +67,6 @@ class HttpSecretScopeTest {
       runtime.close();
     }
     ledger.close();
-    engine.close();
     server.stop();
     elsewhere.stop();
   }
@@ -74,7 +77,8 @@ class HttpSecretScopeTest {
     environment.putAll(extraEnvironment);
     runtime = WorkerRuntime.builder(engine.client()).ledger(ledger).workspaceRoot(directory.resolve("ws"))
         .secrets(SecretSource.environment(environment)).bindings(bindings)
-        .worker(new SendHttpRequestWorker(SendHttpRequestWorker.defaultClient(), duration -> {})).build().start();
+        .worker(new SendHttpRequestWorker(SendHttpRequestWorker.defaultClient(), duration -> {})).build();
+    engine.worker(JOB_TYPE, runtime.handler(JOB_TYPE));
   }
 
   /** By address: bindings match the host as the URL names it, without resolving names. */
@@ -82,10 +86,17 @@ class HttpSecretScopeTest {
     return "http://127.0.0.1:" + peer.port();
   }
 
-  private long call(Map<String, Object> variables) {
-    String processId = TestEngine.uniqueProcessId();
-    engine.deploy(TestEngine.serviceTaskProcess(processId, JOB_TYPE));
-    return engine.createInstance(processId, variables);
+  private ProcessInstance call(Map<String, Object> variables) {
+    String processId = ProcessTestEngine.uniqueId("http-secret");
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("call", t -> t.zeebeJobType(JOB_TYPE)).endEvent().done());
+    return engine.startInstance(processId, variables);
+  }
+
+  /** The message of the incident the call ended in. */
+  private String incidentMessage(ProcessInstance instance) {
+    assertThat(instance).hasIncident("JOB_NO_RETRIES", "Expected secret");
+    return engine.incidents(instance.key()).get(0).getErrorMessage();
   }
 
   @Test
@@ -95,10 +106,10 @@ class HttpSecretScopeTest {
     serve(Map.of(), SecretBindings.NONE);
 
     // when
-    long instance = call(Map.of("url", base(server) + "/collect", "headers", Map.of("X-Stolen", "{{secrets.PATH}}")));
+    ProcessInstance instance = call(Map.of("url", base(server) + "/collect", "headers", Map.of("X-Stolen", "{{secrets.PATH}}")));
 
     // then
-    String message = engine.awaitIncidents(instance).get(0).getErrorMessage();
+    String message = incidentMessage(instance);
     assertThat(message).startsWith("Expected secret 'PATH' to be given to this worker, but")
         .contains("export it as RPA_SECRET_PATH").doesNotContain(System.getenv("PATH"));
     server.verify(0, anyRequestedFor(anyUrl()));
@@ -110,14 +121,14 @@ class HttpSecretScopeTest {
     serve(Map.of("RPA_SECRET_BANK_TOKEN", TOKEN), SecretBindings.of(Map.of("BANK_TOKEN", List.of("bank.example.com"))));
 
     // when: once as the bearer token, once inside a JSON body
-    long asToken = call(Map.of("url", base(server) + "/me", "authType", "bearer", "token", "secrets.BANK_TOKEN"));
-    long inBody = call(Map.of("url", base(server) + "/me", "method", "PUT",
+    ProcessInstance asToken = call(Map.of("url", base(server) + "/me", "authType", "bearer", "token", "secrets.BANK_TOKEN"));
+    ProcessInstance inBody = call(Map.of("url", base(server) + "/me", "method", "PUT",
         "body", Map.of("token", "{{secrets.BANK_TOKEN}}")));
 
     // then
     String host = "127.0.0.1:" + server.port();
-    for (long instance : List.of(asToken, inBody)) {
-      String message = engine.awaitIncidents(instance).get(0).getErrorMessage();
+    for (ProcessInstance instance : List.of(asToken, inBody)) {
+      String message = incidentMessage(instance);
       assertThat(message).startsWith("Expected secret 'BANK_TOKEN' to be sent only to [bank.example.com], but the job sends it to "
           + host).doesNotContain(TOKEN);
     }
@@ -129,15 +140,12 @@ class HttpSecretScopeTest {
     // given
     serve(Map.of("RPA_SECRET_BANK_TOKEN", TOKEN),
         SecretBindings.of(Map.of("BANK_TOKEN", List.of("bank.example.com", "127.0.0.1:" + server.port()))));
-    String processId = TestEngine.uniqueProcessId();
-    engine.deploy(TestEngine.serviceTaskProcess(processId, JOB_TYPE));
 
     // when
-    long instance = engine.createInstance(processId, Map.of("url", base(server) + "/me", "authType", "bearer",
-        "token", "secrets.BANK_TOKEN"));
+    ProcessInstance instance = call(Map.of("url", base(server) + "/me", "authType", "bearer", "token", "secrets.BANK_TOKEN"));
 
     // then
-    engine.awaitCompleted(instance);
+    assertThat(instance).isCompleted().hasNoIncidents();
     server.verify(1, getRequestedFor(urlEqualTo("/me")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
   }
 
@@ -149,11 +157,11 @@ class HttpSecretScopeTest {
         SecretBindings.of(Map.of("BANK_TOKEN", List.of("127.0.0.1:" + server.port()))));
 
     // when
-    long instance = call(Map.of("url", base(server) + "/login", "method", "POST",
+    ProcessInstance instance = call(Map.of("url", base(server) + "/login", "method", "POST",
         "form", Map.of("token", "{{secrets.BANK_TOKEN}}")));
 
     // then
-    String message = engine.awaitIncidents(instance).get(0).getErrorMessage();
+    String message = incidentMessage(instance);
     assertThat(message).contains("Expected secret 'BANK_TOKEN' to be sent only to", "127.0.0.1:" + elsewhere.port())
         .doesNotContain(TOKEN);
     server.verify(1, anyRequestedFor(urlEqualTo("/login")));

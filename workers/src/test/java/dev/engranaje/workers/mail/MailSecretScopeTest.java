@@ -1,13 +1,17 @@
 package dev.engranaje.workers.mail;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessInstance;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.SecretBindings;
 import dev.engranaje.workers.secrets.SecretSource;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -27,17 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  * password bound to another host is never sent to this server (no mail accepted, no login), and a
  * password the worker was not given is an incident naming it.
  */
+@ProcessTest
 class MailSecretScopeTest {
   @RegisterExtension static final GreenMailExtension greenMail = MailTestServers.greenMail();
 
   @TempDir Path directory;
-  private TestEngine engine;
+  ProcessTestEngine engine;
   private SqliteIdempotencyLedger ledger;
   private WorkerRuntime runtime;
 
   @BeforeEach
   void start() {
-    engine = TestEngine.inMemory();
     ledger = SqliteIdempotencyLedger.open(directory.resolve("ledger.db"), Clock.systemUTC());
   }
 
@@ -47,19 +51,26 @@ class MailSecretScopeTest {
       runtime.close();
     }
     ledger.close();
-    engine.close();
   }
 
-  private long run(String jobType, Map<String, Object> variables, SecretBindings bindings) {
+  private ProcessInstance run(String jobType, Map<String, Object> variables, SecretBindings bindings) {
     runtime = WorkerRuntime.builder(engine.client()).ledger(ledger).workspaceRoot(directory.resolve("ws"))
         .secrets(SecretSource.environment(Map.of("RPA_SECRET_MAIL_PASSWORD", MailTestServers.PASSWORD,
             "SMTP_PASSWORD", "plain-variable-value")))
         .bindings(bindings)
         .worker(new SendMailWorker(MailTestServers.trusted()))
-        .worker(new FetchMailWorker(MailTestServers.trusted())).build().start();
-    String processId = TestEngine.uniqueProcessId();
-    engine.deploy(TestEngine.serviceTaskProcess(processId, jobType));
-    return engine.createInstance(processId, variables);
+        .worker(new FetchMailWorker(MailTestServers.trusted())).build();
+    engine.worker(jobType, runtime.handler(jobType));
+    String processId = ProcessTestEngine.uniqueId("mail-secret");
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("mail", t -> t.zeebeJobType(jobType)).endEvent().done());
+    return engine.startInstance(processId, variables);
+  }
+
+  /** The message of the incident the job ended in. */
+  private String incidentMessage(ProcessInstance instance) {
+    assertThat(instance).hasIncident("JOB_NO_RETRIES", "Expected secret");
+    return engine.incidents(instance.key()).get(0).getErrorMessage();
   }
 
   private static Map<String, Object> mail(int port, String password) {
@@ -73,11 +84,11 @@ class MailSecretScopeTest {
   void shouldSendNoMailWhenThePasswordIsBoundToAnotherSmtpHost() {
     // when
     int port = greenMail.getSmtp().getPort();
-    long instance = run("rpa:mail.send:1", mail(port, "secrets.MAIL_PASSWORD"),
+    ProcessInstance instance = run("rpa:mail.send:1", mail(port, "secrets.MAIL_PASSWORD"),
         SecretBindings.of(Map.of("MAIL_PASSWORD", List.of("smtp.acme.example"))));
 
     // then
-    String message = engine.awaitIncidents(instance).get(0).getErrorMessage();
+    String message = incidentMessage(instance);
     assertThat(message).contains("Expected secret 'MAIL_PASSWORD' to be sent only to [smtp.acme.example], but the job sends it to"
         + " 127.0.0.1:" + port).doesNotContain(MailTestServers.PASSWORD);
     assertThat(greenMail.getReceivedMessages()).isEmpty();
@@ -86,10 +97,10 @@ class MailSecretScopeTest {
   @Test
   void shouldSendNoMailWhenThePasswordIsNotGiven() {
     // when
-    long instance = run("rpa:mail.send:1", mail(greenMail.getSmtp().getPort(), "secrets.SMTP_PASSWORD"), SecretBindings.NONE);
+    ProcessInstance instance = run("rpa:mail.send:1", mail(greenMail.getSmtp().getPort(), "secrets.SMTP_PASSWORD"), SecretBindings.NONE);
 
     // then
-    String message = engine.awaitIncidents(instance).get(0).getErrorMessage();
+    String message = incidentMessage(instance);
     assertThat(message).contains("Expected secret 'SMTP_PASSWORD' to be given to this worker, but",
         "export it as RPA_SECRET_SMTP_PASSWORD").doesNotContain("plain-variable-value");
     assertThat(greenMail.getReceivedMessages()).isEmpty();
@@ -105,12 +116,12 @@ class MailSecretScopeTest {
       int imaps = greenMail.getImaps().getPort();
 
       // when
-      long instance = run("rpa:mail.fetch:1", Map.of("host", MailTestServers.HOST, "port", port, "security", "none",
+      ProcessInstance instance = run("rpa:mail.fetch:1", Map.of("host", MailTestServers.HOST, "port", port, "security", "none",
           "username", MailTestServers.LOGIN, "password", "secrets.MAIL_PASSWORD"),
           SecretBindings.of(Map.of("MAIL_PASSWORD", List.of("127.0.0.1:" + imaps))));
 
       // then
-      String message = engine.awaitIncidents(instance).get(0).getErrorMessage();
+      String message = incidentMessage(instance);
       assertThat(message).contains("Expected secret 'MAIL_PASSWORD' to be sent only to [127.0.0.1:" + imaps
           + "], but the job sends it to 127.0.0.1:" + port).doesNotContain(MailTestServers.PASSWORD);
       assertThat(imap.accept()).as("a connection to the IMAP port").isNull();

@@ -7,19 +7,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.engranaje.engine.record.Record;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessInstance;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import dev.engranaje.workers.http.SendHttpRequestWorker;
 import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.mail.SendMailWorker;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.SecretSource;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -30,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * secret value may appear in any log line, variable, record, incident message or workspace file
  * name.
  */
+@ProcessTest
 class SecretsThroughoutEndToEndTest {
   private static final String PORTAL_PASSWORD = "Portal-Pass-4471";
   private static final String ERP_PASSWORD = "Erp-Basic-Pass-9921";
@@ -55,13 +57,11 @@ class SecretsThroughoutEndToEndTest {
   private static final List<String> SECRET_VALUES = List.of(PORTAL_PASSWORD, ERP_PASSWORD, SMTP_PASSWORD, API_TOKEN,
       Base64.getEncoder().encodeToString(("erp-bot:" + ERP_PASSWORD).getBytes(StandardCharsets.UTF_8)));
 
-  private static final Duration WAIT = Duration.ofMinutes(2);
-
   @TempDir Path root;
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private PrintStream originalErr;
   private PrintStream originalOut;
-  private TestEngine engine;
+  ProcessTestEngine engine;
   private PortalServer portal;
   private WireMockServer erp;
   private GreenMail mail;
@@ -76,7 +76,6 @@ class SecretsThroughoutEndToEndTest {
     PrintStream tee = new PrintStream(console, true, StandardCharsets.UTF_8);
     System.setErr(tee);
     System.setOut(tee);
-    engine = TestEngine.inMemory();
     portal = new PortalServer(PORTAL_PASSWORD);
     erp = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     erp.start();
@@ -93,7 +92,10 @@ class SecretsThroughoutEndToEndTest {
     runtime = WorkerRuntime.builder(engine.client()).ledger(ledger).workspaceRoot(root.resolve("workspaces"))
         .secrets(SecretSource.of(Map.of("PORTAL_PASSWORD", PORTAL_PASSWORD, "ERP_PASSWORD", ERP_PASSWORD,
             "SMTP_PASSWORD", SMTP_PASSWORD, "API_TOKEN", API_TOKEN)))
-        .worker(web).worker(new SendHttpRequestWorker()).worker(new SendMailWorker()).build().start();
+        .worker(web).worker(new SendHttpRequestWorker()).worker(new SendMailWorker()).build();
+    for (String type : runtime.jobTypes()) {
+      engine.worker(type, runtime.handler(type));
+    }
   }
 
   @AfterEach
@@ -104,22 +106,23 @@ class SecretsThroughoutEndToEndTest {
     mail.stop();
     erp.stop();
     portal.close();
-    engine.close();
     System.setErr(originalErr);
     System.setOut(originalOut);
   }
 
   @Test
   void shouldNeverShowASecretValueWhenEveryWorkerUsesSecrets() throws Exception {
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("secrets");
     engine.deploy(supplierPayment(processId));
 
-    long paid = engine.createInstance(processId, Map.of("portal", portal.url(), "erp", erp.baseUrl(),
+    ProcessInstance paid = engine.startInstance(processId, Map.of("portal", portal.url(), "erp", erp.baseUrl(),
         "smtpPort", mail.getSmtp().getPort(), "readProfile", false));
-    Map<String, Object> variables = awaitInspection();
-    long refused = engine.createInstance(processId, Map.of("portal", portal.url(), "erp", erp.baseUrl(),
+    assertThat(paid).isCompleted().hasPassedElementsInOrder("sign-in", "pay", "notify");
+    Map<String, Object> variables = assertThat(paid).variables();
+    ProcessInstance refused = engine.startInstance(processId, Map.of("portal", portal.url(), "erp", erp.baseUrl(),
         "smtpPort", mail.getSmtp().getPort(), "readProfile", true));
-    List<Incident> incidents = awaitIncidents(refused);
+    assertThat(refused).hasIncidentOn("profile");
+    List<Incident> incidents = engine.incidents(refused.key());
 
     // the secrets were really used: the portal let us in, the ERP took the payment, the mail went out
     assertThat(variables).containsEntry("paymentId", "PAY-1");
@@ -173,31 +176,13 @@ class SecretsThroughoutEndToEndTest {
             .zeebeInputExpression("\"Payment {{id}} sent\"", "subject")
             .zeebeInputExpression("\"Paid.\"", "textBody")
             .zeebeInputExpression("{id: paymentId}", "values"))
-        .serviceTask("inspect", t -> t.zeebeJobType("test:inspect")).endEvent()
+        .endEvent()
         .moveToLastExclusiveGateway().conditionExpression("readProfile")
         .serviceTask("profile", t -> t.zeebeJobType("rpa:http.request:1")
             .zeebeInputExpression("erp + \"/profile\"", "url")
             .zeebeInputExpression("\"bearer\"", "authType")
             .zeebeInputExpression("\"secrets.API_TOKEN\"", "token"))
         .endEvent().done();
-  }
-
-  // browsers on a busy 2-core machine take longer than the test kit's 10 s waits
-  private Map<String, Object> awaitInspection() throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<ActivatedJob> jobs = engine.pollJobs("test:inspect", Duration.ofSeconds(2));
-      if (!jobs.isEmpty()) {
-        return jobs.get(0).getVariablesAsMap();
-      }
-    }
-    throw new AssertionError("Expected the instance to reach 'inspect' within " + WAIT + ", but it did not");
-  }
-
-  private List<Incident> awaitIncidents(long processInstanceKey) {
-    TestEngine.await("process instance " + processInstanceKey + " has an incident", WAIT,
-        () -> !engine.incidents(processInstanceKey).isEmpty());
-    return engine.incidents(processInstanceKey);
   }
 
   private String recordLog() {

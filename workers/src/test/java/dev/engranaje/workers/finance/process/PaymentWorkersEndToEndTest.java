@@ -1,9 +1,12 @@
 package dev.engranaje.workers.finance.process;
 
+import static dev.engranaje.test.ProcessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.engranaje.engine.testkit.TestEngine;
+import dev.engranaje.test.ProcessInstance;
+import dev.engranaje.test.ProcessTest;
+import dev.engranaje.test.ProcessTestEngine;
 import dev.engranaje.workers.finance.pain001.Pain001Version;
 import dev.engranaje.workers.finance.payment.PaymentFixtures;
 import dev.engranaje.workers.finance.securexml.SecureXml;
@@ -11,21 +14,18 @@ import dev.engranaje.workers.ledger.SqliteIdempotencyLedger;
 import dev.engranaje.workers.runtime.WorkerRuntime;
 import dev.engranaje.workers.secrets.SecretSource;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.search.enums.UserTaskState;
-import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import javax.xml.transform.stream.StreamSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,13 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
  * rules are tried the way someone would try to get around them: the preparer approving, one person
  * approving twice, a task completed with no assignee, and a tier variable set to skip approval.
  */
+@ProcessTest
 class PaymentWorkersEndToEndTest {
   private static final Path DECISION = Path.of("..", "bpmn", "decisions", "payment-approval.dmn");
   private static final Map<String, Object> DEBTOR = Map.of("name", "Engranaje Demo GmbH", "iban",
       "DE89370400440532013000", "bic", "COBADEFFXXX");
 
   @TempDir Path dir;
-  private TestEngine engine;
+  ProcessTestEngine engine;
   private CamundaClient client;
   private SqliteIdempotencyLedger ledger;
   private WorkerRuntime runtime;
@@ -54,22 +55,23 @@ class PaymentWorkersEndToEndTest {
 
   @BeforeEach
   void start() throws Exception {
-    engine = TestEngine.inMemory();
     client = engine.client();
     ledger = SqliteIdempotencyLedger.open(dir.resolve("ledger.db"), Clock.systemUTC());
     inbox = Files.createDirectories(dir.resolve("inbox"));
     runtime = WorkerRuntime.builder(client).ledger(ledger).workspaceRoot(dir.resolve("ws")).area("inbox", inbox)
         .secrets(SecretSource.of(Map.of())).worker(new CheckInvoiceWorker()).worker(new PreparePaymentRunWorker())
         .worker(new RecordApprovalWorker()).worker(new WritePain001Worker()).worker(new ReadPaymentStatusWorker())
-        .worker(new RecordPaymentsWorker()).worker(new WritePaymentRunReportWorker()).build().start();
-    client.newDeployResourceCommand().addResourceFile(DECISION.toString()).send().join();
+        .worker(new RecordPaymentsWorker()).worker(new WritePaymentRunReportWorker()).build();
+    for (String type : runtime.jobTypes()) {
+      engine.worker(type, runtime.handler(type));
+    }
+    engine.deploy(DECISION);
   }
 
   @AfterEach
   void stop() {
     runtime.close();
     ledger.close();
-    engine.close();
   }
 
   // --- the model ------------------------------------------------------------------------------------------
@@ -112,7 +114,7 @@ class PaymentWorkersEndToEndTest {
     node = node.serviceTask("write", t -> t.zeebeJobType("rpa:payments.write-pain001:1")
             .zeebeInput("=run.runRef", "runRef"))
         .boundaryEvent("missing", b -> b.error("APPROVAL_MISSING"))
-        .serviceTask("refused", t -> t.zeebeJobType("test:refused")).endEvent()
+        .endEvent("refused")
         .moveToActivity("write");
     if (bank) {
       // the upload and the status download are paydemo's; the test plays the bank with a file
@@ -124,7 +126,7 @@ class PaymentWorkersEndToEndTest {
           .serviceTask("report", t -> t.zeebeJobType("rpa:payments.write-run-report:1")
               .zeebeInput("=run.runRef", "runRef"));
     }
-    return node.serviceTask("inspect", t -> t.zeebeJobType("test:inspect")).endEvent().done();
+    return node.endEvent("paymentFileWritten").done();
   }
 
   /** A pain.002 answering run {@code messageId}: batch 1 accepted, {@code rejectedId} rejected AC04. */
@@ -151,67 +153,24 @@ class PaymentWorkersEndToEndTest {
 
   // --- people at work -------------------------------------------------------------------------------------
 
-  private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
-      Thread.onSpinWait();
-    }
-  }
-
-  private List<UserTask> openTasks(long instance, String elementId) {
-    return client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance).elementId(elementId)
-        .state(UserTaskState.CREATED)).send().join().items();
-  }
-
-  private long completedTasks(long instance, String elementId) {
-    return client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance).elementId(elementId)
-        .state(UserTaskState.COMPLETED)).send().join().items().size();
-  }
-
-  /** Waits until the task is open and returns its key. */
-  private long openTask(long instance, String elementId) {
-    List<UserTask> open = new ArrayList<>();
-    await("task " + elementId + " is open", () -> {
-      open.clear();
-      open.addAll(openTasks(instance, elementId));
-      return !open.isEmpty();
-    });
-    return open.get(0).getUserTaskKey();
-  }
-
   /** A run of one 2,500.00 payment (tier single) prepared by paula, waiting for its approval task. */
-  private long singleApprovalRun(String runId) {
-    String processId = TestEngine.uniqueProcessId();
+  private ProcessInstance singleApprovalRun(String runId) {
+    String processId = ProcessTestEngine.uniqueId("payments");
     engine.deploy(process(processId, 1, false, false));
-    return engine.createInstance(processId, Map.of("checks",
+    return engine.startInstance(processId, Map.of("checks",
         List.of(check("A-1", "S1", "Alpha AG", "DE89370400440532013000", "2500.00")),
         "preparer", "paula", "debtor", DEBTOR, "runId", runId));
   }
 
-  /** Waits for the open task, has {@code user} claim it (none: nobody) and complete it with the decision. */
-  private void decide(long instance, String elementId, String user, boolean approved, String comment) {
-    long before = completedTasks(instance, elementId);
-    long key = openTask(instance, elementId);
-    if (user != null) {
-      client.newAssignUserTaskCommand(key).assignee(user).send().join();
-    }
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("approved", approved);
-    form.put("comment", comment);
-    client.newCompleteUserTaskCommand(key).variables(form).send().join();
-    await("task " + elementId + " completed", () -> completedTasks(instance, elementId) > before);
+  /** Has {@code user} claim the open task (null: nobody) and complete it with the decision. */
+  private void decide(ProcessInstance instance, String elementId, String user, boolean approved, String comment) {
+    engine.completeUserTask(instance, elementId, Map.of("approved", approved, "comment", comment), user);
   }
 
-  private ActivatedJob job(String type) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (true) {
-      List<ActivatedJob> jobs = engine.activateJobs(type, 1);
-      if (!jobs.isEmpty() || System.nanoTime() > deadline) {
-        assertThat(jobs).as("a job of " + type).hasSize(1);
-        return jobs.get(0);
-      }
-    }
+  /** The variables of a run that reached its end with the payment file written. */
+  private Map<String, Object> variablesAtTheEnd(ProcessInstance instance) {
+    assertThat(instance).isCompleted().hasPassedElements("paymentFileWritten");
+    return assertThat(instance).variables();
   }
 
   @SuppressWarnings("unchecked")
@@ -219,11 +178,11 @@ class PaymentWorkersEndToEndTest {
     return (List<Map<String, Object>>) variables.get(name);
   }
 
-  private Path workspace(long instance) {
-    return dir.resolve("ws").resolve(Long.toString(instance));
+  private Path workspace(ProcessInstance instance) {
+    return dir.resolve("ws").resolve(Long.toString(instance.key()));
   }
 
-  private List<Map<String, Object>> decisions(long instance) throws Exception {
+  private List<Map<String, Object>> decisions(ProcessInstance instance) throws Exception {
     ObjectMapper json = new ObjectMapper();
     List<Map<String, Object>> lines = new ArrayList<>();
     for (String line : Files.readAllLines(workspace(instance).resolve("payments/decisions.jsonl"))) {
@@ -261,13 +220,24 @@ class PaymentWorkersEndToEndTest {
         PaymentFixtures.WECLAPP, PaymentFixtures.CHANGED_IBAN, PaymentFixtures.BROKEN_TOTALS);
     Files.write(inbox.resolve("scan.pdf"), PaymentFixtures.plainPdf("Invoice 77 total 119.00 EUR"));
     PaymentFixtures.masterCsv(inbox.resolve("suppliers.csv"));
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("payments");
     engine.deploy(process(processId, 1, true, true, true));
     List<String> files = new ArrayList<>(List.of(PaymentFixtures.UBL, PaymentFixtures.FACTUR_X, PaymentFixtures.ALPHABET,
         PaymentFixtures.WECLAPP, PaymentFixtures.CHANGED_IBAN, PaymentFixtures.BROKEN_TOTALS, "scan.pdf"));
     files.replaceAll(name -> "inbox:" + name);
 
-    long instance = engine.createInstance(processId, Map.of("invoiceFiles", files, "supplierMaster",
+    // the bank: paydemo uploads the file and downloads the status; here a pain.002 in the workspace
+    engine.mock("test:bank").thenComplete(call -> {
+      try {
+        Files.writeString(dir.resolve("ws").resolve(Long.toString(call.processInstanceKey())).resolve("payments/status.xml"),
+            pain002("PAY-T1", "PAY-T1-002"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return Map.of("statusFile", "payments/status.xml");
+    });
+
+    ProcessInstance instance = engine.startInstance(processId, Map.of("invoiceFiles", files, "supplierMaster",
         "inbox:suppliers.csv", "preparer", "paula", "debtor", DEBTOR, "executionDate", "2099-01-05",
         "runId", "PAY-T1", "paymentHistory", "inbox:history.jsonl"));
 
@@ -275,10 +245,7 @@ class PaymentWorkersEndToEndTest {
     decide(instance, "approve1", "paula", true, "my own run");
     decide(instance, "approve1", "alice", true, "checked against the invoices");
     decide(instance, "verify", "victor", true, "called the supplier on the number we know");
-    ActivatedJob bank = job("test:bank");
-    Files.writeString(workspace(instance).resolve("payments/status.xml"), pain002("PAY-T1", "PAY-T1-002"));
-    client.newCompleteCommand(bank).variables(Map.of("statusFile", "payments/status.xml")).send().join();
-    Map<String, Object> variables = job("test:inspect").getVariablesAsMap();
+    Map<String, Object> variables = variablesAtTheEnd(instance);
 
     // the outcome of each invoice
     @SuppressWarnings("unchecked")
@@ -355,19 +322,19 @@ class PaymentWorkersEndToEndTest {
     }
 
     // the next run finds the paid invoice in the history
-    long next = engine.createInstance(processId, Map.of("invoiceFiles", List.of("inbox:" + PaymentFixtures.UBL),
+    ProcessInstance next = engine.startInstance(processId, Map.of("invoiceFiles", List.of("inbox:" + PaymentFixtures.UBL),
         "supplierMaster", "inbox:suppliers.csv", "preparer", "paula", "debtor", DEBTOR, "runId", "PAY-T1B",
         "paymentHistory", "inbox:history.jsonl"));
-    await("the next run is prepared", () -> Files.exists(workspace(next).resolve("payments/run-PAY-T1B.json")));
+    assertThat(next).hasPassedElements("prepare");
     assertThat(Files.readString(workspace(next).resolve("payments/run-PAY-T1B.json")))
         .contains("Already paid: it has the number of invoice 471102 paid in run PAY-T1");
   }
 
   @Test
   void shouldRefuseTheSecondApprovalOfTheSamePersonWhenTwoAreRequired() throws Exception {
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("payments");
     engine.deploy(process(processId, 2, false, false));
-    long instance = engine.createInstance(processId, Map.of("checks",
+    ProcessInstance instance = engine.startInstance(processId, Map.of("checks",
         List.of(check("A-1", "S1", "Alpha AG", "DE89370400440532013000", "7000.00"),
             check("B-2", "S2", "Beta KG", "DE02120300000000202051", "5000.50")),
         "preparer", "paula", "debtor", DEBTOR, "runId", "PAY-T2"));
@@ -375,7 +342,7 @@ class PaymentWorkersEndToEndTest {
     decide(instance, "approve1", "alice", true, "first");
     decide(instance, "approve2", "Alice ", true, "second, by the same person");
     decide(instance, "approve2", "bob", true, "second approver");
-    Map<String, Object> variables = job("test:inspect").getVariablesAsMap();
+    Map<String, Object> variables = variablesAtTheEnd(instance);
 
     assertThat(variables).containsEntry("tier", "dual").containsEntry("approvalCount", 2)
         .containsEntry("controlSum", "12000.50").containsEntry("transactionCount", 2);
@@ -388,12 +355,11 @@ class PaymentWorkersEndToEndTest {
 
   @Test
   void shouldRefuseADecisionFromATaskCompletedWithoutAssignee() throws Exception {
-    long instance = singleApprovalRun("PAY-T3");
+    ProcessInstance instance = singleApprovalRun("PAY-T3");
 
     decide(instance, "approve1", null, true, "nobody claimed this");
-    await("the refusal is recorded", () -> Files.exists(workspace(instance).resolve("payments/decisions.jsonl")));
     decide(instance, "approve1", "alice", true, "claimed, then approved");
-    Map<String, Object> variables = job("test:inspect").getVariablesAsMap();
+    Map<String, Object> variables = variablesAtTheEnd(instance);
 
     assertThat(variables).containsEntry("approvalCount", 1).containsEntry("transactionCount", 1);
     List<Map<String, Object>> decisions = decisions(instance);
@@ -417,16 +383,16 @@ class PaymentWorkersEndToEndTest {
 
   @Test
   void shouldTakeTheAssigneeAtCompletionWhenTheTaskWasReassignedThroughTheApi() throws Exception {
-    long instance = singleApprovalRun("PAY-T5");
-    long key = openTask(instance, "approve1");
+    ProcessInstance instance = singleApprovalRun("PAY-T5");
+    long key = assertThat(instance).hasActiveUserTask("approve1").key();
 
     // assigned to alice, then, through the API, to the preparer, who completes it
     client.newAssignUserTaskCommand(key).assignee("alice").send().join();
     client.newAssignUserTaskCommand(key).assignee("paula").allowOverride(true).send().join();
     client.newCompleteUserTaskCommand(key).variables(Map.of("approved", true)).send().join();
-    await("the refusal is recorded", () -> Files.exists(workspace(instance).resolve("payments/decisions.jsonl")));
+    engine.awaitIdle();
     decide(instance, "approve1", "bob", true, "approved");
-    Map<String, Object> variables = job("test:inspect").getVariablesAsMap();
+    Map<String, Object> variables = variablesAtTheEnd(instance);
 
     List<Map<String, Object>> decisions = decisions(instance);
     assertThat(decisions).extracting(d -> d.get("user"), d -> d.get("counted"))
@@ -436,22 +402,21 @@ class PaymentWorkersEndToEndTest {
 
   @Test
   void shouldRefuseToWriteTheFileWhenTheTierVariableWasSetToSkipTheApproval() throws Exception {
-    String processId = TestEngine.uniqueProcessId();
+    String processId = ProcessTestEngine.uniqueId("payments");
     // no approval task at all, and a tier variable that claims none is needed
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
         .serviceTask("prepare", t -> t.zeebeJobType("rpa:payments.prepare-run:1"))
         .serviceTask("write", t -> t.zeebeJobType("rpa:payments.write-pain001:1").zeebeInput("=run.runRef", "runRef")
             .zeebeInput("auto", "tier"))
         .boundaryEvent("missing", b -> b.error("APPROVAL_MISSING").zeebeOutputExpression("approvalMissing", "why"))
-        .serviceTask("refused", t -> t.zeebeJobType("test:refused")).endEvent()
-        .moveToActivity("write").endEvent().done());
-    long instance = engine.createInstance(processId, Map.of("checks",
+        .endEvent("refused")
+        .moveToActivity("write").endEvent("paymentFileWritten").done());
+    ProcessInstance instance = engine.startInstance(processId, Map.of("checks",
         List.of(check("A-1", "S1", "Alpha AG", "DE89370400440532013000", "2500.00")),
         "preparer", "paula", "debtor", DEBTOR, "runId", "PAY-T4"));
 
-    ActivatedJob refused = job("test:refused");
-
-    assertThat(refused.getVariablesAsMap().get("why").toString())
+    assertThat(instance).isCompleted().hasPassedElementsInOrder("missing", "refused").hasNotPassedElements("paymentFileWritten");
+    assertThat(assertThat(instance).variables().get("why").toString())
         .contains("Expected 1 different approver(s) other than the preparer 'paula' for run PAY-T4", "tier single",
             "has 0");
     assertThat(workspace(instance).resolve("payments/pain001-PAY-T4.xml")).doesNotExist();
