@@ -8,12 +8,8 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,25 +72,7 @@ class HistoryRebuildTest {
     return DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("engranaje.db"));
   }
 
-  /** Every history table's rows, in primary key order, as text. */
   private Map<String, List<String>> dump() throws SQLException {
-    Map<String, List<String>> tables = new LinkedHashMap<>();
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-      for (String table : HistorySchema.TABLES) {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
-          ResultSetMetaData meta = rs.getMetaData();
-          while (rs.next()) {
-            StringBuilder row = new StringBuilder();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-              row.append(meta.getColumnName(i)).append('=').append(rs.getString(i)).append(' ');
-            }
-            rows.add(row.toString());
-          }
-        }
-        tables.put(table, rows);
-      }
-    }
-    return tables;
+    return HistoryDump.of(directory);
   }
 }
