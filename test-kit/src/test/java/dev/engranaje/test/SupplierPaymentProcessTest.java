@@ -21,12 +21,17 @@ import org.junit.jupiter.api.Test;
 @ProcessTest(startAt = "2026-12-01T09:00:00Z")
 class SupplierPaymentProcessTest {
   private static final String PROCESS = "supplier-payment";
-  private static final Map<String, Object> START = Map.of(
-      "mailHost", "127.0.0.1", "mailUser", "ap-robot", "robotMail", "robot@example.com", "apMail", "ap@example.com",
-      "invoiceInbox", "invoices/inbox", "supplierMaster", "master/suppliers.xlsx", "paymentHistory", "master/history.xlsx",
-      "preparer", "paula", "bankPortalUrl", "http://127.0.0.1:9/bank", "bankPortalUser", "kestrel-robot");
+  private static final Map<String, Object> START = Map.ofEntries(
+      Map.entry("mailHost", "127.0.0.1"), Map.entry("mailUser", "ap-robot"),
+      Map.entry("robotMail", "robot@example.com"), Map.entry("apMail", "ap@example.com"),
+      Map.entry("invoiceInbox", "invoices/inbox"), Map.entry("supplierMaster", "master/suppliers.xlsx"),
+      Map.entry("openInvoices", "erp/open-items.csv"), Map.entry("paymentHistory", "master/history.xlsx"),
+      Map.entry("preparer", "paula"), Map.entry("bankPortalUrl", "http://127.0.0.1:9/bank"),
+      Map.entry("bankPortalUser", "kestrel-robot"));
   private static final Map<String, Object> INVOICE_CHECK = Map.of("invoiceFile", "invoices/inbox/HM-2026-5531.xml",
       "invoiceNumber", "HM-2026-5531", "status", "payable", "amount", "12500.00", "currency", "EUR", "reasons", List.of());
+  private static final Map<String, Object> OPEN_ITEM = Map.of("invoiceNumber", "PS-88190", "supplierId", "S-1006",
+      "amount", "238.00", "issueDate", "2026-11-24");
   private static final Map<String, Object> PAYMENT = Map.of("invoiceNumber", "HM-2026-5531", "supplierName", "Hansa Metall",
       "supplierEmail", "billing@hansa.example", "amount", "12500.00", "currency", "EUR", "endToEndId", "RUN-49-1");
 
@@ -45,6 +50,7 @@ class SupplierPaymentProcessTest {
     engine.mock("rpa:runtime.load-settings:1").thenComplete(Map.of("settingsApplied", List.of()));
     engine.mock("rpa:mail.fetch:1").thenComplete(Map.of("messages", List.of(), "skipped", List.of()));
     engine.mock("rpa:files.list:1").thenComplete(Map.of("files", List.of(Map.of("path", "invoices/inbox/HM-2026-5531.xml"))));
+    engine.mock("rpa:spreadsheet.read:1").thenComplete(Map.of("rows", List.of(OPEN_ITEM), "rowCount", 1));
     check = engine.mock("rpa:payments.check-invoice:1").thenComplete(Map.of("check", INVOICE_CHECK));
     engine.mock("rpa:payments.prepare-run:1").thenComplete(Map.of(
         "run", Map.of("runId", "RUN-49", "runRef", "work/run-49.json", "total", "12500.00", "paymentCount", 1,
@@ -91,15 +97,19 @@ class SupplierPaymentProcessTest {
     engine.completeUserTask(instance, "approve-run-second", Map.of("approved", true, "approvalComment", "ok"), "sofia");
 
     assertThat(instance).isCompleted()
-        .hasPassedElementsInOrder("start-requested", "check-invoices", "prepare-run", "decide-tier", "approve-run",
+        .hasPassedElementsInOrder("start-requested", "read-open-invoices", "check-invoices", "prepare-run", "decide-tier", "approve-run",
             "record-approval", "approve-run-second", "record-second-approval", "write-pain001", "upload-payment-file",
             "fetch-status", "read-status", "record-payments", "write-run-report", "mail-remittances", "mail-run-report",
             "end-paid")
         .hasNotPassedElements("end-nothing", "on-status-overdue", "mail-bank-rejections", "end-declined")
         .hasVariable("approvalCount", 2)
         .hasNoIncidents();
-    assertThat(check.lastCall().variables()).containsEntry("invoiceFile", "invoices/inbox/HM-2026-5531.xml")
-        .containsEntry("supplierMaster", "master/suppliers.xlsx");
+    assertThat(check.calls()).as("the inbox file and the open item, each checked once").hasSize(2);
+    assertThat(check.calls()).extracting(JobCall::variables)
+        .anySatisfy(file -> assertThat(file).containsEntry("invoiceFile", "invoices/inbox/HM-2026-5531.xml")
+            .containsEntry("invoice", null).containsEntry("supplierMaster", "master/suppliers.xlsx"))
+        .anySatisfy(row -> assertThat(row).containsEntry("invoiceFile", "erp/open-items.csv#PS-88190")
+            .containsEntry("invoice", OPEN_ITEM).containsEntry("supplierMaster", "master/suppliers.xlsx"));
     assertThat(upload.callCount()).as("the payment file reaches the bank once").isEqualTo(1);
     assertThat(upload.lastCall().variables()).containsEntry("paymentFile", "payments/RUN-49.pain001.xml")
         .containsEntry("messageId", "MSG-RUN-49");

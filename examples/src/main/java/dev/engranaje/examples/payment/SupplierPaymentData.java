@@ -17,6 +17,8 @@ import java.util.List;
  *   <li>KM-2026-212 (CII, inbox): carries another IBAN than the master: held for verification.</li>
  *   <li>NW-2026-0098 (UBL, inbox): a duplicate of NW-2026-098, already paid (in the payment history).</li>
  *   <li>PS-88213 (plain PDF, by mail): no structured data: a person reviews it.</li>
+ *   <li>PS-88190 (a row of the ERP's open items): paid; FL-2026-457 (another row): the Factur-X invoice
+ *       FL-2026-0457 again, a duplicate across sources.</li>
  * </ul>
  */
 public final class SupplierPaymentData {
@@ -64,6 +66,15 @@ public final class SupplierPaymentData {
           "KM-2026-212.cii.xml", "inbox"),
       invoice("NW-2026-0098", NORDWIND, NORDWIND.iban(), 2, "Freight Bremen - Milan, 3 pallets", "1", "840.00", InvoiceFile.UBL,
           "NW-2026-0098.ubl.xml", "inbox"));
+
+  /**
+   * The open invoices the ERP exports ({@code open-invoices.xlsx}): PS-88190, a paper invoice of Papierwerk Sommer
+   * keyed in by accounts payable (paid); FL-2026-457, Atelier Lumiere's Factur-X invoice FL-2026-0457 booked in the
+   * ERP as well (the leading zero lost): a duplicate across the two sources, rejected.
+   */
+  public static final List<SampleOpenItem> OPEN_ITEMS = List.of(
+      new SampleOpenItem("PS-88190", SOMMER, WEEK.minusDays(6), WEEK.plusDays(24), "238.00", "PS-88190"),
+      new SampleOpenItem("FL-2026-457", LUMIERE, WEEK.minusDays(5), WEEK.plusDays(25), "2400.00", "FL-2026-457"));
 
   /** The invoice already paid that NW-2026-0098 repeats. */
   public static final HistoryLine PAID_BEFORE = new HistoryLine("2026-W47", "2026-11-20", "RUN-2026-W47-0003", NORDWIND.supplierId(),

@@ -18,6 +18,7 @@ import java.util.Map;
 public final class SupplierPaymentDataGenerator {
   public static final String MASTER = "supplier-master.xlsx";
   public static final String HISTORY = "payment-history.jsonl";
+  public static final String OPEN_INVOICES = "open-invoices.xlsx";
 
   private SupplierPaymentDataGenerator() {}
 
@@ -36,6 +37,7 @@ public final class SupplierPaymentDataGenerator {
   public static Map<String, byte[]> files() {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(MASTER, SupplierMasterWriter.write(SupplierPaymentData.SUPPLIERS));
+    files.put(OPEN_INVOICES, OpenInvoicesWriter.write(SupplierPaymentData.OPEN_ITEMS));
     files.put(HISTORY, history());
     for (SampleInvoice invoice : SupplierPaymentData.INVOICES) {
       files.put(invoice.channel() + "/" + invoice.file(), invoiceFile(invoice));

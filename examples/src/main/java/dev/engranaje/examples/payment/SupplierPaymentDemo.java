@@ -73,6 +73,9 @@ public final class SupplierPaymentDemo {
     out.printf("Delivered %d invoices: %d by mail to %s, %d into the inbox folder%n", SupplierPaymentData.INVOICES.size(),
         SupplierPaymentData.INVOICES.stream().filter(i -> i.channel().equals("mail")).count(), SupplierPaymentStack.AP_MAIL,
         SupplierPaymentData.INVOICES.stream().filter(i -> i.channel().equals("inbox")).count());
+    out.printf("The ERP's open items list %d more (%s): %s%n", SupplierPaymentData.OPEN_ITEMS.size(),
+        "samples:" + SupplierPaymentDataGenerator.OPEN_INVOICES,
+        String.join(", ", SupplierPaymentData.OPEN_ITEMS.stream().map(SampleOpenItem::invoiceNumber).toList()));
     stack.requestRun("htmlunit");
     long key = awaitInstance();
     out.printf("Message '%s' started instance %d, prepared by %s%n", SupplierPaymentStack.MESSAGE, key,
@@ -245,6 +248,13 @@ public final class SupplierPaymentDemo {
       }
       if (!column("rejectedInvoices", "invoiceNumber").contains("NW-2026-0098")) {
         problems.add("Expected the duplicate NW-2026-0098 rejected, but the rejected invoices are " + column("rejectedInvoices", "invoiceNumber"));
+      }
+      if (!column("rejectedInvoices", "invoiceNumber").contains("FL-2026-457")) {
+        problems.add("Expected the ERP's copy FL-2026-457 of the Factur-X FL-2026-0457 rejected as a duplicate, but the rejected"
+            + " invoices are " + column("rejectedInvoices", "invoiceNumber"));
+      }
+      if (!column("bankAccepted", "invoiceNumber").contains("PS-88190")) {
+        problems.add("Expected PS-88190 of the ERP's open items paid, but the bank accepted " + column("bankAccepted", "invoiceNumber"));
       }
       if (!column("heldPayments", "invoiceNumber").contains("KM-2026-212")) {
         problems.add("Expected KM-2026-212 (changed IBAN) held, but the held payments are " + column("heldPayments", "invoiceNumber"));

@@ -46,7 +46,8 @@ public final class SupplierPaymentStack implements AutoCloseable {
   public static final List<String> FORMS = List.of("forms/approve-payment-run.form", "forms/verify-bank-details.form",
       "forms/review-invoice.form", "forms/mail-undelivered.form");
   /** The job types the model uses; each must be in the worker catalog. */
-  public static final List<String> JOB_TYPES = List.of("rpa:runtime.load-settings:1", "rpa:mail.fetch:1", "rpa:files.list:1", "rpa:mail.send:1",
+  public static final List<String> JOB_TYPES = List.of("rpa:runtime.load-settings:1", "rpa:mail.fetch:1", "rpa:files.list:1", "rpa:spreadsheet.read:1",
+      "rpa:mail.send:1",
       "rpa:web.run-script:1", "rpa:payments.check-invoice:1", "rpa:payments.prepare-run:1", "rpa:payments.record-approval:1",
       "rpa:payments.write-pain001:1", "rpa:payments.upload-payment-file:1", "rpa:payments.read-status:1",
       "rpa:payments.record-payments:1", "rpa:payments.write-run-report:1");
@@ -75,6 +76,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
     Path samples = Files.createDirectories(root.resolve("samples"));
     Files.write(samples.resolve(SupplierPaymentDataGenerator.MASTER), sample(SupplierPaymentDataGenerator.MASTER));
     Files.write(samples.resolve(SupplierPaymentDataGenerator.HISTORY), sample(SupplierPaymentDataGenerator.HISTORY));
+    Files.write(samples.resolve(SupplierPaymentDataGenerator.OPEN_INVOICES), sample(SupplierPaymentDataGenerator.OPEN_INVOICES));
     Files.createDirectories(root.resolve("inbox"));
     WorkerRuntime.Builder runtime = peers.runtime(client, root, builder.observer())
         .area("samples", samples)
@@ -141,6 +143,7 @@ public final class SupplierPaymentStack implements AutoCloseable {
     variables.put("invoiceInbox", "inbox:");
     variables.put("supplierMaster", "samples:" + SupplierPaymentDataGenerator.MASTER);
     variables.put("supplierMapping", null);
+    variables.put("openInvoices", "samples:" + SupplierPaymentDataGenerator.OPEN_INVOICES);
     variables.put("paymentHistory", "samples:" + SupplierPaymentDataGenerator.HISTORY);
     variables.put("maxInvoiceAmount", SupplierPaymentData.MAX_INVOICE_AMOUNT);
     variables.put("debtor", Map.of("name", SupplierPaymentData.BUYER, "iban", SupplierPaymentData.DEBTOR_IBAN,

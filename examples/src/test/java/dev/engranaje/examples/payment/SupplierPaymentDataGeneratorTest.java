@@ -27,6 +27,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.iban4j.IbanUtil;
@@ -42,7 +43,7 @@ class SupplierPaymentDataGeneratorTest {
     Map<String, byte[]> generated = SupplierPaymentDataGenerator.files();
 
     // then
-    assertThat(generated).hasSize(2 + SupplierPaymentData.INVOICES.size());
+    assertThat(generated).hasSize(3 + SupplierPaymentData.INVOICES.size());
     CommittedSamples.assertMatch(SAMPLES, generated, "SupplierPaymentDataGenerator");
   }
 
@@ -157,6 +158,31 @@ class SupplierPaymentDataGeneratorTest {
     assertThat(history).hasSize(1);
     assertThat(paid.get("invoiceNumber").asText()).isEqualTo("NW-2026-098");
     assertThat(paid.get("amount").isTextual()).isTrue();
+  }
+
+  @Test
+  void shouldWriteTheOpenInvoicesAsTextCellsWithTheCheckWorkersRowFieldsAndExactAmounts() throws Exception {
+    // given
+    byte[] xlsx = SupplierPaymentDataGenerator.files().get(SupplierPaymentDataGenerator.OPEN_INVOICES);
+
+    // when
+    List<List<String>> rows = cells(xlsx);
+
+    // then
+    assertThat(rows.get(0)).containsExactly("invoiceNumber", "supplierId", "supplierName", "issueDate", "dueDate", "amount",
+        "currency", "paymentReference");
+    assertThat(rows).hasSize(1 + SupplierPaymentData.OPEN_ITEMS.size());
+    assertThat(rows.get(1)).containsExactly("PS-88190", "S-1006", "Papierwerk Sommer KG", "2026-11-24", "2026-12-24", "238.00",
+        "EUR", "PS-88190");
+    // the ERP's copy of the Factur-X invoice FL-2026-0457: same supplier, amount and date, the number without its zero
+    SampleInvoice facturX = SupplierPaymentData.invoice("FL-2026-0457");
+    assertThat(rows.get(2)).containsExactly("FL-2026-457", facturX.supplier().supplierId(), facturX.supplier().name(),
+        facturX.issueDate().toString(), facturX.dueDate().toString(), facturX.gross().toPlainString(), "EUR", "FL-2026-457");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      for (Row row : workbook.getSheetAt(0)) {
+        row.forEach(cell -> assertThat(cell.getCellType()).as(cell.getAddress().formatAsString()).isEqualTo(CellType.STRING));
+      }
+    }
   }
 
   private static List<List<String>> cells(byte[] xlsx) throws IOException {

@@ -39,9 +39,10 @@ class SupplierPaymentDemoTest {
           "Jonas CFO (second approver) approves run", "the second of two different approvers",
           "Ines Treasury (verifies bank details) verifies the new account " + SupplierPaymentData.KELLER_NEW_IBAN,
           "Tom Accounts (reviews invoices without data) asks the supplier");
-      assertThat(printed).contains("invoices in 7", "NW-2026-0098", "DUPLICATE", "held for a changed IBAN: KM-2026-212",
+      assertThat(printed).contains("invoices in 9", "NW-2026-0098", "DUPLICATE", "FL-2026-457 Atelier Lumiere SARL: DUPLICATE Also in this run", "held for a changed IBAN: KM-2026-212",
           "rejected by the bank 1:", "BB-7781", "AC04", "PS-88213.pdf (no data)",
-          "remittance mails sent 4, supplier mails about rejections 1, about returned payments 1", "pain.001 ", "Everything checked out.");
+          "paid 5: NW-2026-118, PS-88190",
+          "remittance mails sent 5, supplier mails about rejections 2, about returned payments 1", "pain.001 ", "Everything checked out.");
     }
   }
 }

@@ -52,6 +52,11 @@ class SupplierPaymentProcessTest {
       MimeMessage rejection = mailTo(harness, SupplierPaymentData.NORDWIND.email(), "not accepted for payment");
       assertThat(MailParts.text(rejection)).contains("NW-2026-0098");
 
+      // the ERP's open items are checked like the e-invoices: its copy of the Factur-X FL-2026-0457 is a duplicate
+      Map<String, Object> copy = only(list(variables, "rejectedInvoices"), "invoiceNumber", "FL-2026-457");
+      assertThat(codes(copy)).contains("DUPLICATE");
+      assertThat(copy.get("invoiceFile")).isEqualTo("samples:open-invoices.xlsx#FL-2026-457");
+
       // the changed IBAN stopped that payment for a verification by someone other than the preparer
       Map<String, Object> held = only(list(variables, "heldPayments"), "invoiceNumber", "KM-2026-212");
       assertThat(held.get("iban")).isEqualTo(SupplierPaymentData.KELLER_NEW_IBAN);
@@ -80,14 +85,20 @@ class SupplierPaymentProcessTest {
       assertThat(harness.elementsCompleted(instance)).contains("mail-bank-rejections");
       assertThat(MailParts.text(mailTo(harness, SupplierPaymentData.BRIGHTLINE.email(), "returned by the bank"))).contains("AC04");
 
+      // the open item keyed in from paper is paid with the e-invoices
+      Map<String, Object> keyedIn = only(list(variables, "bankAccepted"), "invoiceNumber", "PS-88190");
+      assertThat(keyedIn.get("amount")).isEqualTo("238.00");
+      assertThat(Files.readString(paymentFile, StandardCharsets.UTF_8)).contains("PS-88190");
+
       // the paid suppliers got remittance advice, the history records what was paid, the report exists
-      for (SampleSupplier paid : List.of(SupplierPaymentData.NORDWIND, SupplierPaymentData.LUMIERE, SupplierPaymentData.HANSA)) {
+      for (SampleSupplier paid : List.of(SupplierPaymentData.NORDWIND, SupplierPaymentData.LUMIERE, SupplierPaymentData.HANSA,
+          SupplierPaymentData.SOMMER)) {
         mailTo(harness, paid.email(), "Remittance advice");
       }
       assertThat(harness.stack().sentMails()).noneMatch(m -> recipients(m).contains(SupplierPaymentData.BRIGHTLINE.email())
           && subject(m).contains("Remittance advice"));
       String history = Files.readString(harness.stack().samples().resolve(SupplierPaymentDataGenerator.HISTORY), StandardCharsets.UTF_8);
-      assertThat(history).contains("NW-2026-118", "HM-2026-5531", "FL-2026-0457").doesNotContain("BB-7781");
+      assertThat(history).contains("NW-2026-118", "HM-2026-5531", "FL-2026-0457", "PS-88190").doesNotContain("BB-7781", "FL-2026-457");
       assertThat(harness.workspaceFile(instance, (String) variables.get("reportFile"))).isRegularFile();
       MimeMessage report = mailTo(harness, SupplierPaymentStack.AP_MAIL, "Payment run");
       assertThat(MailParts.attachment(report, ".xlsx")).isNotEmpty();
