@@ -43,7 +43,7 @@ public final class JobMock {
 
   /** Completes the job with these variables. */
   public synchronized JobMock thenComplete(Map<String, Object> variables) {
-    Map<String, Object> copy = Map.copyOf(variables);
+    Map<String, Object> copy = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
     answers.add(new Complete(call -> copy));
     return this;
   }
@@ -70,7 +70,8 @@ public final class JobMock {
 
   /** Throws a BPMN error with this code and message, setting variables on the error's scope. */
   public synchronized JobMock thenThrowBpmnError(String code, String message, Map<String, Object> variables) {
-    answers.add(new ThrowError(Objects.requireNonNull(code, "code"), message, Map.copyOf(variables)));
+    answers.add(new ThrowError(Objects.requireNonNull(code, "code"), message,
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables))));
     return this;
   }
 

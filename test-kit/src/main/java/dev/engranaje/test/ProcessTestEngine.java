@@ -162,7 +162,7 @@ public final class ProcessTestEngine implements AutoCloseable {
   /** Starts the latest version of a process with variables. */
   public ProcessInstance startInstance(String processId, Map<String, ?> variables) {
     long key = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
-        .variables(Map.copyOf(variables)).send().join().getProcessInstanceKey();
+        .variables(withNulls(variables)).send().join().getProcessInstanceKey();
     return new ProcessInstance(key, this);
   }
 
@@ -180,7 +180,7 @@ public final class ProcessTestEngine implements AutoCloseable {
       Map<String, ?> variables) {
     Set<Long> before = rootInstances(processId);
     client.newPublishMessageCommand().messageName(messageName).correlationKey(correlationKey)
-        .timeToLive(Duration.ZERO).variables(Map.copyOf(variables)).send().join();
+        .timeToLive(Duration.ZERO).variables(withNulls(variables)).send().join();
     awaitIdle();
     Set<Long> started = rootInstances(processId);
     started.removeAll(before);
@@ -274,7 +274,7 @@ public final class ProcessTestEngine implements AutoCloseable {
   /** Publishes a message (with the client's default time to live, as a worker would), then waits until the engine is idle. */
   public void publishMessage(String name, String correlationKey, Map<String, ?> variables) {
     client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
-        .variables(Map.copyOf(variables)).send().join();
+        .variables(withNulls(variables)).send().join();
     awaitIdle();
   }
 
@@ -290,7 +290,7 @@ public final class ProcessTestEngine implements AutoCloseable {
     if (user != null && !user.equals(task.assignee())) {
       client.newAssignUserTaskCommand(task.userTaskKey()).assignee(user).send().join();
     }
-    client.newCompleteUserTaskCommand(task.userTaskKey()).variables(Map.copyOf(variables)).send().join();
+    client.newCompleteUserTaskCommand(task.userTaskKey()).variables(withNulls(variables)).send().join();
     awaitIdle();
     return task.userTaskKey();
   }
@@ -467,5 +467,10 @@ public final class ProcessTestEngine implements AutoCloseable {
   public void close() {
     client.close();
     engine.close();
+  }
+
+  /** A copy that keeps null values (a variable may be null; {@code Map.copyOf} refuses it). */
+  private static Map<String, Object> withNulls(Map<String, ?> variables) {
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
   }
 }

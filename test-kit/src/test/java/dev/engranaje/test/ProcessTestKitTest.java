@@ -95,6 +95,21 @@ class ProcessTestKitTest {
   }
 
   @Test
+  void startAndMockVariablesMayBeNullAsTheClientSendsThem() {
+    String processId = ProcessTestEngine.uniqueId("nulls");
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("fetch", t -> t.zeebeJobType("rpa:http.call:1")).endEvent().done());
+    Map<String, Object> noRemark = new java.util.HashMap<>();
+    noRemark.put("remark", null);
+    Map<String, Object> noStatus = new java.util.HashMap<>();
+    noStatus.put("status", null);
+    engine.mock("rpa:http.call:1").thenComplete(noStatus);
+
+    // the client leaves null values out of the variables it sends, so neither becomes a variable
+    assertThat(engine.startInstance(processId, noRemark)).isCompleted().hasNoIncidents();
+  }
+
+  @Test
   void mockAnswersInTurnAndRepeatsItsLastAnswer() {
     String processId = ProcessTestEngine.uniqueId("flaky");
     engine.deploy(Bpmn.createExecutableProcess(processId).startEvent()
