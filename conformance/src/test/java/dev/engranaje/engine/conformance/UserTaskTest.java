@@ -87,6 +87,24 @@ class UserTaskTest {
   }
 
   @Test
+  void shouldShowTheElementNameOnEachTaskOfAMultiInstanceUserTask() {
+    // given
+    String processId = ProcessTestEngine.uniqueId("process");
+    engine.deploy(Bpmn.createExecutableProcess(processId).startEvent("start")
+        .userTask("approve", t -> t.name("Approve payment run").zeebeUserTask()
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("approvers").zeebeInputElement("approver")))
+        .endEvent("end").done());
+
+    // when
+    long instanceKey = engine.startInstance(processId, Map.of("approvers", List.of("ana", "ben"))).key();
+    engine.awaitIdle();
+
+    // then
+    assertThat(openTasks(instanceKey)).hasSize(2).extracting(UserTask::getName)
+        .containsOnly("Approve payment run");
+  }
+
+  @Test
   void shouldCarryReservedHeadersWhenUserTaskIsJobWorkerTask() {
     // given
     String processId = ProcessTestEngine.uniqueId("process");

@@ -6,6 +6,7 @@ import dev.engranaje.engine.gateway.RejectionType;
 import dev.engranaje.engine.gateway.UserTaskFilter;
 import dev.engranaje.engine.gateway.UserTaskView;
 import dev.engranaje.engine.record.UserTaskRecord;
+import dev.engranaje.engine.model.BpmnElementType;
 import dev.engranaje.engine.model.ExecutableElement;
 import dev.engranaje.engine.state.EngineState;
 import dev.engranaje.engine.state.ProcessState;
@@ -81,7 +82,9 @@ public final class UserTaskQueries {
 
   private String name(UserTaskRecord task) {
     ProcessState.DeployedDefinition definition = state.processes().byKey(task.processDefinitionKey());
-    ExecutableElement element = definition == null ? null : definition.process().element(task.elementId());
+    // a multi-instance task's id names its body; the name is on the inner task
+    ExecutableElement element = definition == null ? null
+        : definition.process().element(task.elementId(), BpmnElementType.USER_TASK);
     String name = element == null || element.userTask() == null ? null : element.userTask().name();
     return name == null ? task.elementId() : name;
   }
